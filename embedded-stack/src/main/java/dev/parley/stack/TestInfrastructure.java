@@ -1,0 +1,66 @@
+package dev.parley.stack;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+
+/**
+ * The real broker, registry and MongoDB for integration tests: started once per test JVM on free ports,
+ * shared by every test class in it, stopped when the JVM exits.
+ */
+public final class TestInfrastructure {
+
+    private static Endpoints endpoints;
+
+    private TestInfrastructure() {
+    }
+
+    public static synchronized Endpoints start() {
+        if (endpoints == null) {
+            endpoints = startAll();
+        }
+        return endpoints;
+    }
+
+    private static Endpoints startAll() {
+        Path work = tempDir();
+        var registry = CompletableFuture.supplyAsync(
+                () -> SchemaRegistry.start(SchemaRegistry.defaultHome(), Ports.free(), work.resolve("registry.log")));
+        var kafka = KafkaBroker.start(work.resolve("kafka"), Ports.free(), Ports.free());
+        var mongo = EmbeddedMongo.inMemory(0);
+        SchemaRegistry schemaRegistry = registry.join();
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            mongo.close();
+            kafka.close();
+            schemaRegistry.close();
+        }));
+        return new Endpoints(kafka.bootstrapServers(), schemaRegistry.apiUrl(), mongo.connectionString());
+    }
+
+    private static Path tempDir() {
+        try {
+            return Files.createTempDirectory("parley-test-");
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /**
+     * Where the test infrastructure listens.
+     *
+     * @param mongoUri connection string without a database name
+     */
+    public record Endpoints(String bootstrapServers, String registryUrl, String mongoUri) {
+
+        /** Spring properties that point a Parley service at this infrastructure, using {@code database}. */
+        public Map<String, String> springProperties(String database) {
+            return Map.of(
+                    "spring.kafka.bootstrap-servers", bootstrapServers,
+                    "spring.kafka.properties.apicurio.registry.url", registryUrl,
+                    "spring.mongodb.uri", mongoUri + "/" + database);
+        }
+    }
+}

@@ -1,0 +1,77 @@
+package dev.parley.platform.kafka;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.apache.avro.AvroRuntimeException;
+import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.kafka.autoconfigure.KafkaProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.kafka.config.TopicBuilder;
+import org.springframework.kafka.core.DefaultKafkaProducerFactory;
+import org.springframework.kafka.core.KafkaAdmin;
+import org.springframework.kafka.core.KafkaOperations;
+import org.springframework.kafka.core.KafkaTemplate;
+import org.springframework.kafka.listener.CommonErrorHandler;
+import org.springframework.kafka.listener.DeadLetterPublishingRecoverer;
+import org.springframework.kafka.listener.DefaultErrorHandler;
+import org.springframework.util.backoff.FixedBackOff;
+
+import dev.parley.events.Topics;
+
+/**
+ * Declares the Parley topics with their dead-letter topics, and routes records that cannot be handled
+ * to {@code <topic>-dlt} so that a poison record never blocks its partition. Records that failed to
+ * deserialize are dead-lettered with their original bytes.
+ */
+@AutoConfiguration
+@EnableConfigurationProperties(ParleyKafkaProperties.class)
+public class KafkaPlatformAutoConfiguration {
+
+    @Bean
+    KafkaAdmin.NewTopics parleyTopics(ParleyKafkaProperties properties) {
+        List<NewTopic> topics = new ArrayList<>();
+        for (String topic : Topics.ALL) {
+            topics.add(topic(topic, properties));
+            topics.add(topic(Topics.deadLetterOf(topic), properties));
+        }
+        return new KafkaAdmin.NewTopics(topics.toArray(NewTopic[]::new));
+    }
+
+    @Bean
+    CommonErrorHandler parleyErrorHandler(KafkaTemplate<Object, Object> kafkaTemplate, KafkaProperties kafkaProperties,
+            ParleyKafkaProperties properties) {
+        var recoverer = new DeadLetterPublishingRecoverer(templatesByValueType(kafkaTemplate, kafkaProperties),
+                (record, exception) -> new TopicPartition(Topics.deadLetterOf(record.topic()), -1));
+        var handler = new DefaultErrorHandler(recoverer,
+                new FixedBackOff(properties.retryInterval().toMillis(), properties.retryAttempts()));
+        handler.addNotRetryableExceptions(InvalidEventException.class, AvroRuntimeException.class,
+                ClassCastException.class);
+        return handler;
+    }
+
+    /** Raw bytes (failed deserialization) go out unchanged; deserialized events go out as Avro again. */
+    private static Map<Class<?>, KafkaOperations<?, ?>> templatesByValueType(KafkaTemplate<Object, Object> avroTemplate,
+            KafkaProperties kafkaProperties) {
+        var bytesFactory = new DefaultKafkaProducerFactory<>(kafkaProperties.buildProducerProperties(),
+                new StringSerializer(), new ByteArraySerializer());
+        Map<Class<?>, KafkaOperations<?, ?>> templates = new LinkedHashMap<>();
+        templates.put(byte[].class, new KafkaTemplate<>(bytesFactory));
+        templates.put(Object.class, avroTemplate);
+        return templates;
+    }
+
+    private static NewTopic topic(String name, ParleyKafkaProperties properties) {
+        return TopicBuilder.name(name)
+                .partitions(properties.partitions())
+                .replicas(properties.replicationFactor())
+                .build();
+    }
+}

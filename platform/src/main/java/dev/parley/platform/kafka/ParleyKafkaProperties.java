@@ -1,0 +1,27 @@
+package dev.parley.platform.kafka;
+
+import java.time.Duration;
+
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotNull;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.validation.annotation.Validated;
+
+/**
+ * Topic layout and retry policy shared by all services.
+ *
+ * @param partitions partitions of every Parley topic (and its dead-letter topic)
+ * @param replicationFactor replicas of every topic; 1 for the embedded single broker
+ * @param retryInterval pause between redeliveries of a record whose handler threw
+ * @param retryAttempts redeliveries before the record goes to its dead-letter topic
+ */
+@Validated
+@ConfigurationProperties("parley.kafka")
+public record ParleyKafkaProperties(
+        @DefaultValue("6") @Min(1) int partitions,
+        @DefaultValue("1") @Min(1) short replicationFactor,
+        @DefaultValue("500ms") @NotNull Duration retryInterval,
+        @DefaultValue("2") @Min(0) int retryAttempts) {
+}
