@@ -33,7 +33,7 @@ public final class SchemaRegistry implements AutoCloseable {
         }
         List<String> command = List.of(ProcessSupervisor.javaExecutable(), "-Xmx512m", "-XX:TieredStopAtLevel=1",
                 "-Dquarkus.http.host=127.0.0.1", "-Dquarkus.http.port=" + port,
-                "-Dquarkus.management.enabled=false", "-Dquarkus.log.level=WARN",
+                "-Dquarkus.management.port=0", "-Dquarkus.management.host=127.0.0.1", "-Dquarkus.log.level=WARN",
                 "-Dquarkus.log.category.\"io.quarkus.bootstrap.runner.Timing\".level=INFO",
                 "-jar", runner.toString());
         Process process = ProcessSupervisor.start(command, home, logFile, Map.of());

@@ -22,14 +22,16 @@ import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.kafka.listener.CommonErrorHandler;
 import org.springframework.kafka.listener.DeadLetterPublishingRecoverer;
 import org.springframework.kafka.listener.DefaultErrorHandler;
-import org.springframework.util.backoff.FixedBackOff;
+import org.springframework.kafka.support.ExponentialBackOffWithMaxRetries;
 
 import dev.parley.events.Topics;
 
 /**
  * Declares the Parley topics with their dead-letter topics, and routes records that cannot be handled
  * to {@code <topic>-dlt} so that a poison record never blocks its partition. Records that failed to
- * deserialize are dead-lettered with their original bytes.
+ * deserialize, and events marked invalid, are dead-lettered at once (with their original bytes when they
+ * could not be read); other failures, such as a database outage, are retried with exponential backoff
+ * first, so a short outage does not send good records to the dead-letter topic.
  */
 @AutoConfiguration
 @EnableConfigurationProperties(ParleyKafkaProperties.class)
@@ -50,8 +52,11 @@ public class KafkaPlatformAutoConfiguration {
             ParleyKafkaProperties properties) {
         var recoverer = new DeadLetterPublishingRecoverer(templatesByValueType(kafkaTemplate, kafkaProperties),
                 (record, exception) -> new TopicPartition(Topics.deadLetterOf(record.topic()), -1));
-        var handler = new DefaultErrorHandler(recoverer,
-                new FixedBackOff(properties.retryInterval().toMillis(), properties.retryAttempts()));
+        var backOff = new ExponentialBackOffWithMaxRetries(properties.retryAttempts());
+        backOff.setInitialInterval(properties.retryInterval().toMillis());
+        backOff.setMultiplier(2.0);
+        backOff.setMaxInterval(properties.maxRetryInterval().toMillis());
+        var handler = new DefaultErrorHandler(recoverer, backOff);
         handler.addNotRetryableExceptions(InvalidEventException.class, AvroRuntimeException.class,
                 ClassCastException.class);
         return handler;

@@ -14,7 +14,8 @@ import org.springframework.validation.annotation.Validated;
  *
  * @param partitions partitions of every Parley topic (and its dead-letter topic)
  * @param replicationFactor replicas of every topic; 1 for the embedded single broker
- * @param retryInterval pause between redeliveries of a record whose handler threw
+ * @param retryInterval first pause before redelivering a record whose handler threw; doubles per attempt
+ * @param maxRetryInterval longest pause between two redeliveries
  * @param retryAttempts redeliveries before the record goes to its dead-letter topic
  */
 @Validated
@@ -23,5 +24,6 @@ public record ParleyKafkaProperties(
         @DefaultValue("6") @Min(1) int partitions,
         @DefaultValue("1") @Min(1) short replicationFactor,
         @DefaultValue("500ms") @NotNull Duration retryInterval,
-        @DefaultValue("2") @Min(0) int retryAttempts) {
+        @DefaultValue("8s") @NotNull Duration maxRetryInterval,
+        @DefaultValue("6") @Min(0) int retryAttempts) {
 }

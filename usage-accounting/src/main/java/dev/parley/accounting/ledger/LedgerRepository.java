@@ -1,0 +1,49 @@
+package dev.parley.accounting.ledger;
+
+import static org.springframework.data.mongodb.core.query.Criteria.where;
+import static org.springframework.data.mongodb.core.query.Query.query;
+
+import java.time.Instant;
+import java.util.Optional;
+
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.data.mongodb.core.MongoOperations;
+import org.springframework.data.mongodb.core.query.Update;
+import org.springframework.stereotype.Repository;
+
+/** The ledger; the event id as document id makes "seen before" a duplicate-key error. */
+@Repository
+public class LedgerRepository {
+
+    static final String COLLECTION = "ledger";
+
+    private final MongoOperations mongo;
+
+    LedgerRepository(MongoOperations mongo) {
+        this.mongo = mongo;
+    }
+
+    /** @return false when an entry with this event id exists already */
+    public boolean insertPending(LedgerEntry entry) {
+        if (entry.state() != LedgerState.PENDING) {
+            throw new IllegalArgumentException("Only pending entries are inserted");
+        }
+        try {
+            mongo.insert(entry);
+            return true;
+        } catch (DuplicateKeyException seenBefore) {
+            return false;
+        }
+    }
+
+    public Optional<LedgerEntry> find(String eventId) {
+        return Optional.ofNullable(mongo.findById(eventId, LedgerEntry.class));
+    }
+
+    public void markApplied(String eventId, long balanceAfter, Instant appliedAt) {
+        mongo.updateFirst(query(where("_id").is(eventId).and("state").is(LedgerState.PENDING)),
+                new Update().set("state", LedgerState.APPLIED).set("balanceAfter", balanceAfter)
+                        .set("appliedAt", appliedAt),
+                LedgerEntry.class);
+    }
+}

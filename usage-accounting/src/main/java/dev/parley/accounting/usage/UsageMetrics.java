@@ -1,0 +1,48 @@
+package dev.parley.accounting.usage;
+
+import org.springframework.stereotype.Component;
+
+import dev.parley.accounting.ledger.LedgerEntry;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+
+/** Counters of what accounting did with the usage it consumed. */
+@Component
+class UsageMetrics {
+
+    private final MeterRegistry registry;
+    private final Counter duplicates;
+    private final Counter overdrafts;
+
+    UsageMetrics(MeterRegistry registry) {
+        this.registry = registry;
+        this.duplicates = Counter.builder("parley.accounting.usage.duplicates")
+                .description("Usage records skipped because they had been applied before")
+                .register(registry);
+        this.overdrafts = Counter.builder("parley.accounting.overdrafts")
+                .description("Usage records that left their account with a negative balance")
+                .register(registry);
+    }
+
+    void applied(LedgerEntry entry) {
+        Counter.builder("parley.accounting.usage.applied")
+                .description("Usage records applied to an account")
+                .tags("provider", entry.provider(), "model", entry.model(), "outcome", entry.outcome())
+                .register(registry)
+                .increment();
+        Counter.builder("parley.accounting.tokens.debited")
+                .description("Tokens debited from balances")
+                .baseUnit("tokens")
+                .tags("provider", entry.provider(), "model", entry.model())
+                .register(registry)
+                .increment(entry.amount());
+    }
+
+    void duplicateSkipped() {
+        duplicates.increment();
+    }
+
+    void overdrawn() {
+        overdrafts.increment();
+    }
+}

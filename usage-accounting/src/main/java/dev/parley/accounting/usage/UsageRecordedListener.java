@@ -1,0 +1,38 @@
+package dev.parley.accounting.usage;
+
+import org.springframework.kafka.annotation.KafkaListener;
+import org.springframework.stereotype.Component;
+
+import dev.parley.events.Topics;
+import dev.parley.events.UsageRecorded;
+import dev.parley.platform.kafka.InvalidEventException;
+
+/** Applies every {@code UsageRecorded} to its user's account; the group id comes from application.yml. */
+@Component
+class UsageRecordedListener {
+
+    static final String ID = "usage-recorded";
+
+    private final UsageAccountingService accounting;
+
+    UsageRecordedListener(UsageAccountingService accounting) {
+        this.accounting = accounting;
+    }
+
+    @KafkaListener(id = ID, idIsGroup = false, topics = Topics.USAGE_RECORDED)
+    void on(UsageRecorded event) {
+        accounting.apply(toUsage(event));
+    }
+
+    private static RecordedUsage toUsage(UsageRecorded event) {
+        try {
+            return new RecordedUsage(event.getEventId(), event.getRequestId(), event.getUserId(),
+                    event.getConversationId(), event.getProvider(), event.getModel(), event.getInputTokens(),
+                    event.getOutputTokens(), event.getCachedInputTokens(), event.getReasoningTokens(),
+                    String.valueOf(event.getSource()), String.valueOf(event.getOutcome()), event.getOwnKey(),
+                    event.getRecordedAt());
+        } catch (IllegalArgumentException invalid) {
+            throw new InvalidEventException("Unusable UsageRecorded " + event.getEventId() + ": " + invalid.getMessage());
+        }
+    }
+}

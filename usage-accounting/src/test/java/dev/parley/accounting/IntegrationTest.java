@@ -1,0 +1,38 @@
+package dev.parley.accounting;
+
+import java.util.UUID;
+
+import org.springframework.boot.micrometer.metrics.test.autoconfigure.AutoConfigureMetrics;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+import dev.parley.stack.TestInfrastructure;
+
+/**
+ * The whole service against the real broker, registry and MongoDB of {@link TestInfrastructure}. Every subclass
+ * shares one application context and one database, so tests keep apart by using fresh user ids.
+ */
+@SpringBootTest(properties = {
+        "parley.accounting.service-token=" + IntegrationTest.SERVICE_TOKEN,
+        "parley.accounting.starting-balance=" + IntegrationTest.STARTING_BALANCE})
+@AutoConfigureMockMvc
+@AutoConfigureMetrics
+public abstract class IntegrationTest {
+
+    public static final String SERVICE_TOKEN = "integration-test-service-token";
+    public static final long STARTING_BALANCE = 10_000;
+
+    protected static final TestInfrastructure.Endpoints INFRA = TestInfrastructure.start();
+    private static final String DATABASE = "accounting-" + UUID.randomUUID();
+
+    @DynamicPropertySource
+    static void infrastructure(DynamicPropertyRegistry registry) {
+        INFRA.springProperties(DATABASE).forEach((name, value) -> registry.add(name, () -> value));
+    }
+
+    protected static String newUserId() {
+        return "user-" + UUID.randomUUID();
+    }
+}

@@ -1,0 +1,113 @@
+package dev.parley.accounting.usage;
+
+import static dev.parley.accounting.usage.UsageEvents.usage;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Instant;
+
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.kafka.core.KafkaTemplate;
+
+import dev.parley.accounting.IntegrationTest;
+import dev.parley.accounting.account.AccountDebit;
+import dev.parley.accounting.account.AccountRepository;
+import dev.parley.accounting.ledger.LedgerEntry;
+import dev.parley.accounting.ledger.LedgerRepository;
+import dev.parley.accounting.ledger.LedgerState;
+import dev.parley.accounting.ledger.LedgerTokens;
+import dev.parley.events.UsageRecorded;
+
+/**
+ * The states a crash can leave behind between the steps of the debit protocol, set up directly in MongoDB, then
+ * the record's redelivery: each ends with exactly one debit.
+ */
+class CrashRecoveryTest extends IntegrationTest {
+
+    @Autowired
+    KafkaTemplate<Object, Object> kafka;
+    @Autowired
+    UsageAccountingService accounting;
+    @Autowired
+    AccountRepository accounts;
+    @Autowired
+    LedgerRepository ledger;
+
+    @Test
+    void crashAfterTheLedgerEntryBeforeTheDebit() throws Exception {
+        UsageRecorded event = usage(newUserId(), 250, 50);
+        assertThat(ledger.insertPending(pendingEntry(event))).isTrue();
+
+        redeliver(event);
+
+        assertThat(accounts.find(event.getUserId()).orElseThrow().balance()).isEqualTo(STARTING_BALANCE - 300);
+        assertThat(ledger.find(event.getEventId()).orElseThrow().balanceAfter()).isEqualTo(STARTING_BALANCE - 300);
+    }
+
+    @Test
+    void crashAfterTheDebitBeforeTheLedgerEntryWasMarkedApplied() throws Exception {
+        UsageRecorded event = usage(newUserId(), 250, 50);
+        assertThat(ledger.insertPending(pendingEntry(event))).isTrue();
+        assertThat(accounts.debit(debitOf(event))).isPresent();
+
+        redeliver(event);
+
+        var account = accounts.find(event.getUserId()).orElseThrow();
+        assertThat(account.balance()).isEqualTo(STARTING_BALANCE - 300);
+        assertThat(account.debitedTokens()).isEqualTo(300);
+        assertThat(account.inputTokens()).isEqualTo(250);
+        assertThat(ledger.find(event.getEventId()).orElseThrow().balanceAfter()).isEqualTo(STARTING_BALANCE - 300);
+    }
+
+    @Test
+    void aSecondDebitOfTheSameEventMatchesNothing() {
+        UsageRecorded event = usage(newUserId(), 40, 2);
+
+        assertThat(accounts.debit(debitOf(event))).isPresent();
+        assertThat(accounts.debit(debitOf(event))).isEmpty();
+
+        assertThat(accounts.find(event.getUserId()).orElseThrow().balance()).isEqualTo(STARTING_BALANCE - 42);
+    }
+
+    @Test
+    void aStalledConsumerThatFinishesAfterItsSuccessorCannotDebitTwice() {
+        String user = newUserId();
+        UsageRecorded first = usage(user, 100, 0);
+        RecordedUsage second = UsageEvents.recorded(user, 20, 0, false);
+        // the stalled consumer wrote step 1, then lost the partition; its successor redelivers and moves on
+        ledger.insertPending(pendingEntry(first));
+        accounting.apply(recordedOf(first));
+        accounting.apply(second);
+
+        // the stalled consumer wakes up and runs step 2
+        assertThat(accounts.debit(debitOf(first))).isEmpty();
+
+        assertThat(accounts.find(user).orElseThrow().balance()).isEqualTo(STARTING_BALANCE - 120);
+    }
+
+    private void redeliver(UsageRecorded event) throws Exception {
+        var topic = new UsageTopic(kafka, ledger);
+        topic.publish(event);
+        topic.awaitApplied(event);
+    }
+
+    /** What step 1 of the first delivery wrote. */
+    private static LedgerEntry pendingEntry(UsageRecorded event) {
+        return new LedgerEntry(event.getEventId(), event.getUserId(), event.getRequestId(), null, event.getProvider(),
+                event.getModel(), new LedgerTokens(event.getInputTokens(), event.getOutputTokens(), 0, 0),
+                event.getSource().name(), event.getOutcome().name(), false,
+                event.getInputTokens() + event.getOutputTokens(), LedgerState.PENDING, null, event.getRecordedAt(),
+                Instant.now(), null);
+    }
+
+    private static AccountDebit debitOf(UsageRecorded event) {
+        return new AccountDebit(event.getUserId(), event.getEventId(), event.getInputTokens() + event.getOutputTokens(),
+                event.getInputTokens(), event.getOutputTokens());
+    }
+
+    private static RecordedUsage recordedOf(UsageRecorded event) {
+        return new RecordedUsage(event.getEventId(), event.getRequestId(), event.getUserId(), null,
+                event.getProvider(), event.getModel(), event.getInputTokens(), event.getOutputTokens(), 0, 0,
+                event.getSource().name(), event.getOutcome().name(), false, event.getRecordedAt());
+    }
+}
