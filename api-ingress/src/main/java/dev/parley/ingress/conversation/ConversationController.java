@@ -1,0 +1,49 @@
+package dev.parley.ingress.conversation;
+
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+
+import org.springframework.http.HttpStatus;
+import org.springframework.security.core.Authentication;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.ResponseStatus;
+import org.springframework.web.bind.annotation.RestController;
+
+import dev.parley.ingress.web.PageResponse;
+
+@RestController
+@RequestMapping("/api/conversations")
+class ConversationController {
+
+    private final ConversationService conversations;
+
+    ConversationController(ConversationService conversations) {
+        this.conversations = conversations;
+    }
+
+    @PostMapping
+    @ResponseStatus(HttpStatus.CREATED)
+    ConversationResponse create(Authentication user, @Valid @RequestBody(required = false)
+            CreateConversationRequest request) {
+        return conversations.create(user.getName(),
+                request == null ? new CreateConversationRequest(null, null) : request);
+    }
+
+    @GetMapping
+    PageResponse<ConversationResponse> list(Authentication user,
+            @RequestParam(defaultValue = "0") @Min(0) int page,
+            @RequestParam(defaultValue = "20") @Min(1) @Max(100) int size) {
+        return conversations.list(user.getName(), page, size);
+    }
+
+    @GetMapping("/{id}")
+    ConversationResponse get(Authentication user, @PathVariable String id) {
+        return conversations.get(user.getName(), id);
+    }
+}

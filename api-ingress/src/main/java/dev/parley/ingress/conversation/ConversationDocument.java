@@ -1,0 +1,25 @@
+package dev.parley.ingress.conversation;
+
+import java.time.Instant;
+
+import org.springframework.data.annotation.Id;
+import org.springframework.data.mongodb.core.index.CompoundIndex;
+import org.springframework.data.mongodb.core.mapping.Document;
+
+/**
+ * A user's conversation.
+ *
+ * @param model default model of its messages; null means the catalog default
+ * @param deleted soft-deleted conversations are invisible, as if they did not exist
+ */
+@Document("conversations")
+@CompoundIndex(name = "userId_updatedAt", def = "{'userId': 1, 'updatedAt': -1}")
+public record ConversationDocument(
+        @Id String id,
+        String userId,
+        String title,
+        String model,
+        boolean deleted,
+        Instant createdAt,
+        Instant updatedAt) {
+}

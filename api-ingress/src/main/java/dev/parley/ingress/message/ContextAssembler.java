@@ -1,0 +1,68 @@
+package dev.parley.ingress.message;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import dev.parley.events.ChatMessage;
+import dev.parley.events.ChatRole;
+
+/**
+ * Builds the model context of a new message: the conversation's questions and completed answers, oldest first,
+ * then the new message. Failed, cancelled and pending answers are left out, since the model never "said" them.
+ * When the context exceeds its budget the oldest turns go first; the new message always stays.
+ */
+final class ContextAssembler {
+
+    private final int maxChars;
+
+    ContextAssembler(int maxChars) {
+        if (maxChars < 1) {
+            throw new IllegalArgumentException("maxChars must be positive");
+        }
+        this.maxChars = maxChars;
+    }
+
+    /** @param history the conversation's messages, oldest first */
+    List<ChatMessage> assemble(List<MessageDocument> history, String newContent) {
+        List<ChatMessage> context = new ArrayList<>();
+        for (MessageDocument message : history) {
+            if (belongsInContext(message)) {
+                context.add(new ChatMessage(ChatRole.valueOf(message.role().name()), message.content()));
+            }
+        }
+        context.add(new ChatMessage(ChatRole.USER, newContent));
+        return withinBudget(context);
+    }
+
+    static boolean belongsInContext(MessageDocument message) {
+        if (message.content() == null || message.content().isEmpty()) {
+            return false;
+        }
+        return switch (message.role()) {
+            case SYSTEM, USER -> true;
+            case ASSISTANT -> message.status() == MessageStatus.COMPLETED;
+        };
+    }
+
+    private List<ChatMessage> withinBudget(List<ChatMessage> context) {
+        long total = context.stream().mapToLong(message -> message.getContent().length()).sum();
+        int oldest = firstConversational(context);
+        while (total > maxChars && oldest < context.size() - 1) {
+            total -= context.remove(oldest).getContent().length();
+        }
+        // after trimming, the kept turns must open with a question, as providers expect
+        while (oldest < context.size() - 1 && context.get(oldest).getRole() == ChatRole.ASSISTANT) {
+            context.remove(oldest);
+        }
+        return context;
+    }
+
+    /** System messages lead the context and are never trimmed. */
+    private static int firstConversational(List<ChatMessage> context) {
+        int index = 0;
+        while (index < context.size() - 1 && context.get(index).getRole() == ChatRole.SYSTEM) {
+            index++;
+        }
+        return index;
+    }
+}

@@ -1,0 +1,56 @@
+package dev.parley.ingress.message;
+
+import java.util.concurrent.CompletableFuture;
+
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.core.Authentication;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+import dev.parley.ingress.web.PageResponse;
+
+/** Posting and cancelling answer the request thread at once: the futures complete when Kafka acknowledged. */
+@RestController
+@RequestMapping("/api/conversations/{conversationId}/messages")
+class MessageController {
+
+    private final MessageQueries queries;
+    private final ChatRequestService chatRequests;
+    private final CancelService cancels;
+
+    MessageController(MessageQueries queries, ChatRequestService chatRequests, CancelService cancels) {
+        this.queries = queries;
+        this.chatRequests = chatRequests;
+        this.cancels = cancels;
+    }
+
+    @GetMapping
+    PageResponse<MessageResponse> list(Authentication user, @PathVariable String conversationId,
+            @RequestParam(defaultValue = "0") @Min(0) int page,
+            @RequestParam(defaultValue = "50") @Min(1) @Max(200) int size) {
+        return queries.list(user.getName(), conversationId, page, size);
+    }
+
+    @PostMapping
+    CompletableFuture<ResponseEntity<MessageAcceptedResponse>> post(Authentication user,
+            @PathVariable String conversationId, @Valid @RequestBody PostMessageRequest request) {
+        return chatRequests.post(user.getName(), conversationId, request)
+                .thenApply(accepted -> ResponseEntity.accepted().body(accepted));
+    }
+
+    @PostMapping("/{messageId}/cancel")
+    CompletableFuture<ResponseEntity<CancelResponse>> cancel(Authentication user,
+            @PathVariable String conversationId, @PathVariable String messageId) {
+        return cancels.cancel(user.getName(), conversationId, messageId)
+                .thenApply(cancel -> ResponseEntity.accepted().body(cancel));
+    }
+}

@@ -1,0 +1,62 @@
+package dev.parley.ingress.message;
+
+import java.time.Clock;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.data.mongodb.core.query.Update;
+import org.springframework.stereotype.Service;
+
+/**
+ * Finishes assistant messages. Each write sets every final field of one document, so that a redelivered
+ * terminal event rewrites the same values instead of adding to them.
+ */
+@Service
+public class MessageOutcomes {
+
+    static final String PUBLISH_FAILED = "publish_failed";
+
+    private static final Logger log = LoggerFactory.getLogger(MessageOutcomes.class);
+
+    private final MongoTemplate mongo;
+    private final Clock clock;
+
+    MessageOutcomes(MongoTemplate mongo, Clock clock) {
+        this.mongo = mongo;
+        this.clock = clock;
+    }
+
+    public void record(MessageOutcome outcome) {
+        Query answer = Query.query(Criteria.where("id").is(outcome.messageId())
+                .and("requestId").is(outcome.requestId())
+                .and("userId").is(outcome.userId())
+                .and("role").is(MessageRole.ASSISTANT));
+        Update update = new Update()
+                .set("status", outcome.status())
+                .set("content", outcome.content())
+                .set("finishReason", outcome.finishReason())
+                .set("usage", outcome.usage())
+                .set("error", outcome.error())
+                .set("terminalSequence", outcome.sequence())
+                .set("completedAt", outcome.completedAt());
+        if (mongo.updateFirst(answer, update, MessageDocument.class).getMatchedCount() == 0) {
+            log.warn("No assistant message {} for request {}; terminal event ignored", outcome.messageId(),
+                    outcome.requestId());
+        }
+    }
+
+    /** The request never reached Kafka, so no worker will ever answer it. */
+    void publishFailed(MessageDocument answer) {
+        Query pending = Query.query(Criteria.where("id").is(answer.id())
+                .and("userId").is(answer.userId())
+                .and("status").is(MessageStatus.PENDING));
+        Update update = new Update()
+                .set("status", MessageStatus.FAILED)
+                .set("error", new MessageError(PUBLISH_FAILED, "The request could not be queued; send it again"))
+                .set("completedAt", clock.instant());
+        mongo.updateFirst(pending, update, MessageDocument.class);
+    }
+}

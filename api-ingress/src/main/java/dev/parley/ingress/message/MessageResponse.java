@@ -1,0 +1,27 @@
+package dev.parley.ingress.message;
+
+import java.time.Instant;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+
+/** A message as listed; fields that do not apply yet (usage of a pending answer, ...) are left out. */
+@JsonInclude(JsonInclude.Include.NON_NULL)
+record MessageResponse(
+        String id,
+        MessageRole role,
+        String content,
+        MessageStatus status,
+        String model,
+        String requestId,
+        String finishReason,
+        MessageUsage usage,
+        MessageError error,
+        Instant createdAt,
+        Instant completedAt) {
+
+    static MessageResponse of(MessageDocument message) {
+        return new MessageResponse(message.id(), message.role(), message.content(), message.status(),
+                message.model(), message.requestId(), message.finishReason(), message.usage(), message.error(),
+                message.createdAt(), message.completedAt());
+    }
+}

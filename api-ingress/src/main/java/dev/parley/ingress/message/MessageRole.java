@@ -1,0 +1,5 @@
+package dev.parley.ingress.message;
+
+public enum MessageRole {
+    SYSTEM, USER, ASSISTANT
+}

@@ -1,0 +1,16 @@
+package dev.parley.ingress.message;
+
+import jakarta.validation.constraints.DecimalMax;
+import jakarta.validation.constraints.DecimalMin;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.Size;
+
+/** A user's message; model and generation parameters are optional. */
+record PostMessageRequest(
+        @NotBlank @Size(max = 32000) String content,
+        @Size(max = 200) String model,
+        @DecimalMin("0.0") @DecimalMax("2.0") Double temperature,
+        @Min(1) @Max(32768) Integer maxTokens) {
+}

@@ -1,0 +1,112 @@
+package dev.parley.ingress.stream;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The buffered events and live subscribers of one request. Not thread-safe: {@link StreamHub} serializes all
+ * access per request, which is what makes "subscribe, then replay" free of gaps and duplicates.
+ */
+final class RequestStream {
+
+    private final List<StreamEvent> buffer = new ArrayList<>();
+    private final List<Subscription> subscriptions = new ArrayList<>();
+    private long lastSequence = -1;
+    private long bufferedChars;
+    private Instant lastActivity;
+    private volatile Instant finishedAt;
+
+    RequestStream(Instant now) {
+        this.lastActivity = now;
+    }
+
+    void append(StreamEvent event, StreamHub.Limits limits, Instant now) {
+        if (finishedAt != null || (event.sequence() <= lastSequence && !event.terminal())) {
+            return; // a redelivery, or something after the end
+        }
+        // a terminal event must never be lost to numbering (e.g. a worker that took over restarted at 0)
+        StreamEvent accepted = event.sequence() > lastSequence ? event : event.withSequence(lastSequence + 1);
+        lastSequence = accepted.sequence();
+        lastActivity = now;
+        if (accepted.terminal()) {
+            finishedAt = now;
+        }
+        if (accepted.terminal() || fits(accepted, limits)) {
+            buffer.add(accepted);
+            bufferedChars += accepted.chars();
+        }
+        subscriptions.removeIf(subscription -> !subscription.deliver(accepted));
+    }
+
+    void subscribe(StreamSubscriber subscriber, long lastEventId, Instant now) {
+        lastActivity = now;
+        var subscription = new Subscription(subscriber, lastEventId);
+        for (StreamEvent event : buffer) {
+            if (!subscription.deliver(event)) {
+                return;
+            }
+        }
+        if (finishedAt != null) {
+            subscriber.complete(); // the client already had the terminal event
+            return;
+        }
+        subscriptions.add(subscription);
+    }
+
+    void unsubscribe(StreamSubscriber subscriber) {
+        subscriptions.removeIf(subscription -> subscription.subscriber == subscriber);
+    }
+
+    void heartbeat() {
+        subscriptions.removeIf(subscription -> !subscription.subscriber.heartbeat());
+    }
+
+    boolean finished() {
+        return finishedAt != null;
+    }
+
+    boolean expired(Instant now, StreamHub.Limits limits) {
+        Instant end = finishedAt;
+        return end != null ? !end.plus(limits.retention()).isAfter(now)
+                : !lastActivity.plus(limits.idleRetention()).isAfter(now);
+    }
+
+    /** Ends the remaining subscriptions when the stream is dropped. */
+    void close() {
+        subscriptions.forEach(subscription -> subscription.subscriber.complete());
+        subscriptions.clear();
+    }
+
+    private boolean fits(StreamEvent event, StreamHub.Limits limits) {
+        return buffer.size() < limits.maxEvents() && bufferedChars + event.chars() <= limits.maxChars();
+    }
+
+    /** One subscriber's position: it never gets an event twice, nor one at or below its Last-Event-ID. */
+    private static final class Subscription {
+
+        private final StreamSubscriber subscriber;
+        private long lastSent;
+
+        Subscription(StreamSubscriber subscriber, long lastEventId) {
+            this.subscriber = subscriber;
+            this.lastSent = lastEventId;
+        }
+
+        /** False when the subscription has ended. */
+        boolean deliver(StreamEvent event) {
+            if (event.sequence() <= lastSent) {
+                return true;
+            }
+            if (!subscriber.send(event)) {
+                return false;
+            }
+            lastSent = event.sequence();
+            if (event.terminal()) {
+                subscriber.complete();
+                return false;
+            }
+            return true;
+        }
+    }
+}

@@ -1,0 +1,106 @@
+package dev.parley.ingress.stream;
+
+import java.io.IOException;
+import java.util.Queue;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.Executor;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import org.springframework.http.MediaType;
+import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
+
+/**
+ * Writes a stream to one SSE connection. Writes to a socket can block on a slow client, so events are queued
+ * and written in order by one task at a time on the executor, never on the Kafka consumer thread that
+ * delivers them. A client that falls too far behind is disconnected; it can reconnect with Last-Event-ID.
+ */
+final class SseSubscriber implements StreamSubscriber {
+
+    private static final Object COMPLETE = new Object();
+
+    private final SseEmitter emitter;
+    private final Executor executor;
+    private final int maxQueued;
+    private final Queue<Object> queue = new ConcurrentLinkedQueue<>();
+    private final AtomicInteger queued = new AtomicInteger();
+    private final AtomicBoolean draining = new AtomicBoolean();
+    private volatile boolean closed;
+
+    SseSubscriber(SseEmitter emitter, Executor executor, int maxQueued) {
+        this.emitter = emitter;
+        this.executor = executor;
+        this.maxQueued = maxQueued;
+    }
+
+    @Override
+    public boolean send(StreamEvent event) {
+        return offer(SseEmitter.event()
+                .id(Long.toString(event.sequence()))
+                .name(event.name())
+                .data(event.data(), MediaType.APPLICATION_JSON));
+    }
+
+    @Override
+    public boolean heartbeat() {
+        return offer(SseEmitter.event().comment("heartbeat"));
+    }
+
+    @Override
+    public void complete() {
+        offer(COMPLETE);
+    }
+
+    /** The connection ended (completed, timed out or failed): drop whatever is still queued. */
+    void close() {
+        closed = true;
+    }
+
+    private boolean offer(Object item) {
+        if (closed) {
+            return false;
+        }
+        if (queued.incrementAndGet() > maxQueued) {
+            closed = true;
+            executor.execute(emitter::complete);
+            return false;
+        }
+        queue.add(item);
+        if (draining.compareAndSet(false, true)) {
+            executor.execute(this::drain);
+        }
+        return true;
+    }
+
+    private void drain() {
+        try {
+            Object item;
+            while ((item = queue.poll()) != null) {
+                queued.decrementAndGet();
+                write(item);
+            }
+        } finally {
+            draining.set(false);
+            if (!queue.isEmpty() && draining.compareAndSet(false, true)) {
+                executor.execute(this::drain);
+            }
+        }
+    }
+
+    private void write(Object item) {
+        if (closed) {
+            return;
+        }
+        try {
+            if (item == COMPLETE) {
+                closed = true;
+                emitter.complete();
+            } else {
+                emitter.send((SseEmitter.SseEventBuilder) item);
+            }
+        } catch (IOException | IllegalStateException e) {
+            // the client went away; the container reports it to the emitter's error callback
+            closed = true;
+        }
+    }
+}

@@ -1,0 +1,54 @@
+package dev.parley.ingress.stream;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
+
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.scheduling.annotation.EnableScheduling;
+import org.springframework.scheduling.annotation.SchedulingConfigurer;
+import org.springframework.scheduling.config.ScheduledTaskRegistrar;
+
+@Configuration
+@EnableScheduling
+@EnableConfigurationProperties(StreamProperties.class)
+class StreamConfig implements SchedulingConfigurer {
+
+    private static final Duration EVICTION_INTERVAL = Duration.ofSeconds(30);
+
+    private final StreamProperties properties;
+    private final StreamHub hub;
+
+    StreamConfig(StreamProperties properties, Clock clock, MeterRegistry registry) {
+        this.properties = properties;
+        this.hub = new StreamHub(properties.limits(), clock);
+        Gauge.builder("parley.ingress.stream.requests", hub, StreamHub::size)
+                .description("Requests whose stream events this instance holds")
+                .register(registry);
+    }
+
+    @Bean
+    StreamHub streamHub() {
+        return hub;
+    }
+
+    /** Not an Executor bean on purpose: that would replace Spring Boot's application task executor. */
+    @Bean(destroyMethod = "shutdownNow")
+    SseWriters sseWriters() {
+        ExecutorService executor = Executors.newThreadPerTaskExecutor(
+                Thread.ofVirtual().name("sse-writer-", 0).factory());
+        return new SseWriters(executor, properties.maxQueuedPerClient());
+    }
+
+    @Override
+    public void configureTasks(ScheduledTaskRegistrar registrar) {
+        registrar.addFixedDelayTask(hub::heartbeat, properties.heartbeatInterval());
+        registrar.addFixedDelayTask(hub::evictExpired, EVICTION_INTERVAL);
+    }
+}

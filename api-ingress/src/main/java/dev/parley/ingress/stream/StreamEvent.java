@@ -1,0 +1,30 @@
+package dev.parley.ingress.stream;
+
+/** One SSE event of a request's stream; {@code sequence} is its SSE id. */
+record StreamEvent(long sequence, StreamData data) {
+
+    String name() {
+        return switch (data) {
+            case StreamData.Delta delta -> "delta";
+            case StreamData.Done done -> "done";
+            case StreamData.Failure failure -> "error";
+        };
+    }
+
+    boolean terminal() {
+        return !(data instanceof StreamData.Delta);
+    }
+
+    /** Text held, for the buffer's bound. */
+    long chars() {
+        return switch (data) {
+            case StreamData.Delta delta -> delta.text().length();
+            case StreamData.Done done -> done.content().length();
+            case StreamData.Failure failure -> failure.message().length();
+        };
+    }
+
+    StreamEvent withSequence(long newSequence) {
+        return new StreamEvent(newSequence, data);
+    }
+}

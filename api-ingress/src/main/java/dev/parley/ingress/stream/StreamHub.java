@@ -1,0 +1,106 @@
+package dev.parley.ingress.stream;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentMap;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * In-memory fan-out of each request's stream events to the SSE clients of this instance, with a bounded buffer
+ * per request so that a client that connects late, or reconnects, still gets every event. Each operation on a
+ * request runs atomically in {@link ConcurrentHashMap#compute}, so a subscription replays the buffer and then
+ * receives live events with nothing lost or doubled, and eviction cannot race with a publish.
+ */
+final class StreamHub {
+
+    private final ConcurrentMap<String, RequestStream> streams = new ConcurrentHashMap<>();
+    private final Limits limits;
+    private final Clock clock;
+
+    StreamHub(Limits limits, Clock clock) {
+        this.limits = limits;
+        this.clock = clock;
+    }
+
+    void publish(String requestId, StreamEvent event) {
+        Instant now = clock.instant();
+        streams.compute(requestId, (id, stream) -> {
+            RequestStream target = stream == null ? new RequestStream(now) : stream;
+            target.append(event, limits, now);
+            return target;
+        });
+    }
+
+    /** Replays the buffered events after {@code lastEventId} (-1 for all), then delivers live ones. */
+    void subscribe(String requestId, StreamSubscriber subscriber, long lastEventId) {
+        Instant now = clock.instant();
+        streams.compute(requestId, (id, stream) -> {
+            RequestStream target = stream == null ? new RequestStream(now) : stream;
+            target.subscribe(subscriber, lastEventId, now);
+            return target;
+        });
+    }
+
+    void unsubscribe(String requestId, StreamSubscriber subscriber) {
+        streams.computeIfPresent(requestId, (id, stream) -> {
+            stream.unsubscribe(subscriber);
+            return stream;
+        });
+    }
+
+    /** Whether this instance holds the request's terminal event, so that its buffer can replay it. */
+    boolean hasTerminal(String requestId) {
+        RequestStream stream = streams.get(requestId);
+        return stream != null && stream.finished();
+    }
+
+    void heartbeat() {
+        for (String requestId : streams.keySet()) {
+            streams.computeIfPresent(requestId, (id, stream) -> {
+                stream.heartbeat();
+                return stream;
+            });
+        }
+    }
+
+    /** Drops finished requests after their retention and silent ones after the idle retention. */
+    int evictExpired() {
+        Instant now = clock.instant();
+        var evicted = new AtomicInteger();
+        for (String requestId : streams.keySet()) {
+            streams.computeIfPresent(requestId, (id, stream) -> {
+                if (!stream.expired(now, limits)) {
+                    return stream;
+                }
+                stream.close();
+                evicted.incrementAndGet();
+                return null;
+            });
+        }
+        return evicted.get();
+    }
+
+    /** Ends every open stream, so that its clients reconnect (with Last-Event-ID) to another instance. */
+    void closeAll() {
+        for (String requestId : streams.keySet()) {
+            streams.computeIfPresent(requestId, (id, stream) -> {
+                stream.close();
+                return null;
+            });
+        }
+    }
+
+    /** Requests currently held. */
+    int size() {
+        return streams.size();
+    }
+
+    /**
+     * @param maxEvents events buffered per request
+     * @param maxChars text buffered per request; the terminal event is always kept
+     */
+    record Limits(int maxEvents, long maxChars, Duration retention, Duration idleRetention) {
+    }
+}

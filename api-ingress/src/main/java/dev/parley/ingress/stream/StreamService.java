@@ -1,0 +1,54 @@
+package dev.parley.ingress.stream;
+
+import org.springframework.stereotype.Service;
+import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
+
+import dev.parley.ingress.message.MessageDocument;
+import dev.parley.ingress.message.MessageQueries;
+
+/**
+ * Opens the SSE stream of an answer. While the request's events are in this instance's hub the client gets
+ * them exactly (replay, then live); an answer that finished before, and whose events are gone, is rebuilt
+ * from the stored message.
+ */
+@Service
+class StreamService {
+
+    private final MessageQueries messages;
+    private final StreamHub hub;
+    private final SseWriters writers;
+    private final StreamProperties properties;
+
+    StreamService(MessageQueries messages, StreamHub hub, SseWriters writers, StreamProperties properties) {
+        this.messages = messages;
+        this.hub = hub;
+        this.writers = writers;
+        this.properties = properties;
+    }
+
+    /** @param lastEventId the last sequence the client has, or -1 */
+    SseEmitter open(String userId, String conversationId, String messageId, long lastEventId) {
+        MessageDocument answer = messages.requireOwnedAnswer(userId, conversationId, messageId);
+        SseEmitter emitter = new SseEmitter(properties.sseTimeout().toMillis());
+        SseSubscriber subscriber = writers.subscriber(emitter);
+        if (answer.status().finished() && !hub.hasTerminal(answer.requestId())) {
+            StreamEvents.replay(answer, lastEventId).forEach(subscriber::send);
+            subscriber.complete();
+            return emitter;
+        }
+        String requestId = answer.requestId();
+        emitter.onCompletion(() -> release(requestId, subscriber));
+        emitter.onError(error -> release(requestId, subscriber));
+        emitter.onTimeout(() -> {
+            release(requestId, subscriber);
+            emitter.complete();
+        });
+        hub.subscribe(requestId, subscriber, lastEventId);
+        return emitter;
+    }
+
+    private void release(String requestId, SseSubscriber subscriber) {
+        subscriber.close();
+        hub.unsubscribe(requestId, subscriber);
+    }
+}

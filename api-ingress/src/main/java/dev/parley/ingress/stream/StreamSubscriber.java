@@ -1,0 +1,17 @@
+package dev.parley.ingress.stream;
+
+/**
+ * A client of a request's stream. The hub calls these while holding the request's lock, so implementations
+ * only queue and never block or call back into the hub.
+ */
+interface StreamSubscriber {
+
+    /** Queues an event; false once the subscriber is gone, which removes it. */
+    boolean send(StreamEvent event);
+
+    /** Queues a keep-alive; false once the subscriber is gone. */
+    boolean heartbeat();
+
+    /** Ends the stream after the queued events. */
+    void complete();
+}

@@ -1,0 +1,119 @@
+package dev.parley.ingress.web;
+
+import java.net.URI;
+import java.util.List;
+import java.util.Map;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.MessageSourceResolvable;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatusCode;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.security.core.AuthenticationException;
+import org.springframework.validation.FieldError;
+import org.springframework.web.ErrorResponse;
+import org.springframework.web.bind.MethodArgumentNotValidException;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.context.request.ServletWebRequest;
+import org.springframework.web.context.request.WebRequest;
+import org.springframework.web.method.annotation.HandlerMethodValidationException;
+import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
+
+/**
+ * Turns every failure, ours and the framework's, into an RFC 9457 problem with a stable {@code type}. Spring
+ * Security's entry point and access-denied handler delegate here too, so there is one place that shapes errors.
+ */
+@RestControllerAdvice
+class ApiExceptionHandler extends ResponseEntityExceptionHandler {
+
+    private static final Logger log = LoggerFactory.getLogger(ApiExceptionHandler.class);
+
+    @ExceptionHandler(AuthenticationException.class)
+    ResponseEntity<Object> unauthenticated(AuthenticationException ex, WebRequest request) {
+        return problem(ProblemKind.UNAUTHORIZED, "A valid bearer token is required", ex, request);
+    }
+
+    @ExceptionHandler(AccessDeniedException.class)
+    ResponseEntity<Object> accessDenied(AccessDeniedException ex, WebRequest request) {
+        return problem(ProblemKind.FORBIDDEN, "You are not allowed to do this", ex, request);
+    }
+
+    @ExceptionHandler(Exception.class)
+    ResponseEntity<Object> unexpected(Exception ex, WebRequest request) {
+        log.error("Unexpected failure of {}", describe(request), ex);
+        return problem(ProblemKind.INTERNAL, "An unexpected error occurred", ex, request);
+    }
+
+    @Override
+    protected ResponseEntity<Object> handleMethodArgumentNotValid(MethodArgumentNotValidException ex,
+            HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+        List<Map<String, String>> errors = ex.getBindingResult().getAllErrors().stream()
+                .map(error -> violation(error instanceof FieldError field ? field.getField() : error.getObjectName(),
+                        error))
+                .toList();
+        return validationProblem(ex, errors, headers, request);
+    }
+
+    @Override
+    protected ResponseEntity<Object> handleHandlerMethodValidationException(HandlerMethodValidationException ex,
+            HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+        List<Map<String, String>> errors = ex.getParameterValidationResults().stream()
+                .flatMap(result -> result.getResolvableErrors().stream()
+                        .map(error -> violation(result.getMethodParameter().getParameterName(), error)))
+                .toList();
+        return validationProblem(ex, errors, headers, request);
+    }
+
+    @Override
+    protected ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException ex,
+            HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+        ProblemDetail body = ApiProblem.problem(ProblemKind.MALFORMED_REQUEST,
+                "The request body is missing or is not valid JSON of the expected shape");
+        return handleExceptionInternal(ex, body, headers, status, request);
+    }
+
+    @Override
+    protected ResponseEntity<Object> handleExceptionInternal(Exception ex, Object body, HttpHeaders headers,
+            HttpStatusCode statusCode, WebRequest request) {
+        ProblemDetail problem = body instanceof ProblemDetail detail ? detail
+                : ex instanceof ErrorResponse response ? response.getBody()
+                : ProblemDetail.forStatus(statusCode);
+        if (problem.getType() == null || "about:blank".equals(problem.getType().toString())) {
+            ProblemKind kind = ProblemKind.forStatus(statusCode);
+            problem.setType(kind.type());
+            problem.setTitle(kind.title());
+        }
+        if (problem.getInstance() == null && request instanceof ServletWebRequest servlet) {
+            problem.setInstance(URI.create(servlet.getRequest().getRequestURI()));
+        }
+        return super.handleExceptionInternal(ex, problem, headers, statusCode, request);
+    }
+
+    private ResponseEntity<Object> validationProblem(Exception ex, List<Map<String, String>> errors,
+            HttpHeaders headers, WebRequest request) {
+        ProblemDetail body = ApiProblem.problem(ProblemKind.VALIDATION, "The request has invalid fields");
+        body.setProperty("errors", errors);
+        return handleExceptionInternal(ex, body, headers, ProblemKind.VALIDATION.status(), request);
+    }
+
+    private ResponseEntity<Object> problem(ProblemKind kind, String detail, Exception ex, WebRequest request) {
+        return handleExceptionInternal(ex, ApiProblem.problem(kind, detail), new HttpHeaders(), kind.status(),
+                request);
+    }
+
+    private static Map<String, String> violation(String field, MessageSourceResolvable error) {
+        String message = error.getDefaultMessage() == null ? "is invalid" : error.getDefaultMessage();
+        return Map.of("field", field == null ? "" : field, "message", message);
+    }
+
+    private static String describe(WebRequest request) {
+        return request instanceof ServletWebRequest servlet
+                ? servlet.getRequest().getMethod() + " " + servlet.getRequest().getRequestURI()
+                : request.getDescription(false);
+    }
+}

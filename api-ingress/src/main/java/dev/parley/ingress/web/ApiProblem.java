@@ -1,0 +1,49 @@
+package dev.parley.ingress.web;
+
+import org.springframework.http.ProblemDetail;
+import org.springframework.web.ErrorResponseException;
+
+/**
+ * An expected failure of a request, rendered as an RFC 9457 problem with the kind's stable type. Spring MVC
+ * renders {@link ErrorResponseException}s itself, so features only throw these.
+ */
+public class ApiProblem extends ErrorResponseException {
+
+    private final ProblemKind kind;
+
+    public ApiProblem(ProblemKind kind, String detail) {
+        this(kind, detail, null);
+    }
+
+    public ApiProblem(ProblemKind kind, String detail, Throwable cause) {
+        super(kind.status(), problem(kind, detail), cause);
+        this.kind = kind;
+    }
+
+    public ProblemKind kind() {
+        return kind;
+    }
+
+    public static ApiProblem notFound(String detail) {
+        return new ApiProblem(ProblemKind.NOT_FOUND, detail);
+    }
+
+    public static ApiProblem conflict(String detail) {
+        return new ApiProblem(ProblemKind.CONFLICT, detail);
+    }
+
+    public static ApiProblem unauthorized(String detail) {
+        return new ApiProblem(ProblemKind.UNAUTHORIZED, detail);
+    }
+
+    public static ApiProblem unavailable(String detail, Throwable cause) {
+        return new ApiProblem(ProblemKind.UNAVAILABLE, detail, cause);
+    }
+
+    static ProblemDetail problem(ProblemKind kind, String detail) {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(kind.status(), detail);
+        problem.setType(kind.type());
+        problem.setTitle(kind.title());
+        return problem;
+    }
+}

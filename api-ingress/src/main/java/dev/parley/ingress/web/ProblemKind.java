@@ -1,0 +1,62 @@
+package dev.parley.ingress.web;
+
+import java.net.URI;
+
+import org.springframework.http.HttpStatus;
+import org.springframework.http.HttpStatusCode;
+
+/**
+ * The stable problem types of the API. Clients branch on {@link #type()}, so a kind's URI never changes once
+ * published; titles and details may.
+ */
+public enum ProblemKind {
+
+    VALIDATION("validation", HttpStatus.BAD_REQUEST, "Invalid request"),
+    MALFORMED_REQUEST("malformed-request", HttpStatus.BAD_REQUEST, "Malformed request"),
+    UNAUTHORIZED("unauthorized", HttpStatus.UNAUTHORIZED, "Unauthorized"),
+    QUOTA_EXHAUSTED("quota-exhausted", HttpStatus.PAYMENT_REQUIRED, "Quota exhausted"),
+    FORBIDDEN("forbidden", HttpStatus.FORBIDDEN, "Forbidden"),
+    NOT_FOUND("not-found", HttpStatus.NOT_FOUND, "Not found"),
+    METHOD_NOT_ALLOWED("method-not-allowed", HttpStatus.METHOD_NOT_ALLOWED, "Method not allowed"),
+    NOT_ACCEPTABLE("not-acceptable", HttpStatus.NOT_ACCEPTABLE, "Not acceptable"),
+    CONFLICT("conflict", HttpStatus.CONFLICT, "Conflict"),
+    PAYLOAD_TOO_LARGE("payload-too-large", HttpStatus.CONTENT_TOO_LARGE, "Payload too large"),
+    UNSUPPORTED_MEDIA_TYPE("unsupported-media-type", HttpStatus.UNSUPPORTED_MEDIA_TYPE, "Unsupported media type"),
+    MODEL_UNKNOWN("model-unknown", HttpStatus.BAD_REQUEST, "Unknown model"),
+    UNAVAILABLE("unavailable", HttpStatus.SERVICE_UNAVAILABLE, "Service unavailable"),
+    INTERNAL("internal", HttpStatus.INTERNAL_SERVER_ERROR, "Internal error");
+
+    private static final String PREFIX = "urn:parley:problem:";
+
+    private final URI type;
+    private final HttpStatus status;
+    private final String title;
+
+    ProblemKind(String name, HttpStatus status, String title) {
+        this.type = URI.create(PREFIX + name);
+        this.status = status;
+        this.title = title;
+    }
+
+    public URI type() {
+        return type;
+    }
+
+    public HttpStatus status() {
+        return status;
+    }
+
+    public String title() {
+        return title;
+    }
+
+    /** The kind for a framework exception that only tells its status. */
+    public static ProblemKind forStatus(HttpStatusCode status) {
+        for (ProblemKind kind : values()) {
+            if (kind.status.value() == status.value() && kind != VALIDATION && kind != MODEL_UNKNOWN) {
+                return kind;
+            }
+        }
+        return status.is4xxClientError() ? MALFORMED_REQUEST : status.value() == 503 ? UNAVAILABLE : INTERNAL;
+    }
+}

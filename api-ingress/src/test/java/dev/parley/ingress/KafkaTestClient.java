@@ -1,0 +1,100 @@
+package dev.parley.ingress;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Predicate;
+
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.PartitionInfo;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+
+import dev.parley.stack.TestInfrastructure;
+import io.apicurio.registry.serde.avro.AvroKafkaDeserializer;
+import io.apicurio.registry.serde.avro.AvroKafkaSerializer;
+
+/**
+ * Plays the other side of the topics: reads what the service publishes with the real Apicurio deserializer
+ * (from the end of the topics at creation), and publishes stream events as a worker would.
+ */
+public final class KafkaTestClient implements AutoCloseable {
+
+    private final KafkaConsumer<String, Object> consumer;
+    private final KafkaProducer<String, Object> producer;
+    private final List<ConsumerRecord<String, Object>> received = new CopyOnWriteArrayList<>();
+
+    public KafkaTestClient(TestInfrastructure.Endpoints infra, List<String> topicsToRead) {
+        Map<String, Object> serde = new HashMap<>();
+        serde.put("apicurio.registry.url", infra.registryUrl());
+        serde.put("apicurio.registry.auto-register", true);
+        serde.put("apicurio.registry.use-id", "contentId");
+        serde.put("apicurio.registry.id-handler", "io.apicurio.registry.serde.Default4ByteIdHandler");
+        serde.put("apicurio.registry.use-specific-avro-reader", true);
+
+        Map<String, Object> consumerProps = new HashMap<>(serde);
+        consumerProps.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, infra.bootstrapServers());
+        consumerProps.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
+        consumerProps.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class);
+        consumerProps.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, AvroKafkaDeserializer.class);
+        consumer = new KafkaConsumer<>(consumerProps);
+        List<TopicPartition> partitions = new ArrayList<>();
+        for (String topic : topicsToRead) {
+            for (PartitionInfo partition : consumer.partitionsFor(topic, Duration.ofSeconds(30))) {
+                partitions.add(new TopicPartition(topic, partition.partition()));
+            }
+        }
+        consumer.assign(partitions);
+        consumer.seekToEnd(partitions);
+        partitions.forEach(consumer::position); // resolve the end now, before the test publishes anything
+
+        Map<String, Object> producerProps = new HashMap<>(serde);
+        producerProps.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, infra.bootstrapServers());
+        producerProps.put(ProducerConfig.LINGER_MS_CONFIG, 0);
+        producerProps.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class);
+        producerProps.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, AvroKafkaSerializer.class);
+        producer = new KafkaProducer<>(producerProps);
+    }
+
+    /** Polls once and returns the first record so far (of any poll) that matches. */
+    public synchronized <T> Optional<T> find(String topic, Class<T> type, Predicate<T> matching) {
+        consumer.poll(Duration.ofMillis(200)).forEach(received::add);
+        return received.stream()
+                .filter(record -> record.topic().equals(topic) && type.isInstance(record.value()))
+                .map(record -> type.cast(record.value()))
+                .filter(matching)
+                .findFirst();
+    }
+
+    /** Records appended to a topic so far, on all partitions. */
+    public synchronized long endOffsetSum(String topic) {
+        List<TopicPartition> partitions = consumer.partitionsFor(topic).stream()
+                .map(info -> new TopicPartition(topic, info.partition()))
+                .toList();
+        return consumer.endOffsets(partitions).values().stream().mapToLong(Long::longValue).sum();
+    }
+
+    public void publish(String topic, String key, Object value) {
+        try {
+            producer.send(new ProducerRecord<>(topic, key, value)).get();
+        } catch (Exception e) {
+            throw new IllegalStateException("Could not publish to " + topic, e);
+        }
+    }
+
+    @Override
+    public void close() {
+        producer.close();
+        consumer.close();
+    }
+}

@@ -1,0 +1,61 @@
+package dev.parley.ingress.catalog;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.junit.jupiter.api.Test;
+
+class ModelCatalogTest {
+
+    static Map<String, CatalogProperties.Provider> providers() {
+        Map<String, CatalogProperties.Provider> providers = new LinkedHashMap<>();
+        providers.put("mock", new CatalogProperties.Provider(true, List.of("mock-1", "mock-error")));
+        providers.put("openai", new CatalogProperties.Provider(false, List.of("gpt-4o-mini")));
+        providers.put("openrouter", new CatalogProperties.Provider(true, List.of("openai/gpt-4o-mini")));
+        return providers;
+    }
+
+    final ModelCatalog catalog = new ModelCatalog("mock-1", providers());
+
+    @Test
+    void listsOnlyEnabledModelsInOrderAndMarksTheDefault() {
+        assertThat(catalog.models()).containsExactly(
+                new CatalogModel("mock-1", "mock", true),
+                new CatalogModel("mock-error", "mock", false),
+                new CatalogModel("openai/gpt-4o-mini", "openrouter", false));
+    }
+
+    @Test
+    void resolvesRequestedThenConversationThenDefault() {
+        assertThat(catalog.resolve("mock-error", "openai/gpt-4o-mini")).map(CatalogModel::id).hasValue("mock-error");
+        assertThat(catalog.resolve(null, "openai/gpt-4o-mini")).map(CatalogModel::provider).hasValue("openrouter");
+        assertThat(catalog.resolve(" ", null)).map(CatalogModel::id).hasValue("mock-1");
+    }
+
+    @Test
+    void unknownOrDisabledModelsDoNotFallBack() {
+        assertThat(catalog.resolve("gpt-4o-mini", null)).isEmpty();
+        assertThat(catalog.resolve(null, "nope")).isEmpty();
+    }
+
+    @Test
+    void defaultModelMustBeEnabled() {
+        assertThatThrownBy(() -> new ModelCatalog("gpt-4o-mini", providers()))
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("gpt-4o-mini");
+    }
+
+    @Test
+    void aModelIdMustNameOneProvider() {
+        Map<String, CatalogProperties.Provider> providers = providers();
+        providers.put("other", new CatalogProperties.Provider(true, List.of("mock-1")));
+
+        assertThatThrownBy(() -> new ModelCatalog("mock-1", providers))
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("both");
+    }
+}

@@ -1,0 +1,142 @@
+package dev.parley.ingress.message;
+
+import static org.hamcrest.Matchers.containsInAnyOrder;
+import static org.mockito.ArgumentMatchers.any;
+import static org.mockito.ArgumentMatchers.eq;
+import static org.mockito.BDDMockito.given;
+import static org.mockito.Mockito.verifyNoInteractions;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.asyncDispatch;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.request;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+import java.util.concurrent.CompletableFuture;
+
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.test.context.bean.override.mockito.MockitoBean;
+import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.MvcResult;
+import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
+
+import dev.parley.ingress.ControllerTest;
+import dev.parley.ingress.TestTokens;
+import dev.parley.ingress.web.ApiProblem;
+import dev.parley.ingress.web.ProblemKind;
+
+@ControllerTest(MessageController.class)
+class MessageControllerTest {
+
+    static final String MESSAGES = "/api/conversations/c1/messages";
+
+    @Autowired
+    MockMvc mvc;
+
+    @MockitoBean
+    MessageQueries queries;
+
+    @MockitoBean
+    ChatRequestService chatRequests;
+
+    @MockitoBean
+    CancelService cancels;
+
+    static MockHttpServletRequestBuilder postMessage(String json) {
+        return post(MESSAGES).header(HttpHeaders.AUTHORIZATION, TestTokens.bearer("u1"))
+                .contentType(MediaType.APPLICATION_JSON).content(json);
+    }
+
+    @Test
+    void acceptedMessageAnswers202OnceTheSendIsAcknowledged() throws Exception {
+        var accepted = new MessageAcceptedResponse("m2", "m1", "r1", MESSAGES + "/m2/stream");
+        given(chatRequests.post(eq("u1"), eq("c1"), any())).willReturn(CompletableFuture.completedFuture(accepted));
+
+        MvcResult result = mvc.perform(postMessage("{\"content\":\"Hello\",\"temperature\":0.5,\"maxTokens\":100}"))
+                .andExpect(request().asyncStarted())
+                .andReturn();
+        mvc.perform(asyncDispatch(result))
+                .andExpect(status().isAccepted())
+                .andExpect(jsonPath("$.messageId").value("m2"))
+                .andExpect(jsonPath("$.userMessageId").value("m1"))
+                .andExpect(jsonPath("$.requestId").value("r1"))
+                .andExpect(jsonPath("$.streamUrl").value(MESSAGES + "/m2/stream"));
+    }
+
+    @Test
+    void invalidMessageIsAValidationProblemNamingEachField() throws Exception {
+        mvc.perform(postMessage("{\"content\":\"\",\"temperature\":2.5,\"maxTokens\":0}"))
+                .andExpect(status().isBadRequest())
+                .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON))
+                .andExpect(jsonPath("$.type").value("urn:parley:problem:validation"))
+                .andExpect(jsonPath("$.errors[*].field").value(containsInAnyOrder("content", "temperature",
+                        "maxTokens")));
+        mvc.perform(postMessage("{\"content\":\"" + "x".repeat(32001) + "\"}"))
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.errors[0].field").value("content"));
+        verifyNoInteractions(chatRequests);
+    }
+
+    @Test
+    void malformedOrMistypedJsonIsAMalformedRequestProblem() throws Exception {
+        mvc.perform(postMessage("{content: Hello"))
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.type").value("urn:parley:problem:malformed-request"));
+        mvc.perform(postMessage("{\"content\":\"Hi\",\"maxTokens\":\"many\"}"))
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.type").value("urn:parley:problem:malformed-request"));
+        mvc.perform(postMessage(""))
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.type").value("urn:parley:problem:malformed-request"));
+    }
+
+    @Test
+    void serviceProblemsKeepTheirKind() throws Exception {
+        given(chatRequests.post(eq("u1"), eq("c1"), any()))
+                .willThrow(new ApiProblem(ProblemKind.QUOTA_EXHAUSTED, "Your token balance is used up"));
+        mvc.perform(postMessage("{\"content\":\"Hello\"}"))
+                .andExpect(status().isPaymentRequired())
+                .andExpect(jsonPath("$.type").value("urn:parley:problem:quota-exhausted"));
+    }
+
+    @Test
+    void failedSendIsAnUnavailableProblem() throws Exception {
+        given(chatRequests.post(eq("u1"), eq("c1"), any())).willReturn(CompletableFuture.failedFuture(
+                ApiProblem.unavailable("The request could not be queued; send it again", null)));
+
+        MvcResult result = mvc.perform(postMessage("{\"content\":\"Hello\"}")).andReturn();
+        mvc.perform(asyncDispatch(result))
+                .andExpect(status().isServiceUnavailable())
+                .andExpect(jsonPath("$.type").value("urn:parley:problem:unavailable"));
+    }
+
+    @Test
+    void unknownConversationIsANotFoundProblem() throws Exception {
+        given(queries.list("u1", "nope", 0, 50)).willThrow(ApiProblem.notFound("Conversation nope not found"));
+
+        mvc.perform(get("/api/conversations/nope/messages").header(HttpHeaders.AUTHORIZATION, TestTokens.bearer("u1")))
+                .andExpect(status().isNotFound())
+                .andExpect(jsonPath("$.type").value("urn:parley:problem:not-found"));
+    }
+
+    @Test
+    void cancellingAFinishedAnswerIsAConflictProblem() throws Exception {
+        given(cancels.cancel("u1", "c1", "m2")).willThrow(ApiProblem.conflict("already finished"));
+
+        mvc.perform(post(MESSAGES + "/m2/cancel").header(HttpHeaders.AUTHORIZATION, TestTokens.bearer("u1")))
+                .andExpect(status().isConflict())
+                .andExpect(jsonPath("$.type").value("urn:parley:problem:conflict"));
+    }
+
+    @Test
+    void postingNeedsAToken() throws Exception {
+        mvc.perform(post(MESSAGES).contentType(MediaType.APPLICATION_JSON).content("{\"content\":\"Hello\"}"))
+                .andExpect(status().isUnauthorized())
+                .andExpect(jsonPath("$.type").value("urn:parley:problem:unauthorized"));
+        verifyNoInteractions(chatRequests);
+    }
+}

@@ -1,0 +1,116 @@
+package dev.parley.ingress.stream;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.util.ArrayDeque;
+import java.util.List;
+import java.util.Queue;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.Executor;
+
+import org.junit.jupiter.api.Test;
+import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
+
+class SseSubscriberTest {
+
+    /** An emitter that records what would go on the wire. */
+    static final class RecordingEmitter extends SseEmitter {
+
+        final List<String> written = new CopyOnWriteArrayList<>();
+        volatile boolean completed;
+        volatile boolean broken;
+
+        @Override
+        public void send(SseEventBuilder builder) throws IOException {
+            if (broken) {
+                throw new IOException("Broken pipe");
+            }
+            StringBuilder text = new StringBuilder();
+            builder.build().forEach(part -> text.append(part.getData()));
+            written.add(text.toString());
+        }
+
+        @Override
+        public void complete() {
+            completed = true;
+        }
+    }
+
+    /** Runs tasks only when told to, like a busy pool. */
+    static final class ManualExecutor implements Executor {
+
+        final Queue<Runnable> tasks = new ArrayDeque<>();
+
+        @Override
+        public void execute(Runnable task) {
+            tasks.add(task);
+        }
+
+        void runAll() {
+            Runnable task;
+            while ((task = tasks.poll()) != null) {
+                task.run();
+            }
+        }
+    }
+
+    final RecordingEmitter emitter = new RecordingEmitter();
+    final ManualExecutor executor = new ManualExecutor();
+
+    @Test
+    void writesQueuedEventsInOrderThenCompletes() {
+        var subscriber = new SseSubscriber(emitter, executor, 100);
+
+        subscriber.send(new StreamEvent(0, new StreamData.Delta("Hel")));
+        subscriber.heartbeat();
+        subscriber.send(new StreamEvent(1, new StreamData.Delta("lo")));
+        subscriber.complete();
+        assertThat(emitter.written).isEmpty();
+
+        executor.runAll();
+
+        assertThat(emitter.written).hasSize(3);
+        assertThat(emitter.written.get(0)).contains("id:0", "event:delta").contains("Hel");
+        assertThat(emitter.written.get(1)).contains(":heartbeat");
+        assertThat(emitter.written.get(2)).contains("id:1").contains("lo");
+        assertThat(emitter.completed).isTrue();
+        assertThat(subscriber.send(new StreamEvent(2, new StreamData.Delta("late")))).isFalse();
+    }
+
+    @Test
+    void clientTooFarBehindIsDisconnected() {
+        var subscriber = new SseSubscriber(emitter, executor, 2);
+
+        assertThat(subscriber.send(new StreamEvent(0, new StreamData.Delta("a")))).isTrue();
+        assertThat(subscriber.send(new StreamEvent(1, new StreamData.Delta("b")))).isTrue();
+        assertThat(subscriber.send(new StreamEvent(2, new StreamData.Delta("c")))).isFalse();
+        executor.runAll();
+
+        assertThat(emitter.completed).isTrue();
+        assertThat(emitter.written).isEmpty();
+    }
+
+    @Test
+    void brokenConnectionEndsTheSubscriber() {
+        var subscriber = new SseSubscriber(emitter, executor, 100);
+        emitter.broken = true;
+
+        subscriber.send(new StreamEvent(0, new StreamData.Delta("a")));
+        executor.runAll();
+
+        assertThat(subscriber.heartbeat()).isFalse();
+    }
+
+    @Test
+    void closedSubscriberDropsWhatIsQueued() {
+        var subscriber = new SseSubscriber(emitter, executor, 100);
+        subscriber.send(new StreamEvent(0, new StreamData.Delta("a")));
+
+        subscriber.close();
+        executor.runAll();
+
+        assertThat(emitter.written).isEmpty();
+        assertThat(subscriber.send(new StreamEvent(1, new StreamData.Delta("b")))).isFalse();
+    }
+}
