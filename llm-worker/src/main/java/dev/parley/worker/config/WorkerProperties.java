@@ -1,0 +1,54 @@
+package dev.parley.worker.config;
+
+import java.time.Duration;
+import java.util.Map;
+
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotNull;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.validation.annotation.Validated;
+
+/**
+ * Settings of the worker ({@code parley.worker.*}).
+ *
+ * @param maxConcurrentStreams provider calls running at once; beyond it the request listener pauses
+ * @param shutdownGrace how long a stopping worker lets running streams finish before it leaves them to another
+ *        worker
+ * @param stream how token deltas are coalesced into stream events
+ * @param cancel how long a cancel that arrived before its request is remembered
+ * @param providers configured providers by name (the {@code provider} of a {@code ChatRequested})
+ */
+@Validated
+@ConfigurationProperties("parley.worker")
+public record WorkerProperties(
+        @DefaultValue("64") @Min(1) int maxConcurrentStreams,
+        @DefaultValue("20s") @NotNull Duration shutdownGrace,
+        @DefaultValue @Valid @NotNull Stream stream,
+        @DefaultValue @Valid @NotNull Cancel cancel,
+        Map<String, @Valid ProviderProperties> providers) {
+
+    public WorkerProperties {
+        providers = providers == null ? Map.of() : Map.copyOf(providers);
+    }
+
+    /**
+     * @param flushInterval longest time a delta waits for more text before it is sent
+     * @param flushChars buffered characters that are sent at once, without waiting
+     */
+    public record Stream(
+            @DefaultValue("50ms") @NotNull Duration flushInterval,
+            @DefaultValue("128") @Min(1) int flushChars) {
+    }
+
+    /**
+     * @param rememberFor how long an early cancel waits for its request
+     * @param rememberAtMost early cancels kept at once (oldest dropped first)
+     */
+    public record Cancel(
+            @DefaultValue("10m") @NotNull Duration rememberFor,
+            @DefaultValue("10000") @Min(1) long rememberAtMost) {
+    }
+}

@@ -1,0 +1,31 @@
+package dev.parley.worker.generation;
+
+import java.util.List;
+
+import dev.parley.worker.provider.PromptMessage;
+import dev.parley.worker.provider.ProviderRequest;
+import dev.parley.worker.stream.StreamTarget;
+import dev.parley.worker.usage.UsagePublisher.UsageCall;
+
+/** One requested answer, as the worker needs it: the ids, the provider and model, the full context. */
+public record GenerationRequest(String requestId, String userId, String conversationId, String messageId,
+        String provider, String model, List<PromptMessage> messages, Double temperature, Double topP,
+        Integer maxTokens, List<String> stop) {
+
+    public GenerationRequest {
+        messages = messages == null ? List.of() : List.copyOf(messages);
+        stop = stop == null ? List.of() : List.copyOf(stop);
+    }
+
+    StreamTarget target() {
+        return new StreamTarget(requestId, userId, conversationId, messageId);
+    }
+
+    ProviderRequest providerRequest() {
+        return new ProviderRequest(model, messages, temperature, topP, maxTokens, stop);
+    }
+
+    UsageCall usageCall() {
+        return new UsageCall(requestId, userId, conversationId, provider, model);
+    }
+}

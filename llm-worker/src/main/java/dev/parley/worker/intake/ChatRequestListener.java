@@ -1,0 +1,46 @@
+package dev.parley.worker.intake;
+
+import org.springframework.kafka.annotation.KafkaListener;
+import org.springframework.kafka.support.Acknowledgment;
+import org.springframework.kafka.support.KafkaHeaders;
+import org.springframework.messaging.handler.annotation.Header;
+import org.springframework.stereotype.Component;
+
+import dev.parley.events.ChatMessage;
+import dev.parley.events.ChatRequested;
+import dev.parley.events.GenerationParameters;
+import dev.parley.events.Topics;
+import dev.parley.worker.generation.GenerationRequest;
+import dev.parley.worker.provider.PromptMessage;
+
+/** Hands every chat request to the dispatcher; returns at once, whatever the request. */
+@Component
+class ChatRequestListener {
+
+    static final String ID = "chat-requests";
+
+    private final GenerationDispatcher dispatcher;
+
+    ChatRequestListener(GenerationDispatcher dispatcher) {
+        this.dispatcher = dispatcher;
+    }
+
+    @KafkaListener(id = ID, topics = Topics.CHAT_REQUESTS, idIsGroup = false,
+            containerPostProcessor = IntakeConfiguration.CHAT_REQUESTS_POST_PROCESSOR)
+    void on(ChatRequested event, Acknowledgment ack, @Header(KafkaHeaders.RECEIVED_PARTITION) int partition,
+            @Header(KafkaHeaders.OFFSET) long offset) {
+        dispatcher.dispatch(toRequest(event), new RecordPosition(partition, offset), ack);
+    }
+
+    private static GenerationRequest toRequest(ChatRequested event) {
+        GenerationParameters parameters = event.getParameters();
+        return new GenerationRequest(event.getRequestId(), event.getUserId(), event.getConversationId(),
+                event.getMessageId(), event.getProvider(), event.getModel(),
+                event.getMessages().stream().map(ChatRequestListener::toPrompt).toList(),
+                parameters.getTemperature(), parameters.getTopP(), parameters.getMaxTokens(), parameters.getStop());
+    }
+
+    private static PromptMessage toPrompt(ChatMessage message) {
+        return new PromptMessage(PromptMessage.Role.valueOf(message.getRole().name()), message.getContent());
+    }
+}

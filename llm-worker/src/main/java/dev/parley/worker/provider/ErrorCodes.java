@@ -1,0 +1,19 @@
+package dev.parley.worker.provider;
+
+/** The stable {@code errorCode} values of {@code ChatFailed}; clients may branch on them. */
+public final class ErrorCodes {
+
+    public static final String INVALID_REQUEST = "invalid_request";
+    public static final String UNKNOWN_PROVIDER = "unknown_provider";
+    public static final String PROVIDER_NOT_CONFIGURED = "provider_not_configured";
+    public static final String PROVIDER_ERROR = "provider_error";
+    public static final String PROVIDER_RATE_LIMITED = "provider_rate_limited";
+    public static final String PROVIDER_UNAVAILABLE = "provider_unavailable";
+    public static final String PROVIDER_REJECTED = "provider_rejected";
+    public static final String PROVIDER_TIMEOUT = "provider_timeout";
+    public static final String PROVIDER_BAD_RESPONSE = "provider_bad_response";
+    public static final String INTERNAL_ERROR = "internal_error";
+
+    private ErrorCodes() {
+    }
+}

@@ -1,0 +1,45 @@
+package dev.parley.worker.provider;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Component;
+
+import dev.parley.worker.config.ProviderKind;
+import dev.parley.worker.config.ProviderProperties;
+import dev.parley.worker.config.WorkerProperties;
+
+/** The providers of {@code parley.worker.providers}, by the name a {@code ChatRequested} uses. */
+@Component
+public class ProviderRegistry {
+
+    private static final Logger log = LoggerFactory.getLogger(ProviderRegistry.class);
+
+    private final Map<String, ChatProvider> providers = new LinkedHashMap<>();
+
+    ProviderRegistry(WorkerProperties properties, List<ProviderFactory> factories) {
+        properties.providers().forEach((name, config) -> providers.put(name, create(name, config, factories)));
+        log.info("Providers: {}", providers.keySet());
+    }
+
+    public Optional<ChatProvider> find(String name) {
+        return Optional.ofNullable(providers.get(name));
+    }
+
+    private static ChatProvider create(String name, ProviderProperties config, List<ProviderFactory> factories) {
+        if (config.kind() != ProviderKind.MOCK && !config.hasApiKey()) {
+            log.info("Provider '{}' has no API key: requests for it will fail with {}", name,
+                    ErrorCodes.PROVIDER_NOT_CONFIGURED);
+            return new DisabledProvider(name);
+        }
+        return factories.stream()
+                .filter(factory -> factory.kind() == config.kind())
+                .findFirst()
+                .orElseThrow(() -> new IllegalStateException("No provider implementation of kind " + config.kind()))
+                .create(name, config);
+    }
+}

@@ -1,0 +1,30 @@
+package dev.parley.worker.provider.mock;
+
+import org.springframework.stereotype.Component;
+
+import dev.parley.worker.config.ProviderKind;
+import dev.parley.worker.config.ProviderProperties;
+import dev.parley.worker.provider.ChatProvider;
+import dev.parley.worker.provider.ProviderFactory;
+import dev.parley.worker.tokens.TokenCounter;
+
+@Component
+class MockProviderFactory implements ProviderFactory {
+
+    private final TokenCounter tokens;
+
+    MockProviderFactory(TokenCounter tokens) {
+        this.tokens = tokens;
+    }
+
+    @Override
+    public ProviderKind kind() {
+        return ProviderKind.MOCK;
+    }
+
+    @Override
+    public ChatProvider create(String name, ProviderProperties properties) {
+        return new MockProvider(new MockAnswers(tokens), tokens, properties.tokensPerSecond(),
+                properties.defaultMaxTokens());
+    }
+}

@@ -1,0 +1,56 @@
+package dev.parley.worker.stream;
+
+import java.time.Instant;
+import java.util.concurrent.CompletableFuture;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.kafka.core.KafkaTemplate;
+import org.springframework.stereotype.Component;
+
+import dev.parley.events.ChatStreamed;
+import dev.parley.events.TokensGenerated;
+import dev.parley.events.Topics;
+
+/**
+ * Sends {@code ChatStreamed} events keyed by request id, so one answer stays in order on one partition.
+ * Sends never block: the producer is idempotent, so its retries keep the order too.
+ */
+@Component
+public class ChatStreamPublisher {
+
+    private static final Logger log = LoggerFactory.getLogger(ChatStreamPublisher.class);
+
+    private final KafkaTemplate<Object, Object> kafka;
+
+    ChatStreamPublisher(KafkaTemplate<Object, Object> kafka) {
+        this.kafka = kafka;
+    }
+
+    void delta(StreamTarget target, long sequence, String text) {
+        send(target, sequence, new TokensGenerated(text)).whenComplete((result, failure) -> {
+            if (failure != null) {
+                log.warn("Delta {} of request {} was not published: {}", sequence, target.requestId(),
+                        failure.toString());
+            }
+        });
+    }
+
+    /** @param payload a {@code ChatCompleted} or {@code ChatFailed} */
+    public CompletableFuture<?> terminal(StreamTarget target, long sequence, Object payload) {
+        return send(target, sequence, payload);
+    }
+
+    private CompletableFuture<?> send(StreamTarget target, long sequence, Object payload) {
+        ChatStreamed event = ChatStreamed.newBuilder()
+                .setRequestId(target.requestId())
+                .setUserId(target.userId())
+                .setConversationId(target.conversationId())
+                .setMessageId(target.messageId())
+                .setSequence(sequence)
+                .setEmittedAt(Instant.now())
+                .setPayload(payload)
+                .build();
+        return kafka.send(Topics.CHAT_STREAM, target.requestId(), event);
+    }
+}

@@ -1,0 +1,49 @@
+package dev.parley.worker.usage;
+
+import java.time.Instant;
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+
+import org.springframework.kafka.core.KafkaTemplate;
+import org.springframework.stereotype.Component;
+
+import dev.parley.events.CallOutcome;
+import dev.parley.events.TokenUsage;
+import dev.parley.events.Topics;
+import dev.parley.events.UsageRecorded;
+
+/** Publishes one {@code UsageRecorded} per provider call, keyed by user so one user's records stay in order. */
+@Component
+public class UsagePublisher {
+
+    private final KafkaTemplate<Object, Object> kafka;
+
+    UsagePublisher(KafkaTemplate<Object, Object> kafka) {
+        this.kafka = kafka;
+    }
+
+    public CompletableFuture<?> publish(UsageCall call, CallOutcome outcome, TokenUsage usage) {
+        UsageRecorded event = UsageRecorded.newBuilder()
+                // a fresh id per call: accounting debits each id once, and a redone request is another call
+                .setEventId(UUID.randomUUID().toString())
+                .setRequestId(call.requestId())
+                .setUserId(call.userId())
+                .setConversationId(call.conversationId())
+                .setProvider(call.provider())
+                .setModel(call.model())
+                .setInputTokens(usage.getInputTokens())
+                .setOutputTokens(usage.getOutputTokens())
+                .setCachedInputTokens(usage.getCachedInputTokens())
+                .setReasoningTokens(usage.getReasoningTokens())
+                .setSource(usage.getSource())
+                .setOutcome(outcome)
+                .setOwnKey(false)
+                .setRecordedAt(Instant.now())
+                .build();
+        return kafka.send(Topics.USAGE_RECORDED, call.userId(), event);
+    }
+
+    /** Who made the call and with which model. */
+    public record UsageCall(String requestId, String userId, String conversationId, String provider, String model) {
+    }
+}

@@ -1,0 +1,198 @@
+package dev.parley.worker;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.stream.LongStream;
+
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.clients.producer.RecordMetadata;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.junit.jupiter.api.BeforeEach;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.kafka.config.KafkaListenerEndpointRegistry;
+import org.springframework.kafka.listener.MessageListenerContainer;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+import io.apicurio.registry.serde.avro.AvroKafkaSerializer;
+import mockwebserver3.MockWebServer;
+
+import dev.parley.events.CallOutcome;
+import dev.parley.events.ChatCompleted;
+import dev.parley.events.ChatFailed;
+import dev.parley.events.ChatRequested;
+import dev.parley.events.ChatStreamed;
+import dev.parley.events.TokenUsage;
+import dev.parley.events.TokensGenerated;
+import dev.parley.events.Topics;
+import dev.parley.events.UsageRecorded;
+import dev.parley.stack.TestInfrastructure;
+
+/**
+ * The worker against the real broker and registry. All integration test classes share this configuration, so
+ * they share one application context, and the clients below, for the whole test JVM.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
+        "parley.worker.max-concurrent-streams=3",
+        "parley.worker.providers.mock.tokens-per-second=200",
+        "parley.worker.providers.slow-mock.kind=mock",
+        "parley.worker.providers.slow-mock.tokens-per-second=10",
+        "parley.worker.providers.openai.api-key=",
+        "parley.worker.providers.openrouter.api-key=",
+        "parley.worker.providers.fake-openai.kind=openai-compatible",
+        "parley.worker.providers.fake-openai.api-key=sk-test-integration" })
+abstract class WorkerTestSupport {
+
+    static final TestInfrastructure.Endpoints INFRA = TestInfrastructure.start();
+    static final MockWebServer FAKE_OPENAI = startFakeOpenAi();
+    static final Duration STREAM_TIMEOUT = Duration.ofSeconds(30);
+    /** Enough topics for an answer that takes the slow mock several seconds. */
+    static final String LONG_QUESTION = "Explain penguins, glaciers, volcanoes, deserts, oceans, forests, rivers "
+            + "and mountains";
+
+    static EventLog events;
+    static KafkaProducer<String, Object> producer;
+
+    @Autowired
+    KafkaListenerEndpointRegistry listeners;
+
+    @DynamicPropertySource
+    static void infrastructure(DynamicPropertyRegistry registry) {
+        INFRA.springProperties("llm-worker-test").forEach((key, value) -> registry.add(key, () -> value));
+        registry.add("parley.worker.providers.fake-openai.base-url", () -> FAKE_OPENAI.url("/v1").toString());
+    }
+
+    @BeforeEach
+    void clientsAndListenersReady() {
+        openClients();
+        await().atMost(STREAM_TIMEOUT).until(() -> assigned("chat-requests") && assigned("chat-control"));
+    }
+
+    private static synchronized void openClients() {
+        if (events == null) {
+            events = new EventLog(INFRA);
+            producer = new KafkaProducer<>(Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, INFRA.bootstrapServers(),
+                    ProducerConfig.LINGER_MS_CONFIG, 0,
+                    ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class,
+                    ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, AvroKafkaSerializer.class,
+                    "apicurio.registry.url", INFRA.registryUrl(),
+                    "apicurio.registry.auto-register", true,
+                    "apicurio.registry.use-id", "contentId",
+                    "apicurio.registry.id-handler", "io.apicurio.registry.serde.Default4ByteIdHandler"));
+        }
+    }
+
+    private static MockWebServer startFakeOpenAi() {
+        var server = new MockWebServer();
+        try {
+            server.start();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return server;
+    }
+
+    boolean assigned(String listenerId) {
+        MessageListenerContainer container = container(listenerId);
+        return container != null && container.getAssignedPartitions() != null
+                && !container.getAssignedPartitions().isEmpty();
+    }
+
+    MessageListenerContainer container(String listenerId) {
+        return listeners.getListenerContainer(listenerId);
+    }
+
+    static RecordMetadata publish(ChatRequested request) {
+        return send(new ProducerRecord<>(Topics.CHAT_REQUESTS, request.getRequestId(), request));
+    }
+
+    static void publishCancel(String requestId, String userId) {
+        send(new ProducerRecord<>(Topics.CHAT_CONTROL, requestId, TestEvents.cancel(requestId, userId)));
+    }
+
+    private static RecordMetadata send(ProducerRecord<String, Object> record) {
+        try {
+            return producer.send(record).get();
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    static void awaitFirstDelta(ChatRequested request) {
+        await().atMost(STREAM_TIMEOUT).until(() -> !events.stream(request.getRequestId()).isEmpty());
+    }
+
+    static ChatStreamed awaitTerminal(ChatRequested request) {
+        return awaitTerminal(request, STREAM_TIMEOUT);
+    }
+
+    static ChatStreamed awaitTerminal(ChatRequested request, Duration timeout) {
+        return await().atMost(timeout).until(() -> events.terminal(request.getRequestId()), Optional::isPresent)
+                .orElseThrow();
+    }
+
+    static UsageRecorded awaitUsage(ChatRequested request) {
+        await().atMost(STREAM_TIMEOUT).until(() -> !events.usage(request.getRequestId()).isEmpty());
+        assertThat(events.usage(request.getRequestId())).as("one usage record per provider call").hasSize(1);
+        return events.usage(request.getRequestId()).getFirst();
+    }
+
+    /** Sequences 0..n in order, deltas first, exactly one terminal event last, whose text is the deltas'. */
+    static List<ChatStreamed> assertWellFormedStream(ChatRequested request) {
+        List<ChatStreamed> stream = events.stream(request.getRequestId());
+        assertThat(stream).extracting(ChatStreamed::getSequence)
+                .containsExactlyElementsOf(LongStream.range(0, stream.size()).boxed().toList());
+        assertThat(stream.subList(0, stream.size() - 1)).allSatisfy(event ->
+                assertThat(event.getPayload()).isInstanceOf(TokensGenerated.class));
+        assertThat(stream).allSatisfy(event -> {
+            assertThat(event.getUserId()).isEqualTo(request.getUserId());
+            assertThat(event.getConversationId()).isEqualTo(request.getConversationId());
+            assertThat(event.getMessageId()).isEqualTo(request.getMessageId());
+        });
+        Object terminal = stream.getLast().getPayload();
+        String text = terminal instanceof ChatCompleted completed ? completed.getText()
+                : ((ChatFailed) terminal).getPartialText();
+        assertThat(text).isEqualTo(deltaText(stream));
+        return stream;
+    }
+
+    static String deltaText(List<ChatStreamed> stream) {
+        var text = new StringBuilder();
+        stream.stream().map(ChatStreamed::getPayload).filter(TokensGenerated.class::isInstance)
+                .forEach(delta -> text.append(((TokensGenerated) delta).getText()));
+        return text.toString();
+    }
+
+    static void assertUsageMatches(UsageRecorded usage, ChatRequested request, TokenUsage expected,
+            CallOutcome outcome) {
+        assertThat(usage.getOutcome()).isEqualTo(outcome);
+        assertThat(usage.getUserId()).isEqualTo(request.getUserId());
+        assertThat(usage.getConversationId()).isEqualTo(request.getConversationId());
+        assertThat(usage.getProvider()).isEqualTo(request.getProvider());
+        assertThat(usage.getModel()).isEqualTo(request.getModel());
+        assertThat(UUID.fromString(usage.getEventId())).isNotNull();
+        assertThat(new TokenUsage(usage.getInputTokens(), usage.getOutputTokens(), usage.getCachedInputTokens(),
+                usage.getReasoningTokens(), usage.getSource())).isEqualTo(expected);
+    }
+
+    static ChatCompleted completed(ChatStreamed terminal) {
+        assertThat(terminal.getPayload()).isInstanceOf(ChatCompleted.class);
+        return (ChatCompleted) terminal.getPayload();
+    }
+
+    static ChatFailed failed(ChatStreamed terminal) {
+        assertThat(terminal.getPayload()).isInstanceOf(ChatFailed.class);
+        return (ChatFailed) terminal.getPayload();
+    }
+}
