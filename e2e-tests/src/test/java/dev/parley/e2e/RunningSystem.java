@@ -1,0 +1,76 @@
+package dev.parley.e2e;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+
+import dev.parley.stack.Ports;
+import dev.parley.stack.ServiceProcess;
+import dev.parley.stack.TestInfrastructure;
+
+/**
+ * The whole system as ./parley up runs it: the real broker, registry and MongoDB, and the three packaged
+ * services as separate processes. Started once per test JVM.
+ */
+final class RunningSystem {
+
+    static final long STARTING_BALANCE = 50_000;
+    static final String SERVICE_TOKEN = "e2e-service-token-" + UUID.randomUUID();
+
+    private static RunningSystem instance;
+
+    final ServiceProcess accounting;
+    final ServiceProcess worker;
+    final ServiceProcess ingress;
+
+    private RunningSystem(ServiceProcess accounting, ServiceProcess worker, ServiceProcess ingress) {
+        this.accounting = accounting;
+        this.worker = worker;
+        this.ingress = ingress;
+    }
+
+    static synchronized RunningSystem start() throws Exception {
+        if (instance == null) {
+            instance = startAll();
+        }
+        return instance;
+    }
+
+    ApiClient api() {
+        return new ApiClient(ingress.baseUrl());
+    }
+
+    private static RunningSystem startAll() throws Exception {
+        var infra = TestInfrastructure.start();
+        Path services = Path.of(System.getProperty("parley.services.dir"));
+        Path logs = Files.createDirectories(Path.of("target", "service-logs"));
+        int accountingPort = Ports.free();
+        Map<String, String> env = new HashMap<>(Map.of(
+                "KAFKA_BOOTSTRAP_SERVERS", infra.bootstrapServers(),
+                "REGISTRY_URL", infra.registryUrl(),
+                "MONGODB_URI", infra.mongoUri() + "/parley-e2e",
+                "ACCOUNTING_URL", "http://127.0.0.1:" + accountingPort,
+                "PARLEY_SERVICE_TOKEN", SERVICE_TOKEN,
+                "PARLEY_JWT_SECRET", "e2e-jwt-secret-" + UUID.randomUUID(),
+                "PARLEY_STARTING_BALANCE", Long.toString(STARTING_BALANCE),
+                // slow enough that a cancel lands mid-stream, fast enough for a short suite
+                "SPRING_APPLICATION_JSON", "{\"parley.worker.providers.mock.tokens-per-second\": 40}"));
+        var accounting = CompletableFuture.supplyAsync(() -> start("usage-accounting", services, accountingPort, env, logs));
+        var worker = CompletableFuture.supplyAsync(() -> start("llm-worker", services, Ports.free(), env, logs));
+        var ingress = CompletableFuture.supplyAsync(() -> start("api-ingress", services, Ports.free(), env, logs));
+        CompletableFuture.allOf(accounting, worker, ingress).join();
+        for (var service : List.of(accounting.join(), worker.join(), ingress.join())) {
+            service.awaitHealthy(Duration.ofMinutes(3));
+        }
+        return new RunningSystem(accounting.join(), worker.join(), ingress.join());
+    }
+
+    private static ServiceProcess start(String name, Path services, int port, Map<String, String> env, Path logs) {
+        return ServiceProcess.start(name, services.resolve(name + ".jar"), port, env, logs.resolve(name + ".log"));
+    }
+}

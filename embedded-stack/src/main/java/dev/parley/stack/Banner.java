@@ -1,0 +1,50 @@
+package dev.parley.stack;
+
+import java.time.Duration;
+import java.util.Collection;
+import java.util.List;
+import java.util.stream.Collectors;
+
+/** The summary printed once everything is healthy. Shows ports and paths, never a secret or a key. */
+final class Banner {
+
+    private Banner() {
+    }
+
+    static String render(StackSettings settings, ServiceEnvironment.Infrastructure infra,
+            List<ServiceProcess> services, Collection<ParleyService> skipped, Duration took) {
+        StringBuilder text = new StringBuilder("%nParley is up (%d s).%n%n".formatted(took.toSeconds()));
+        line(text, "API", api(settings, skipped));
+        line(text, "Services", services(services, skipped));
+        line(text, "Kafka", "%s (controller :%d)".formatted(infra.bootstrapServers(),
+                settings.port(StackSettings.KAFKA_CONTROLLER_PORT)));
+        line(text, "Schema registry", infra.registryUrl());
+        line(text, "MongoDB", settings.externalMongoUri().isPresent() ? "external, from MONGODB_URI"
+                : infra.mongoUri() + " (embedded)");
+        line(text, "Providers", String.join(", ", Providers.enabledNames(settings)));
+        line(text, "Data", settings.home().toString());
+        line(text, "Logs", settings.logs() + " (stack.log, registry.log, <service>.log)");
+        return text.append("%nCtrl-C stops everything.%n".formatted()).toString();
+    }
+
+    private static String api(StackSettings settings, Collection<ParleyService> skipped) {
+        if (skipped.contains(ParleyService.API_INGRESS)) {
+            return "not started (api-ingress is not built)";
+        }
+        return "http://localhost:" + settings.port(StackSettings.INGRESS_PORT);
+    }
+
+    private static String services(List<ServiceProcess> services, Collection<ParleyService> skipped) {
+        String started = services.isEmpty() ? "none"
+                : services.stream().map(s -> s.name() + " :" + s.port()).collect(Collectors.joining(", "));
+        if (skipped.isEmpty()) {
+            return started;
+        }
+        return started + " (not built, not started: "
+                + skipped.stream().map(ParleyService::module).collect(Collectors.joining(", ")) + ")";
+    }
+
+    private static void line(StringBuilder text, String label, String value) {
+        text.append("  %-16s %s%n".formatted(label, value));
+    }
+}

@@ -1,0 +1,52 @@
+package dev.parley.stack;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * What each service is started with on top of the launcher's own environment, which children inherit (see
+ * docs/architecture.md, "Ports and environment"). Each secret reaches only the service that uses it: the
+ * others get it removed ({@code null}), even when it is in the launcher's environment.
+ */
+final class ServiceEnvironment {
+
+    /** Where the infrastructure listens; {@code mongoUri} includes the database name. */
+    record Infrastructure(String bootstrapServers, String registryUrl, String mongoUri) {
+    }
+
+    static final String STARTING_BALANCE = "PARLEY_STARTING_BALANCE";
+
+    private static final List<String> SECRETS = List.of(StackSecrets.SERVICE_TOKEN, StackSecrets.JWT_SECRET,
+            "OPENAI_API_KEY", "OPENROUTER_API_KEY");
+
+    private ServiceEnvironment() {
+    }
+
+    /** Variables to set; a {@code null} value removes the inherited variable (see {@link ServiceProcess}). */
+    static Map<String, String> of(ParleyService service, Infrastructure infra, StackSettings settings,
+            StackSecrets secrets) {
+        Map<String, String> env = new LinkedHashMap<>();
+        SECRETS.forEach(secret -> env.put(secret, null));
+        env.put(service.portVariable(), Integer.toString(settings.port(service.portVariable())));
+        env.put("KAFKA_BOOTSTRAP_SERVERS", infra.bootstrapServers());
+        env.put("REGISTRY_URL", infra.registryUrl());
+        Providers.KEYED.forEach(p -> env.put(p.enabledVariable(), Boolean.toString(Providers.enabled(p, settings))));
+        switch (service) {
+            case API_INGRESS -> {
+                env.put("MONGODB_URI", infra.mongoUri());
+                env.put("ACCOUNTING_URL", "http://127.0.0.1:" + settings.port(StackSettings.ACCOUNTING_PORT));
+                env.put(StackSecrets.SERVICE_TOKEN, secrets.serviceToken());
+                env.put(StackSecrets.JWT_SECRET, secrets.jwtSecret());
+            }
+            case LLM_WORKER -> Providers.KEYED.forEach(p -> settings.envValue(p.keyVariable())
+                    .ifPresent(key -> env.put(p.keyVariable(), key)));
+            case USAGE_ACCOUNTING -> {
+                env.put("MONGODB_URI", infra.mongoUri());
+                env.put(StackSecrets.SERVICE_TOKEN, secrets.serviceToken());
+                settings.envValue(STARTING_BALANCE).ifPresent(balance -> env.put(STARTING_BALANCE, balance));
+            }
+        }
+        return env;
+    }
+}

@@ -1,0 +1,169 @@
+package dev.parley.stack;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * A packaged Spring Boot service run as a child process that dies with this JVM. Used by {@code ./parley up}
+ * and by end-to-end tests, which also kill services outright to prove nothing is lost.
+ */
+public final class ServiceProcess implements AutoCloseable {
+
+    /** Modest settings: several services share a 2-core machine with Kafka and the registry. */
+    public static final List<String> DEFAULT_JVM_OPTIONS = List.of("-Xms64m", "-Xmx512m",
+            "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-XX:+ExitOnOutOfMemoryError");
+
+    private static final int LOG_TAIL_LINES = 40;
+
+    private final String name;
+    private final Process process;
+    private final int port;
+    private final Path logFile;
+
+    private ServiceProcess(String name, Process process, int port, Path logFile) {
+        this.name = name;
+        this.process = process;
+        this.port = port;
+        this.logFile = logFile;
+    }
+
+    /** Starts {@code jar} with {@link #DEFAULT_JVM_OPTIONS}; its output is appended to {@code logFile}. */
+    public static ServiceProcess start(String name, Path jar, int port, Map<String, String> env, Path logFile) {
+        return start(name, jar, port, env, logFile, List.of());
+    }
+
+    /**
+     * Starts {@code jar} listening on {@code port} (as {@code -Dserver.port}, which outranks the service's own
+     * settings), with {@code extraJvmOptions} after the defaults. The service inherits this JVM's environment
+     * plus {@code env}; a {@code null} value in {@code env} removes that inherited variable (e.g. a key the
+     * service must not hold).
+     */
+    public static ServiceProcess start(String name, Path jar, int port, Map<String, String> env, Path logFile,
+            List<String> extraJvmOptions) {
+        if (!Files.isRegularFile(jar)) {
+            throw new IllegalStateException(name + " is not built: no jar at " + jar
+                    + " (build it with ./mvnw -DskipTests package)");
+        }
+        List<String> command = unsetPrefix(env);
+        command.add(ProcessSupervisor.javaExecutable());
+        command.addAll(jvmOptions(extraJvmOptions));
+        command.addAll(List.of("-Dserver.port=" + port, "-jar", jar.toAbsolutePath().toString()));
+        Map<String, String> set = new HashMap<>(env);
+        set.values().removeIf(Objects::isNull);
+        markRunStart(name, logFile);
+        Process process = ProcessSupervisor.start(command, logFile.toAbsolutePath().getParent(), logFile, set);
+        return new ServiceProcess(name, process, port, logFile);
+    }
+
+    /** Returns once GET /actuator/health answers 200; fails early, with the log tail, if the process exits. */
+    public void awaitHealthy(Duration timeout) {
+        try {
+            HttpReadiness.await(name, baseUrl() + "/actuator/health", timeout, process::isAlive);
+        } catch (IllegalStateException e) {
+            throw new IllegalStateException(e.getMessage() + " (log: " + logFile + ")\n" + logTail(), e);
+        }
+    }
+
+    public boolean isHealthy() {
+        return HttpReadiness.isUp(baseUrl() + "/actuator/health");
+    }
+
+    /** Simulates a crash: SIGKILL to the service, no graceful shutdown. */
+    public void kill() {
+        process.descendants().forEach(ProcessHandle::destroyForcibly);
+        process.destroyForcibly();
+        try {
+            process.waitFor(10, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    /** Graceful stop (SIGTERM, so Spring closes its Kafka clients), forced after 20 s. */
+    public void stop() {
+        ProcessSupervisor.stop(process);
+    }
+
+    @Override
+    public void close() {
+        stop();
+    }
+
+    public boolean isAlive() {
+        return process.isAlive();
+    }
+
+    /** Completes when the process has exited, for whatever reason. */
+    public CompletableFuture<Process> onExit() {
+        return process.onExit();
+    }
+
+    /** The supervising process; the JVM of the service is among its descendants. */
+    public ProcessHandle processHandle() {
+        return process.toHandle();
+    }
+
+    public String name() {
+        return name;
+    }
+
+    public int port() {
+        return port;
+    }
+
+    public String baseUrl() {
+        return "http://127.0.0.1:" + port;
+    }
+
+    public Path logFile() {
+        return logFile;
+    }
+
+    public String logTail() {
+        return ProcessSupervisor.tail(logFile, LOG_TAIL_LINES);
+    }
+
+    // env(1) execs java in its place, so the process tree, and kill(), stay the same.
+    private static List<String> unsetPrefix(Map<String, String> env) {
+        List<String> command = new ArrayList<>();
+        env.forEach((variable, value) -> {
+            if (value == null) {
+                command.addAll(command.isEmpty() ? List.of("env", "-u", variable) : List.of("-u", variable));
+            }
+        });
+        return command;
+    }
+
+    private static List<String> jvmOptions(List<String> extra) {
+        List<String> options = new ArrayList<>(DEFAULT_JVM_OPTIONS);
+        if (Runtime.version().feature() >= 24) {
+            // Kafka clients use sun.misc.Unsafe; newer JDKs would print a warning into every service log.
+            options.add("--sun-misc-unsafe-memory-access=allow");
+        }
+        options.addAll(extra);
+        return options;
+    }
+
+    // The log is appended to across runs: a marker makes each run easy to find.
+    private static void markRunStart(String name, Path logFile) {
+        try {
+            Files.createDirectories(logFile.toAbsolutePath().getParent());
+            Files.writeString(logFile, "%n===== %s starting at %s =====%n".formatted(name, Instant.now()),
+                    StandardOpenOption.CREATE, StandardOpenOption.APPEND);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write " + logFile, e);
+        }
+    }
+}

@@ -1,0 +1,131 @@
+package dev.parley.stack;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.SecureRandom;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import dev.parley.stack.ServiceEnvironment.Infrastructure;
+
+/** Starts the infrastructure in parallel, then the services, and prints the banner once all are healthy. */
+final class StackLauncher {
+
+    private static final Logger log = LoggerFactory.getLogger(StackLauncher.class);
+    private static final Duration SERVICE_TIMEOUT = Duration.ofMinutes(4);
+    private static final String DATABASE = "parley";
+
+    private final StackSettings settings;
+    private final RunningStack running;
+
+    StackLauncher(StackSettings settings, RunningStack running) {
+        this.settings = settings;
+        this.running = running;
+    }
+
+    void start() {
+        long started = System.nanoTime();
+        Map<ParleyService, Path> jars = findJars();
+        PortCheck.requireFree(portsToCheck(jars));
+        StackSecrets secrets = loadSecrets();
+        Infrastructure infra = startInfrastructure();
+        List<ServiceProcess> services = startServices(jars, infra, secrets);
+        List<ParleyService> skipped = new ArrayList<>(List.of(ParleyService.values()));
+        skipped.removeAll(jars.keySet());
+        log.info(Banner.render(settings, infra, services, skipped, Duration.ofNanos(System.nanoTime() - started)));
+        services.forEach(this::warnOnUnexpectedExit);
+    }
+
+    private Map<ParleyService, Path> findJars() {
+        Map<ParleyService, Path> jars = new EnumMap<>(ParleyService.class);
+        List<String> missing = new ArrayList<>();
+        for (ParleyService service : ParleyService.values()) {
+            service.findJar(settings.servicesDir()).ifPresentOrElse(jar -> jars.put(service, jar),
+                    () -> missing.add(service.module() + " (no " + service.targetDir(settings.servicesDir())
+                            + "/" + service.module() + "-*-exec.jar)"));
+        }
+        if (!missing.isEmpty() && !settings.allowMissingServices()) {
+            throw new StackException("not built: " + String.join(", ", missing)
+                    + ". Run ./parley up (it builds first) or ./mvnw -DskipTests package");
+        }
+        missing.forEach(m -> log.warn("Skipping {}: not built", m));
+        return jars;
+    }
+
+    private Map<String, Integer> portsToCheck(Map<ParleyService, Path> jars) {
+        Map<String, Integer> ports = new LinkedHashMap<>(settings.ports());
+        if (settings.externalMongoUri().isPresent()) {
+            ports.remove(StackSettings.MONGO_PORT);
+        }
+        for (ParleyService service : ParleyService.values()) {
+            if (!jars.containsKey(service)) {
+                ports.remove(service.portVariable());
+            }
+        }
+        return ports;
+    }
+
+    private StackSecrets loadSecrets() {
+        Path file = settings.home().resolve("secrets.properties");
+        boolean existed = Files.exists(file);
+        StackSecrets secrets = StackSecrets.loadOrCreate(file, settings.env(), new SecureRandom());
+        boolean fromEnv = settings.envValue(StackSecrets.SERVICE_TOKEN).isPresent()
+                && settings.envValue(StackSecrets.JWT_SECRET).isPresent();
+        log.info("Service token and JWT secret: {}", fromEnv ? "from the environment"
+                : (existed ? "reused from " : "generated into ") + file);
+        return secrets;
+    }
+
+    private Infrastructure startInfrastructure() {
+        Path kafkaDir = settings.home().resolve("kafka");
+        log.info("Starting Kafka ({} data in {}), Apicurio Registry{}...",
+                Files.exists(kafkaDir.resolve("kraft-logs/meta.properties")) ? "existing" : "new", kafkaDir,
+                settings.externalMongoUri().isPresent() ? " (MongoDB: external, from MONGODB_URI)" : " and MongoDB");
+        // Kafka runs in this JVM and logs to stack.log; the registry's failure message already has its log tail.
+        var kafka = StartupTasks.timed("Kafka", settings.logs().resolve("stack.log"), () -> running.kafka(
+                KafkaBroker.start(kafkaDir, settings.port(StackSettings.KAFKA_PORT),
+                        settings.port(StackSettings.KAFKA_CONTROLLER_PORT))).bootstrapServers());
+        var registry = StartupTasks.timed("Apicurio Registry", null, () -> running.registry(
+                SchemaRegistry.start(settings.registryDir(), settings.port(StackSettings.REGISTRY_PORT),
+                        settings.logs().resolve("registry.log"))).apiUrl());
+        var mongo = settings.externalMongoUri().map(CompletableFuture::completedFuture)
+                .orElseGet(() -> StartupTasks.timed("MongoDB", null, () -> running.mongo(
+                        EmbeddedMongo.persistent(settings.home().resolve("mongo/parley.mv"),
+                                settings.port(StackSettings.MONGO_PORT))).connectionString() + "/" + DATABASE));
+        StartupTasks.awaitAll(List.of(kafka, registry, mongo));
+        return new Infrastructure(kafka.join(), registry.join(), mongo.join());
+    }
+
+    private List<ServiceProcess> startServices(Map<ParleyService, Path> jars, Infrastructure infra,
+            StackSecrets secrets) {
+        if (jars.isEmpty()) {
+            return List.of();
+        }
+        log.info("Starting {}...", String.join(", ", jars.keySet().stream().map(ParleyService::module).toList()));
+        List<ServiceProcess> services = new ArrayList<>();
+        jars.forEach((service, jar) -> services.add(running.add(ServiceProcess.start(service.module(), jar,
+                settings.port(service.portVariable()), ServiceEnvironment.of(service, infra, settings, secrets),
+                settings.logs().resolve(service.module() + ".log")))));
+        StartupTasks.awaitAll(services.stream().map(service -> StartupTasks.timed(service.name(), null, () -> {
+            service.awaitHealthy(SERVICE_TIMEOUT);
+            return service;
+        })).toList());
+        return services;
+    }
+
+    private void warnOnUnexpectedExit(ServiceProcess service) {
+        service.onExit().thenRun(() -> {
+            if (!running.isStopping()) {
+                log.warn("{} exited unexpectedly; see {}", service.name(), service.logFile());
+            }
+        });
+    }
+}

@@ -1,0 +1,71 @@
+package dev.parley.stack;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.Map;
+
+import org.junit.jupiter.api.Test;
+
+import dev.parley.stack.ServiceEnvironment.Infrastructure;
+
+class ServiceEnvironmentTest {
+
+    private static final Infrastructure INFRA = new Infrastructure("127.0.0.1:9092",
+            "http://127.0.0.1:8090/apis/registry/v3", "mongodb://127.0.0.1:27017/parley");
+    private static final StackSecrets SECRETS = new StackSecrets("service-token", "jwt-secret");
+    private static final Map<String, String> PROPERTIES = Map.of("parley.registry.dir", "/registry");
+
+    @Test
+    void ingressGetsMongoAccountingAndBothSecrets() {
+        var env = ServiceEnvironment.of(ParleyService.API_INGRESS, INFRA,
+                StackSettings.from(Map.of("ACCOUNTING_PORT", "18082"), PROPERTIES::get), SECRETS);
+
+        assertThat(env).containsEntry("INGRESS_PORT", "8080")
+                .containsEntry("KAFKA_BOOTSTRAP_SERVERS", "127.0.0.1:9092")
+                .containsEntry("REGISTRY_URL", "http://127.0.0.1:8090/apis/registry/v3")
+                .containsEntry("MONGODB_URI", "mongodb://127.0.0.1:27017/parley")
+                .containsEntry("ACCOUNTING_URL", "http://127.0.0.1:18082")
+                .containsEntry("PARLEY_SERVICE_TOKEN", "service-token")
+                .containsEntry("PARLEY_JWT_SECRET", "jwt-secret")
+                .containsEntry("OPENAI_API_KEY", null);
+    }
+
+    @Test
+    void workerGetsProviderKeysButNoSecretOfTheStack() {
+        var settings = StackSettings.from(Map.of("OPENAI_API_KEY", "sk-test"), PROPERTIES::get);
+
+        var env = ServiceEnvironment.of(ParleyService.LLM_WORKER, INFRA, settings, SECRETS);
+
+        assertThat(env).containsEntry("WORKER_PORT", "8081")
+                .containsEntry("OPENAI_API_KEY", "sk-test")
+                .containsEntry("PARLEY_OPENAI_ENABLED", "true")
+                .containsEntry("PARLEY_OPENROUTER_ENABLED", "false")
+                .containsEntry("PARLEY_JWT_SECRET", null)
+                .containsEntry("PARLEY_SERVICE_TOKEN", null)
+                .containsEntry("OPENROUTER_API_KEY", null)
+                .doesNotContainKey("MONGODB_URI");
+    }
+
+    @Test
+    void accountingGetsTheServiceTokenAndTheStartingBalance() {
+        var settings = StackSettings.from(Map.of("PARLEY_STARTING_BALANCE", "5000"), PROPERTIES::get);
+
+        var env = ServiceEnvironment.of(ParleyService.USAGE_ACCOUNTING, INFRA, settings, SECRETS);
+
+        assertThat(env).containsEntry("ACCOUNTING_PORT", "8082")
+                .containsEntry("PARLEY_SERVICE_TOKEN", "service-token")
+                .containsEntry("PARLEY_STARTING_BALANCE", "5000")
+                .containsEntry("PARLEY_JWT_SECRET", null)
+                .containsEntry("OPENAI_API_KEY", null);
+    }
+
+    @Test
+    void anExplicitFlagSwitchesAProviderOffDespiteItsKey() {
+        var settings = StackSettings.from(Map.of("OPENROUTER_API_KEY", "or-key", "PARLEY_OPENROUTER_ENABLED", "false"),
+                PROPERTIES::get);
+
+        assertThat(Providers.enabledNames(settings)).containsExactly("mock");
+        assertThat(Providers.enabledNames(StackSettings.from(Map.of("OPENROUTER_API_KEY", "or-key"), PROPERTIES::get)))
+                .containsExactly("mock", "openrouter");
+    }
+}

@@ -1,0 +1,112 @@
+package dev.parley.stack;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assumptions.assumeThat;
+import static org.awaitility.Awaitility.await;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.jar.Attributes;
+import java.util.jar.JarEntry;
+import java.util.jar.JarOutputStream;
+import java.util.jar.Manifest;
+import java.util.stream.Stream;
+
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class ServiceProcessTest {
+
+    @TempDir
+    static Path dir;
+    static Path jar;
+
+    @BeforeAll
+    static void packageFakeService() throws IOException {
+        jar = dir.resolve("fake-service-exec.jar");
+        Manifest manifest = new Manifest();
+        manifest.getMainAttributes().put(Attributes.Name.MANIFEST_VERSION, "1.0");
+        manifest.getMainAttributes().put(Attributes.Name.MAIN_CLASS, FakeService.class.getName());
+        String entry = FakeService.class.getName().replace('.', '/') + ".class";
+        try (OutputStream out = Files.newOutputStream(jar);
+                JarOutputStream jarOut = new JarOutputStream(out, manifest);
+                InputStream classFile = FakeService.class.getClassLoader().getResourceAsStream(entry)) {
+            jarOut.putNextEntry(new JarEntry(entry));
+            classFile.transferTo(jarOut);
+        }
+    }
+
+    @Test
+    void startsTheJarOnItsPortWithItsEnvironmentAndStopsIt() throws Exception {
+        assumeThat(System.getenv("HOME")).isNotNull();
+        Map<String, String> env = new HashMap<>();
+        env.put("FAKE_GREETING", "hello");
+        env.put("HOME", null);
+        ServiceProcess service = ServiceProcess.start("fake", jar, Ports.free(), env, dir.resolve("logs/fake.log"));
+        try {
+            service.awaitHealthy(Duration.ofSeconds(30));
+
+            assertThat(get(service.baseUrl() + "/actuator/health"))
+                    .contains("\"greeting\":\"hello\"", "\"home\":\"null\"");
+            assertThat(service.baseUrl()).isEqualTo("http://127.0.0.1:" + service.port());
+            assertThat(Files.readString(service.logFile())).contains("fake starting at", "fake service listening");
+        } finally {
+            service.stop();
+        }
+        assertThat(service.isAlive()).isFalse();
+        assertThat(PortCheck.isFree(service.port())).isTrue();
+    }
+
+    @Test
+    void killLeavesNoProcessBehind() {
+        ServiceProcess service = ServiceProcess.start("fake", jar, Ports.free(), Map.of(), dir.resolve("kill.log"));
+        service.awaitHealthy(Duration.ofSeconds(30));
+        ProcessHandle handle = service.processHandle();
+        List<ProcessHandle> processes = Stream.concat(Stream.of(handle), handle.descendants()).toList();
+        assertThat(processes).hasSizeGreaterThanOrEqualTo(2);
+
+        service.kill();
+
+        await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> {
+            assertThat(processes).noneMatch(ProcessHandle::isAlive);
+            assertThat(service.isHealthy()).isFalse();
+        });
+    }
+
+    @Test
+    void failsEarlyWithTheLogTailWhenTheServiceExits() {
+        ServiceProcess service = ServiceProcess.start("doomed", jar, Ports.free(),
+                Map.of("FAKE_FAILURE", "no database"), dir.resolve("doomed.log"));
+
+        assertThatThrownBy(() -> service.awaitHealthy(Duration.ofMinutes(2)))
+                .hasMessageContaining("doomed exited before it was ready")
+                .hasMessageContaining("fatal: no database");
+    }
+
+    @Test
+    void refusesAJarThatIsNotBuilt() {
+        assertThatThrownBy(() -> ServiceProcess.start("ghost", dir.resolve("missing.jar"), Ports.free(), Map.of(),
+                dir.resolve("ghost.log")))
+                .hasMessageContaining("ghost is not built");
+    }
+
+    private static String get(String url) throws Exception {
+        try (HttpClient client = HttpClient.newHttpClient()) {
+            return client.send(HttpRequest.newBuilder(URI.create(url)).build(), HttpResponse.BodyHandlers.ofString())
+                    .body();
+        }
+    }
+}
