@@ -15,11 +15,14 @@ public final class Topics {
     public static final String CHAT_CONTROL = "chat.control";
     /** {@link UsageRecorded}, keyed by user id. */
     public static final String USAGE_RECORDED = "usage.recorded";
+    /** {@link BalanceThresholdCrossed}, keyed by account id. */
+    public static final String BALANCE_ALERTS = "balance.alerts";
 
     /** Suffix of the dead-letter topic that takes a topic's poison records. */
     public static final String DLT_SUFFIX = "-dlt";
 
-    public static final List<String> ALL = List.of(CHAT_REQUESTS, CHAT_STREAM, CHAT_CONTROL, USAGE_RECORDED);
+    public static final List<String> ALL = List.of(CHAT_REQUESTS, CHAT_STREAM, CHAT_CONTROL, USAGE_RECORDED,
+            BALANCE_ALERTS);
 
     private Topics() {
     }

@@ -33,7 +33,8 @@ class SchemaCompatibilityTest {
             "ChatRequested", ChatRequested.getClassSchema(),
             "ChatStreamed", ChatStreamed.getClassSchema(),
             "CancelRequested", CancelRequested.getClassSchema(),
-            "UsageRecorded", UsageRecorded.getClassSchema());
+            "UsageRecorded", UsageRecorded.getClassSchema(),
+            "BalanceThresholdCrossed", BalanceThresholdCrossed.getClassSchema());
 
     @TestFactory
     Stream<DynamicTest> currentSchemasAreFullyCompatibleWithEveryReleasedVersion() throws IOException {

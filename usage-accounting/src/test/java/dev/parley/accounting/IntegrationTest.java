@@ -14,14 +14,19 @@ import dev.parley.stack.TestInfrastructure;
  * The whole service against the real broker, registry and MongoDB of {@link TestInfrastructure}. Every subclass
  * shares one application context and one database, so tests keep apart by using fresh user ids.
  */
-@SpringBootTest(properties = {
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
         "parley.accounting.service-token=" + IntegrationTest.SERVICE_TOKEN,
-        "parley.accounting.starting-balance=" + IntegrationTest.STARTING_BALANCE})
+        "parley.accounting.integration-token=" + IntegrationTest.INTEGRATION_TOKEN,
+        "parley.accounting.starting-balance=" + IntegrationTest.STARTING_BALANCE,
+        "parley.accounting.low-balance-thresholds=1000,0",
+        // jobs run when a test calls them, with the instant it chooses
+        "parley.accounting.jobs.enabled=false"})
 @AutoConfigureMockMvc
 @AutoConfigureMetrics
 public abstract class IntegrationTest {
 
     public static final String SERVICE_TOKEN = "integration-test-service-token";
+    public static final String INTEGRATION_TOKEN = "integration-test-integration-token";
     public static final long STARTING_BALANCE = 10_000;
 
     protected static final TestInfrastructure.Endpoints INFRA = TestInfrastructure.start();

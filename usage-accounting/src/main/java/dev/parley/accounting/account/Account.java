@@ -2,21 +2,32 @@ package dev.parley.accounting.account;
 
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 
 import org.springframework.data.annotation.Id;
 import org.springframework.data.mongodb.core.mapping.Document;
 
 /**
- * A user's token balance and usage totals (collection {@code accounts}, one document per user).
+ * A balance in credits and its usage totals (collection {@code accounts}): one document per user, and one per
+ * organisation with the id {@code org:<organisationId>}. Everything that must change together lives in this one
+ * document, because each write to it is atomic and MongoDB here has no multi-document transactions.
  *
- * @param userId the owner; also the document id
- * @param balance tokens left; negative when usage outran it, because nothing reserves tokens up front yet
+ * @param userId the owner (or {@code org:<organisationId>}); also the document id
+ * @param balance credits left; below zero only when usage outran what its reservation assumed
  * @param startingBalance what the account was opened with
  * @param inputTokens all input tokens ever recorded, debited or not
  * @param outputTokens all output tokens ever recorded, debited or not
- * @param debitedTokens tokens taken from the balance
+ * @param debitedTokens input plus output tokens of the calls that were charged
+ * @param debitedCredits credits taken from the balance by usage
+ * @param reserved credits held by {@code reservations}
+ * @param available {@code balance - reserved}, kept as a field so that admission is one conditional update
+ * @param reservations the requests admitted and not settled yet, bounded by the configured maximum
+ * @param organisationId the organisation that pays this user's requests; null when the user pays
  * @param lastAppliedEventId the {@code UsageRecorded} applied last
- * @param recentEventIds the last applied event ids, newest last, bounded by {@link AccountRepository#RECENT_EVENT_WINDOW}
+ * @param recentEventIds the last applied usage event ids, newest last, bounded by {@link AccountRepository#RECENT_EVENT_WINDOW}
+ * @param recentCreditIds the last applied grant, refill and adjustment ledger ids, bounded the same way
+ * @param refill automatic refill settings; null when there are none
+ * @param alertedThresholds low-balance thresholds crossed and alerted, re-armed when the balance rises above them
  */
 @Document(AccountRepository.COLLECTION)
 public record Account(
@@ -26,8 +37,38 @@ public record Account(
         long inputTokens,
         long outputTokens,
         long debitedTokens,
+        long debitedCredits,
+        long reserved,
+        long available,
+        List<Reservation> reservations,
+        String organisationId,
         String lastAppliedEventId,
         List<String> recentEventIds,
+        List<String> recentCreditIds,
+        Refill refill,
+        List<Long> alertedThresholds,
         Instant createdAt,
         Instant updatedAt) {
+
+    public Account {
+        reservations = reservations != null ? reservations : List.of();
+        recentEventIds = recentEventIds != null ? recentEventIds : List.of();
+        recentCreditIds = recentCreditIds != null ? recentCreditIds : List.of();
+        alertedThresholds = alertedThresholds != null ? alertedThresholds : List.of();
+    }
+
+    public static final String ORGANISATION_PREFIX = "org:";
+
+    public static String ofOrganisation(String organisationId) {
+        return ORGANISATION_PREFIX + organisationId;
+    }
+
+    /** The account that pays this user's requests. */
+    public String payerId() {
+        return organisationId != null ? ofOrganisation(organisationId) : userId;
+    }
+
+    public Optional<Reservation> reservation(String reservationId) {
+        return reservations.stream().filter(r -> r.reservationId().equals(reservationId)).findFirst();
+    }
 }

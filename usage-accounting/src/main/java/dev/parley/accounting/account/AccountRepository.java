@@ -9,8 +9,10 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 
+import org.bson.Document;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.data.mongodb.core.MongoOperations;
+import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.stereotype.Repository;
 
@@ -23,13 +25,16 @@ import dev.parley.accounting.config.AccountingProperties;
 @Repository
 public class AccountRepository {
 
-    static final String COLLECTION = "accounts";
+    public static final String COLLECTION = "accounts";
     /**
      * How many applied event ids an account remembers. One would do while a user's records are applied
      * strictly one after another; the margin covers a consumer that stalls through a rebalance and wakes up to
-     * finish a record its successor has already applied, with fewer than this many records in between.
+     * finish a record its successor has already applied, and an organisation account that other members' records
+     * reach between a crash and the redelivery, with fewer than this many records in between.
      */
-    public static final int RECENT_EVENT_WINDOW = 64;
+    public static final int RECENT_EVENT_WINDOW = 1024;
+    /** Active reservations, without the array, so that the bound is a plain comparison. */
+    static final String RESERVATION_COUNT = "reservationCount";
 
     private final MongoOperations mongo;
     private final long startingBalance;
@@ -43,45 +48,91 @@ public class AccountRepository {
 
     /** The user's account, opened with the starting balance on first sight. */
     public Account open(String userId) {
+        return open(userId, userId.startsWith(Account.ORGANISATION_PREFIX) ? 0 : startingBalance);
+    }
+
+    private Account open(String accountId, long balance) {
         Instant now = clock.instant();
         Update openOnInsert = new Update()
-                .setOnInsert("balance", startingBalance)
-                .setOnInsert("startingBalance", startingBalance)
-                .setOnInsert("inputTokens", 0L)
-                .setOnInsert("outputTokens", 0L)
-                .setOnInsert("debitedTokens", 0L)
-                .setOnInsert("recentEventIds", List.of())
+                .setOnInsert("balance", balance)
+                .setOnInsert("startingBalance", balance)
+                .setOnInsert("available", balance)
+                .setOnInsert("reserved", 0L)
+                .setOnInsert(RESERVATION_COUNT, 0)
                 .setOnInsert("createdAt", now)
                 .setOnInsert("updatedAt", now);
+        for (String zero : List.of("inputTokens", "outputTokens", "debitedTokens", "debitedCredits")) {
+            openOnInsert.setOnInsert(zero, 0L);
+        }
+        for (String empty : List.of("reservations", "recentEventIds", "recentCreditIds", "alertedThresholds")) {
+            openOnInsert.setOnInsert(empty, List.of());
+        }
         try {
-            return mongo.findAndModify(query(where("_id").is(userId)), openOnInsert,
+            return mongo.findAndModify(query(where("_id").is(accountId)), openOnInsert,
                     options().upsert(true).returnNew(true), Account.class);
         } catch (DuplicateKeyException concurrentlyOpened) {
             // two first sights raced and the other upsert inserted: the account exists now
-            return find(userId).orElseThrow();
+            return find(accountId).orElseThrow();
         }
     }
 
-    public Optional<Account> find(String userId) {
-        return Optional.ofNullable(mongo.findById(userId, Account.class));
+    public Optional<Account> find(String accountId) {
+        return Optional.ofNullable(mongo.findById(accountId, Account.class));
     }
 
     /**
-     * Applies the debit unless the account has already applied this event, in one conditional update.
+     * Applies the debit unless the account has already applied this event, and releases the reservation it
+     * settles, in one conditional update. It also matches nothing when the reservation it settles is gone, or
+     * when it settles none but the account holds one for the request: the caller reads again and retries.
      *
-     * @return the account after the debit, or empty when the event had already been applied
+     * @return the account after the debit, or empty when nothing matched
      */
     public Optional<Account> debit(AccountDebit debit) {
-        open(debit.userId());
-        var notYetApplied = query(where("_id").is(debit.userId()).and("recentEventIds").ne(debit.eventId()));
+        open(debit.accountId());
+        Criteria notYetApplied = where("_id").is(debit.accountId()).and("recentEventIds").ne(debit.eventId());
+        notYetApplied = debit.settles() != null
+                ? notYetApplied.and("reservations.reservationId").is(debit.settles().reservationId())
+                : notYetApplied.and("reservations.reservationId").ne(debit.requestId());
         Update apply = new Update()
                 .inc("balance", -debit.amount())
+                .inc("available", Math.subtractExact(debit.released(), debit.amount()))
+                .inc("reserved", -debit.released())
                 .inc("inputTokens", debit.inputTokens())
                 .inc("outputTokens", debit.outputTokens())
-                .inc("debitedTokens", debit.amount())
+                .inc("debitedTokens", debit.chargedTokens())
+                .inc("debitedCredits", debit.amount())
                 .set("lastAppliedEventId", debit.eventId())
                 .set("updatedAt", clock.instant());
         apply.push("recentEventIds").slice(-RECENT_EVENT_WINDOW).each(debit.eventId());
-        return Optional.ofNullable(mongo.findAndModify(notYetApplied, apply, options().returnNew(true), Account.class));
+        if (debit.settles() != null) {
+            apply.pull("reservations", new Document("reservationId", debit.settles().reservationId()))
+                    .inc(RESERVATION_COUNT, -1);
+        }
+        return Optional.ofNullable(mongo.findAndModify(query(notYetApplied), apply, options().returnNew(true),
+                Account.class));
+    }
+
+    /** The account holding a reservation for this request, if any. */
+    public Optional<Account> holdingReservation(String reservationId) {
+        return Optional.ofNullable(mongo.findOne(query(where("reservations.reservationId").is(reservationId)),
+                Account.class));
+    }
+
+    public Account setOrganisation(String userId, String organisationId) {
+        open(userId);
+        Update update = organisationId == null ? new Update().unset("organisationId")
+                : new Update().set("organisationId", organisationId);
+        if (organisationId != null) {
+            open(Account.ofOrganisation(organisationId));
+        }
+        return mongo.findAndModify(query(where("_id").is(userId)), update.set("updatedAt", clock.instant()),
+                options().returnNew(true), Account.class);
+    }
+
+    public Account setRefill(String accountId, Refill refill) {
+        open(accountId);
+        Update update = refill == null ? new Update().unset("refill") : new Update().set("refill", refill);
+        return mongo.findAndModify(query(where("_id").is(accountId)), update.set("updatedAt", clock.instant()),
+                options().returnNew(true), Account.class);
     }
 }

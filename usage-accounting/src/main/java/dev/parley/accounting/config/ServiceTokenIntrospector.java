@@ -13,27 +13,46 @@ import org.springframework.security.oauth2.server.resource.introspection.OAuth2I
 import org.springframework.security.oauth2.server.resource.introspection.OpaqueTokenIntrospector;
 
 /**
- * Accepts exactly the configured service token. Both sides are hashed before the comparison so that
- * {@link MessageDigest#isEqual} compares equal-length arrays: the time taken reveals neither the token's
+ * Accepts exactly the configured service token (authority {@code ROLE_SERVICE}) and, when one is configured, the
+ * integration token of outside systems ({@code ROLE_INTEGRATION}). Both sides are hashed before the comparison so
+ * that {@link MessageDigest#isEqual} compares equal-length arrays: the time taken reveals neither the token's
  * content nor its length.
  */
 final class ServiceTokenIntrospector implements OpaqueTokenIntrospector {
 
     static final String SERVICE_AUTHORITY = "ROLE_SERVICE";
+    static final String INTEGRATION_AUTHORITY = "ROLE_INTEGRATION";
 
-    private final byte[] expectedDigest;
+    private final byte[] serviceDigest;
+    private final byte[] integrationDigest;
 
     ServiceTokenIntrospector(String serviceToken) {
-        this.expectedDigest = sha256(serviceToken);
+        this(serviceToken, "");
+    }
+
+    ServiceTokenIntrospector(String serviceToken, String integrationToken) {
+        if (!integrationToken.isBlank() && integrationToken.equals(serviceToken)) {
+            throw new IllegalArgumentException("The integration token must differ from the service token");
+        }
+        this.serviceDigest = sha256(serviceToken);
+        this.integrationDigest = integrationToken.isBlank() ? null : sha256(integrationToken);
     }
 
     @Override
     public OAuth2AuthenticatedPrincipal introspect(String token) {
-        if (!MessageDigest.isEqual(expectedDigest, sha256(token))) {
-            throw new BadOpaqueTokenException("Invalid service token");
+        byte[] digest = sha256(token);
+        if (MessageDigest.isEqual(serviceDigest, digest)) {
+            return principal("service", SERVICE_AUTHORITY);
         }
-        return new OAuth2IntrospectionAuthenticatedPrincipal("service", Map.of("sub", "service"),
-                List.of(new SimpleGrantedAuthority(SERVICE_AUTHORITY)));
+        if (integrationDigest != null && MessageDigest.isEqual(integrationDigest, digest)) {
+            return principal("integration", INTEGRATION_AUTHORITY);
+        }
+        throw new BadOpaqueTokenException("Invalid service token");
+    }
+
+    private static OAuth2AuthenticatedPrincipal principal(String name, String authority) {
+        return new OAuth2IntrospectionAuthenticatedPrincipal(name, Map.of("sub", name),
+                List.of(new SimpleGrantedAuthority(authority)));
     }
 
     private static byte[] sha256(String value) {

@@ -11,7 +11,7 @@ import org.springframework.data.mongodb.core.MongoOperations;
 import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.stereotype.Repository;
 
-/** The ledger; the event id as document id makes "seen before" a duplicate-key error. */
+/** The ledger; an id derived from what the entry applies makes "seen before" a duplicate-key error. */
 @Repository
 public class LedgerRepository {
 
@@ -23,11 +23,16 @@ public class LedgerRepository {
         this.mongo = mongo;
     }
 
-    /** @return false when an entry with this event id exists already */
+    /** @return false when an entry with this id exists already */
     public boolean insertPending(LedgerEntry entry) {
         if (entry.state() != LedgerState.PENDING) {
             throw new IllegalArgumentException("Only pending entries are inserted");
         }
+        return insertIfAbsent(entry);
+    }
+
+    /** @return false when an entry with this id exists already */
+    public boolean insertIfAbsent(LedgerEntry entry) {
         try {
             mongo.insert(entry);
             return true;
@@ -41,9 +46,18 @@ public class LedgerRepository {
     }
 
     public void markApplied(String eventId, long balanceAfter, Instant appliedAt) {
+        markApplied(eventId, balanceAfter, 0, appliedAt);
+    }
+
+    public void markApplied(String eventId, long balanceAfter, long released, Instant appliedAt) {
         mongo.updateFirst(query(where("_id").is(eventId).and("state").is(LedgerState.PENDING)),
                 new Update().set("state", LedgerState.APPLIED).set("balanceAfter", balanceAfter)
-                        .set("appliedAt", appliedAt),
+                        .set("released", released).set("appliedAt", appliedAt),
                 LedgerEntry.class);
+    }
+
+    public void markVoid(String eventId) {
+        mongo.updateFirst(query(where("_id").is(eventId).and("state").is(LedgerState.PENDING)),
+                new Update().set("state", LedgerState.VOID), LedgerEntry.class);
     }
 }

@@ -7,4 +7,6 @@ package dev.parley.accounting.ledger;
  * @param reasoning part of {@code output} spent on hidden reasoning
  */
 public record LedgerTokens(long input, long output, long cachedInput, long reasoning) {
+
+    public static final LedgerTokens NONE = new LedgerTokens(0, 0, 0, 0);
 }

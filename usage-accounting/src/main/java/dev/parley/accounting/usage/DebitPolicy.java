@@ -1,8 +1,11 @@
 package dev.parley.accounting.usage;
 
+import dev.parley.accounting.price.Costs;
+import dev.parley.accounting.price.ModelPrice;
+
 /**
- * How many tokens a provider call takes from the balance: its input plus its output tokens, whether the call
- * completed, was cancelled or failed. Calls made with the user's own provider key are paid by the user at the
+ * What a provider call takes from the balance: its tokens at the model's prices ({@link Costs}), whether the
+ * call completed, was cancelled or failed. Calls made with the user's own provider key are paid by the user at the
  * provider, so they are recorded but not debited unless configured otherwise.
  */
 final class DebitPolicy {
@@ -13,13 +16,17 @@ final class DebitPolicy {
         this.debitOwnKeyUsage = debitOwnKeyUsage;
     }
 
+    boolean charges(RecordedUsage usage) {
+        return !usage.ownKey() || debitOwnKeyUsage;
+    }
+
     /**
-     * @throws ArithmeticException when the sum overflows a long, which no real call can reach
+     * @throws ArithmeticException when the cost overflows a long, which no real call can reach
      */
-    long debitFor(RecordedUsage usage) {
-        if (usage.ownKey() && !debitOwnKeyUsage) {
+    long debitFor(RecordedUsage usage, ModelPrice price) {
+        if (!charges(usage)) {
             return 0;
         }
-        return Math.addExact(usage.inputTokens(), usage.outputTokens());
+        return Costs.of(price, usage.inputTokens(), usage.cachedInputTokens(), usage.outputTokens());
     }
 }

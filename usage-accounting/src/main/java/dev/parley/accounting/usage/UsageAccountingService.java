@@ -7,32 +7,35 @@ import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
 
 import dev.parley.accounting.account.Account;
-import dev.parley.accounting.account.AccountDebit;
 import dev.parley.accounting.account.AccountRepository;
+import dev.parley.accounting.alert.LowBalanceAlerts;
 import dev.parley.accounting.config.AccountingProperties;
 import dev.parley.accounting.ledger.LedgerEntry;
 import dev.parley.accounting.ledger.LedgerRepository;
 import dev.parley.accounting.ledger.LedgerState;
 import dev.parley.accounting.ledger.LedgerTokens;
+import dev.parley.accounting.ledger.LedgerType;
+import dev.parley.accounting.price.PriceBook;
+import dev.parley.accounting.report.UsageBuckets;
 
 /**
- * Debits each usage record exactly once, without multi-document transactions, in three single-document steps:
+ * Debits each usage record exactly once, without multi-document transactions, in single-document steps:
  * <ol>
- * <li>insert a PENDING ledger entry keyed by the event id (a duplicate key means the event was seen before);</li>
- * <li>debit the account with one conditional update that only matches while the account has not applied this
- * event id, and records it as applied in the same write;</li>
+ * <li>insert a PENDING ledger entry keyed by the event id, with the paying account and the priced amount (a
+ * duplicate key means the event was seen before);</li>
+ * <li>debit the paying account and release the request's reservation with one conditional update that only
+ * matches while the account has not applied this event id, and records it as applied in the same write;</li>
+ * <li>add the usage to its day and month buckets, each guarded the same way by the bucket's own event ids;</li>
  * <li>mark the ledger entry APPLIED.</li>
  * </ol>
  * A crash between any two steps leaves the Kafka offset uncommitted, so the record comes back. On redelivery an
- * APPLIED entry is skipped, and a PENDING one is finished: step 2 debits if the crash came before it and matches
- * nothing if it came after, then step 3 runs. Replaying the topic finds every entry APPLIED.
+ * APPLIED entry is skipped, and a PENDING one is finished: steps 2 and 3 change only what they had not changed
+ * yet, then step 4 runs. Replaying the topic finds every entry APPLIED.
  * <p>
- * This relies on one user's records being applied one at a time and in order: the topic is keyed by user id,
- * so a user's records share a partition, which one consumer of the group processes sequentially. The account
- * remembers a window of recent event ids rather than only the last, so that a consumer that lost its partition
+ * This relies on one user's records being applied one at a time and in order: the topic is keyed by user id, so
+ * a user's records share a partition, which one consumer of the group processes sequentially. Accounts and buckets
+ * remember a window of recent event ids rather than only the last, so that a consumer that lost its partition
  * mid-record and finishes late still cannot debit twice.
- * <p>
- * Balances may go negative (nothing reserves tokens up front yet): that is counted and logged, not clamped.
  */
 @Service
 class UsageAccountingService {
@@ -40,16 +43,25 @@ class UsageAccountingService {
     private static final Logger log = LoggerFactory.getLogger(UsageAccountingService.class);
 
     private final LedgerRepository ledger;
+    private final UsageSettlement settlement;
     private final AccountRepository accounts;
+    private final PriceBook prices;
     private final DebitPolicy policy;
+    private final UsageBuckets buckets;
+    private final LowBalanceAlerts alerts;
     private final UsageMetrics metrics;
     private final Clock clock;
 
-    UsageAccountingService(LedgerRepository ledger, AccountRepository accounts, AccountingProperties properties,
+    UsageAccountingService(LedgerRepository ledger, UsageSettlement settlement, AccountRepository accounts,
+            PriceBook prices, AccountingProperties properties, UsageBuckets buckets, LowBalanceAlerts alerts,
             UsageMetrics metrics, Clock clock) {
         this.ledger = ledger;
+        this.settlement = settlement;
         this.accounts = accounts;
+        this.prices = prices;
         this.policy = new DebitPolicy(properties.debitOwnKeyUsage());
+        this.buckets = buckets;
+        this.alerts = alerts;
         this.metrics = metrics;
         this.clock = clock;
     }
@@ -57,7 +69,7 @@ class UsageAccountingService {
     void apply(RecordedUsage usage) {
         LedgerEntry pending = pendingEntry(usage);
         if (ledger.insertPending(pending)) {
-            settle(pending);
+            finish(pending);
             return;
         }
         LedgerEntry seen = ledger.find(usage.eventId())
@@ -68,29 +80,42 @@ class UsageAccountingService {
             return;
         }
         log.info("Resuming usage {} of user {} left pending", usage.eventId(), usage.userId());
-        // the amount decided the first time stands, even if the policy changed since
-        settle(seen);
+        // the payer and amount decided the first time stand, even if prices or membership changed since
+        finish(seen);
     }
 
-    private void settle(LedgerEntry entry) {
-        var debit = new AccountDebit(entry.userId(), entry.eventId(), entry.amount(), entry.tokens().input(),
-                entry.tokens().output());
-        // empty: the debit landed before an interruption; with sequential processing nothing came after it
-        Account account = accounts.debit(debit).orElseGet(() -> accounts.open(entry.userId()));
-        ledger.markApplied(entry.eventId(), account.balance(), clock.instant());
+    private void finish(LedgerEntry entry) {
+        UsageSettlement.Settled settled = settlement.settle(entry);
+        Account account = settled.account();
+        buckets.add(entry, organisationOf(entry));
+        if (settled.debited()) {
+            alerts.check(account);
+        }
+        // counted before the entry is marked, so that whoever sees it APPLIED also sees its metrics
         metrics.applied(entry);
         if (account.balance() < 0) {
             metrics.overdrawn();
-            log.warn("Account {} is overdrawn: balance {} after usage {} ({} tokens)", entry.userId(),
+            log.warn("Account {} is overdrawn: balance {} after usage {} ({} credits)", account.userId(),
                     account.balance(), entry.eventId(), entry.amount());
         }
+        ledger.markApplied(entry.eventId(), account.balance(), settled.released(), clock.instant());
+    }
+
+    private static String organisationOf(LedgerEntry entry) {
+        return entry.accountId().startsWith(Account.ORGANISATION_PREFIX)
+                ? entry.accountId().substring(Account.ORGANISATION_PREFIX.length()) : null;
     }
 
     private LedgerEntry pendingEntry(RecordedUsage usage) {
         var tokens = new LedgerTokens(usage.inputTokens(), usage.outputTokens(), usage.cachedInputTokens(),
                 usage.reasoningTokens());
-        return new LedgerEntry(usage.eventId(), usage.userId(), usage.requestId(), usage.conversationId(),
-                usage.provider(), usage.model(), tokens, usage.source(), usage.outcome(), usage.ownKey(),
-                policy.debitFor(usage), LedgerState.PENDING, null, usage.recordedAt(), clock.instant(), null);
+        // the reservation's holder pays, so that settlement finds it even if the user changed organisation since
+        String payer = accounts.holdingReservation(usage.requestId()).map(Account::userId)
+                .orElseGet(() -> accounts.open(usage.userId()).payerId());
+        long amount = policy.debitFor(usage, prices.priceOf(usage.model()));
+        return new LedgerEntry(usage.eventId(), LedgerType.DEBIT, usage.userId(), payer, usage.requestId(),
+                usage.conversationId(), usage.provider(), usage.model(), tokens, usage.source(), usage.outcome(),
+                usage.ownKey(), amount, 0, LedgerState.PENDING, null, usage.recordedAt(),
+                clock.instant(), null);
     }
 }

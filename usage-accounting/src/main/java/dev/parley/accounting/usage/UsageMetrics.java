@@ -31,8 +31,8 @@ class UsageMetrics {
                 .register(registry)
                 .increment();
         Counter.builder("parley.accounting.tokens.debited")
-                .description("Tokens debited from balances")
-                .baseUnit("tokens")
+                .description("Credits debited from balances (one credit per token for the mock models)")
+                .baseUnit("credits")
                 .tags("provider", entry.provider(), "model", entry.model())
                 .register(registry)
                 .increment(entry.amount());

@@ -11,16 +11,19 @@ final class ProblemTypes {
     static final URI UNAUTHORIZED = of("unauthorized");
     static final URI INTERNAL = of("internal");
 
-    private static final Map<Integer, String> KINDS = Map.of(
-            400, "bad-request",
-            401, "unauthorized",
-            403, "forbidden",
-            404, "not-found",
-            405, "method-not-allowed",
-            406, "not-acceptable",
-            415, "unsupported-media-type",
-            500, "internal",
-            503, "unavailable");
+    private static final Map<Integer, String> KINDS = Map.ofEntries(
+            Map.entry(400, "bad-request"),
+            Map.entry(401, "unauthorized"),
+            Map.entry(403, "forbidden"),
+            Map.entry(404, "not-found"),
+            Map.entry(405, "method-not-allowed"),
+            Map.entry(406, "not-acceptable"),
+            Map.entry(402, "quota-exhausted"),
+            Map.entry(409, "conflict"),
+            Map.entry(415, "unsupported-media-type"),
+            Map.entry(429, "too-many-requests"),
+            Map.entry(500, "internal"),
+            Map.entry(503, "unavailable"));
 
     private ProblemTypes() {
     }
@@ -30,7 +33,7 @@ final class ProblemTypes {
         return of(kind != null ? kind : (status.is4xxClientError() ? "bad-request" : "internal"));
     }
 
-    private static URI of(String kind) {
+    static URI of(String kind) {
         return URI.create("urn:parley:problem:" + kind);
     }
 }

@@ -65,7 +65,8 @@ class AccountControllerTest {
     void withTheServiceTokenAnswersTheAccount() throws Exception {
         Instant now = Instant.parse("2026-01-02T03:04:05Z");
         given(accounts.open("alice"))
-                .willReturn(new Account("alice", 9_000, 10_000, 700, 300, 1_000, "e1", List.of("e1"), now, now));
+                .willReturn(new Account("alice", 9_000, 10_000, 700, 300, 1_000, 1_000, 120, 8_880, List.of(), null,
+                        "e1", List.of("e1"), List.of(), null, List.of(), now, now));
 
         mvc.perform(get("/internal/accounts/alice").header(HttpHeaders.AUTHORIZATION, "Bearer " + TOKEN))
                 .andExpect(status().isOk())
@@ -76,6 +77,9 @@ class AccountControllerTest {
                 .andExpect(jsonPath("$.inputTokens").value(700))
                 .andExpect(jsonPath("$.outputTokens").value(300))
                 .andExpect(jsonPath("$.debitedTokens").value(1_000))
+                .andExpect(jsonPath("$.reserved").value(120))
+                .andExpect(jsonPath("$.available").value(8_880))
+                .andExpect(jsonPath("$.payerId").value("alice"))
                 .andExpect(jsonPath("$.updatedAt").value("2026-01-02T03:04:05Z"))
                 .andExpect(jsonPath("$.recentEventIds").doesNotExist());
     }

@@ -1,0 +1,78 @@
+package dev.parley.accounting.grant;
+
+import static org.springframework.data.mongodb.core.query.Criteria.where;
+import static org.springframework.data.mongodb.core.query.Query.query;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+
+import org.springframework.data.mongodb.core.MongoOperations;
+import org.springframework.stereotype.Service;
+
+import dev.parley.accounting.account.Account;
+import dev.parley.accounting.account.AccountRepository;
+import dev.parley.accounting.account.CreditChange;
+import dev.parley.accounting.account.Refill;
+import dev.parley.accounting.balance.BalanceChanges;
+import dev.parley.accounting.ledger.LedgerEntry;
+import dev.parley.accounting.ledger.LedgerType;
+
+/**
+ * Automatic refills, once per interval: the ledger id {@code refill:<accountId>:<index>} and the account's
+ * {@code refill.lastIndex}, moved forward in the same update that adds the credits, make a second run in the same
+ * interval change nothing. Intervals missed while the service was down are refilled
+ * one by one, at most {@value #MAX_INTERVALS_PER_RUN} per account and run.
+ */
+@Service
+public class RefillService {
+
+    private static final Duration SHORTEST_INTERVAL = Duration.ofMinutes(1);
+    /** Keeps one run short after a long outage; the next runs catch up the rest. */
+    private static final int MAX_INTERVALS_PER_RUN = 24;
+
+    private final MongoOperations mongo;
+    private final AccountRepository accounts;
+    private final BalanceChanges changes;
+    private final Clock clock;
+
+    RefillService(MongoOperations mongo, AccountRepository accounts, BalanceChanges changes, Clock clock) {
+        this.mongo = mongo;
+        this.accounts = accounts;
+        this.changes = changes;
+        this.clock = clock;
+    }
+
+    /** Sets (amount 0: removes) the refill; the first interval starts now and is refilled by the next run. */
+    public Account configure(String accountId, RefillRequest request) {
+        if (request.amount() == 0) {
+            return accounts.setRefill(accountId, null);
+        }
+        if (request.interval().compareTo(SHORTEST_INTERVAL) < 0) {
+            throw new IllegalArgumentException("interval must be at least " + SHORTEST_INTERVAL);
+        }
+        return accounts.setRefill(accountId,
+                new Refill(request.amount(), request.interval().toSeconds(), clock.instant(), -1));
+    }
+
+    /** @return how many refills were applied */
+    public int refillDue(Instant now) {
+        int applied = 0;
+        for (Account account : mongo.find(query(where("refill").exists(true).ne(null)), Account.class)) {
+            Refill refill = account.refill();
+            long current = Math.min(RefillSchedule.currentIndex(refill, now),
+                    refill.lastIndex() + MAX_INTERVALS_PER_RUN);
+            for (long index = refill.lastIndex() + 1; index <= current; index++) {
+                applied += refill(account.userId(), refill, index) ? 1 : 0;
+            }
+        }
+        return applied;
+    }
+
+    private boolean refill(String accountId, Refill refill, long index) {
+        var entry = LedgerEntry.change("refill:" + accountId + ":" + index, LedgerType.REFILL, accountId,
+                accountId, refill.amount(), "SCHEDULE", RefillSchedule.startOf(refill, index), clock.instant());
+        var change = new CreditChange(accountId, entry.eventId(), refill.amount(), null, index);
+        return changes.apply(entry, change).isPresent();
+    }
+}

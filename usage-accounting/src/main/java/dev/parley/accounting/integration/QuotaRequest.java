@@ -1,0 +1,13 @@
+package dev.parley.accounting.integration;
+
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.PositiveOrZero;
+
+import dev.parley.accounting.grant.RefillRequest;
+
+/**
+ * @param balance the balance to set, in credits
+ * @param refill automatic refill to set; left unchanged when absent
+ */
+record QuotaRequest(@PositiveOrZero long balance, @Valid RefillRequest refill) {
+}

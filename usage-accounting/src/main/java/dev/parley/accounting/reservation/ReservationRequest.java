@@ -1,0 +1,27 @@
+package dev.parley.accounting.reservation;
+
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.PositiveOrZero;
+import jakarta.validation.constraints.Size;
+
+/**
+ * What api-ingress asks to admit a request.
+ *
+ * @param reservationId the request id; retrying with the same id returns the same reservation
+ * @param estimatedInputTokens the tokenizer's count of the assembled context
+ * @param maxOutputTokens the most the model may write: the request's max tokens, else the model's limit
+ * @param ownKey the request runs on the user's own provider key
+ */
+record ReservationRequest(
+        @NotBlank @Size(max = 128) String reservationId,
+        @NotBlank @Size(max = 128) String userId,
+        @NotBlank @Size(max = 256) String model,
+        @PositiveOrZero long estimatedInputTokens,
+        @PositiveOrZero long maxOutputTokens,
+        Boolean ownKey) {
+
+    /** Absent means no: api-ingress only sends it for requests on the user's own key. */
+    boolean onOwnKey() {
+        return Boolean.TRUE.equals(ownKey);
+    }
+}

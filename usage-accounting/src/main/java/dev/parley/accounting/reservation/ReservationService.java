@@ -1,0 +1,106 @@
+package dev.parley.accounting.reservation;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.Optional;
+
+import org.springframework.http.HttpStatus;
+import org.springframework.stereotype.Service;
+
+import dev.parley.accounting.account.Account;
+import dev.parley.accounting.account.AccountRepository;
+import dev.parley.accounting.account.Reservation;
+import dev.parley.accounting.config.AccountingProperties;
+import dev.parley.accounting.ledger.LedgerEntry;
+import dev.parley.accounting.ledger.LedgerRepository;
+import dev.parley.accounting.ledger.LedgerState;
+import dev.parley.accounting.ledger.LedgerTokens;
+import dev.parley.accounting.ledger.LedgerType;
+import dev.parley.accounting.price.Costs;
+import dev.parley.accounting.price.PriceBook;
+import dev.parley.accounting.web.ProblemException;
+
+/**
+ * Admission: a request is reserved at its worst-case cost before api-ingress publishes it, and refused when the
+ * paying account's available credits cannot cover that. Its usage settles the reservation (see the usage
+ * package); a reservation that is never settled is released when it expires.
+ */
+@Service
+class ReservationService {
+
+    private final AccountRepository accounts;
+    private final ReservationStore store;
+    private final LedgerRepository ledger;
+    private final PriceBook prices;
+    private final AccountingProperties properties;
+    private final Clock clock;
+
+    ReservationService(AccountRepository accounts, ReservationStore store, LedgerRepository ledger, PriceBook prices,
+            AccountingProperties properties, Clock clock) {
+        this.accounts = accounts;
+        this.store = store;
+        this.ledger = ledger;
+        this.prices = prices;
+        this.properties = properties;
+        this.clock = clock;
+    }
+
+    ReservationResponse reserve(ReservationRequest request) {
+        String payerId = accounts.open(request.userId()).payerId();
+        Account payer = accounts.open(payerId);
+        Optional<Reservation> existing = payer.reservation(request.reservationId());
+        if (existing.isPresent()) {
+            return response(payer, existing.get());
+        }
+        Instant now = clock.instant();
+        var reservation = new Reservation(request.reservationId(), request.userId(), request.model(),
+                worstCase(request), now, now.plus(properties.reservationTtl()));
+        Optional<Account> held = store.hold(payerId, reservation, properties.maxActiveReservations());
+        if (held.isPresent()) {
+            return response(held.get(), reservation);
+        }
+        Account current = accounts.open(payerId);
+        return current.reservation(request.reservationId()).map(retried -> response(current, retried))
+                .orElseThrow(() -> refusal(current, reservation));
+    }
+
+    /** Gives the credits back when the request was not published; nothing happens when it is gone already. */
+    void release(String reservationId, String userId) {
+        accounts.holdingReservation(reservationId).ifPresent(account -> account.reservation(reservationId)
+                .filter(reservation -> reservation.userId().equals(userId))
+                .ifPresent(reservation -> release(account, reservation, "API")));
+    }
+
+    void release(Account account, Reservation reservation, String source) {
+        Instant now = clock.instant();
+        store.release(account.userId(), reservation, now).ifPresent(after -> ledger.insertIfAbsent(
+                new LedgerEntry("release:" + reservation.reservationId(), LedgerType.RELEASE, reservation.userId(),
+                        account.userId(), reservation.reservationId(), null, null, reservation.model(),
+                        LedgerTokens.NONE, source, null, false, 0, reservation.amount(), LedgerState.APPLIED,
+                        after.balance(), now, now, now)));
+    }
+
+    private long worstCase(ReservationRequest request) {
+        if (request.onOwnKey() && !properties.debitOwnKeyUsage()) {
+            return 0;
+        }
+        return Costs.worstCase(prices.priceOf(request.model()), request.estimatedInputTokens(),
+                request.maxOutputTokens());
+    }
+
+    private ProblemException refusal(Account account, Reservation reservation) {
+        if (account.reservations().size() >= properties.maxActiveReservations()) {
+            return new ProblemException(HttpStatus.TOO_MANY_REQUESTS, "too-many-reservations",
+                    "Too many requests in flight", "The account has " + account.reservations().size()
+                            + " requests in flight; wait for one to finish.");
+        }
+        return new ProblemException(HttpStatus.PAYMENT_REQUIRED, "quota-exhausted", "Quota exhausted",
+                "This request may cost up to " + reservation.amount() + " credits; " + account.available()
+                        + " are available.");
+    }
+
+    private static ReservationResponse response(Account account, Reservation reservation) {
+        return new ReservationResponse(reservation.reservationId(), account.userId(), reservation.amount(),
+                account.balance(), account.available(), reservation.expiresAt());
+    }
+}
