@@ -21,17 +21,26 @@ final class RunningSystem {
 
     static final long STARTING_BALANCE = 50_000;
     static final String SERVICE_TOKEN = "e2e-service-token-" + UUID.randomUUID();
+    static final String ADMIN_EMAIL = "admin@parley.test";
+    static final String INTEGRATION_TOKEN = "e2e-integration-token-" + UUID.randomUUID();
 
     private static RunningSystem instance;
 
     final ServiceProcess accounting;
     final ServiceProcess worker;
     final ServiceProcess ingress;
+    private final Map<String, String> env;
+    private final Path services;
+    private final Path logs;
 
-    private RunningSystem(ServiceProcess accounting, ServiceProcess worker, ServiceProcess ingress) {
+    private RunningSystem(ServiceProcess accounting, ServiceProcess worker, ServiceProcess ingress,
+            Map<String, String> env, Path services, Path logs) {
         this.accounting = accounting;
         this.worker = worker;
         this.ingress = ingress;
+        this.env = Map.copyOf(env);
+        this.services = services;
+        this.logs = logs;
     }
 
     static synchronized RunningSystem start() throws Exception {
@@ -43,6 +52,20 @@ final class RunningSystem {
 
     ApiClient api() {
         return new ApiClient(ingress.baseUrl());
+    }
+
+    /** One more llm-worker process with the same settings; it joins the same consumer group. */
+    ServiceProcess startExtraWorker(String name) {
+        ServiceProcess extra = ServiceProcess.start(name, services.resolve("llm-worker.jar"), Ports.free(), env,
+                logs.resolve(name + ".log"));
+        extra.awaitHealthy(Duration.ofMinutes(3));
+        return extra;
+    }
+
+    /** Starts a fresh llm-worker on the port of a killed one, so that its baseUrl serves again. */
+    void restartWorker(ServiceProcess dead) {
+        ServiceProcess.start(dead.name(), services.resolve("llm-worker.jar"), dead.port(), env,
+                logs.resolve(dead.name() + ".log")).awaitHealthy(Duration.ofMinutes(3));
     }
 
     private static RunningSystem startAll() throws Exception {
@@ -58,8 +81,14 @@ final class RunningSystem {
                 "PARLEY_SERVICE_TOKEN", SERVICE_TOKEN,
                 "PARLEY_JWT_SECRET", "e2e-jwt-secret-" + UUID.randomUUID(),
                 "PARLEY_STARTING_BALANCE", Long.toString(STARTING_BALANCE),
+                "PARLEY_ADMIN_EMAILS", ADMIN_EMAIL,
+                "PARLEY_INTEGRATION_TOKEN", INTEGRATION_TOKEN,
                 // slow enough that a cancel lands mid-stream, fast enough for a short suite
                 "SPRING_APPLICATION_JSON", "{\"parley.worker.providers.mock.tokens-per-second\": 40}"));
+        // 200 parallel reservations (QuotaIT) open as many connections to accounting at once, and queue on one
+        // account document in the embedded MongoDB of a small machine
+        env.put("PARLEY_ACCOUNTING_CONNECT_TIMEOUT", "20s");
+        env.put("PARLEY_ACCOUNTING_READ_TIMEOUT", "60s");
         var accounting = CompletableFuture.supplyAsync(() -> start("usage-accounting", services, accountingPort, env, logs));
         var worker = CompletableFuture.supplyAsync(() -> start("llm-worker", services, Ports.free(), env, logs));
         var ingress = CompletableFuture.supplyAsync(() -> start("api-ingress", services, Ports.free(), env, logs));
@@ -67,7 +96,7 @@ final class RunningSystem {
         for (var service : List.of(accounting.join(), worker.join(), ingress.join())) {
             service.awaitHealthy(Duration.ofMinutes(3));
         }
-        return new RunningSystem(accounting.join(), worker.join(), ingress.join());
+        return new RunningSystem(accounting.join(), worker.join(), ingress.join(), env, services, logs);
     }
 
     private static ServiceProcess start(String name, Path services, int port, Map<String, String> env, Path logs) {

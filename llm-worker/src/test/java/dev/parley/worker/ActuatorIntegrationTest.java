@@ -34,7 +34,9 @@ class ActuatorIntegrationTest extends WorkerTestSupport {
                 .contains("parley_worker_requests_total{")
                 .contains("outcome=\"completed\"")
                 .contains("parley_worker_time_to_first_token_seconds_bucket")
-                .contains("parley_worker_tokens_total{");
+                .contains("parley_worker_tokens_total{")
+                .containsPattern("parley_worker_provider_queued\\{[^}]*provider=\"flaky-mock\"")
+                .containsPattern("parley_worker_provider_running\\{[^}]*provider=\"flaky-mock\"");
     }
 
     private HttpResponse<String> get(String path) throws Exception {

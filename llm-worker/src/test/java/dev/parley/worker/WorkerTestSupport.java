@@ -51,7 +51,19 @@ import dev.parley.stack.TestInfrastructure;
         "parley.worker.providers.openai.api-key=",
         "parley.worker.providers.openrouter.api-key=",
         "parley.worker.providers.fake-openai.kind=openai-compatible",
-        "parley.worker.providers.fake-openai.api-key=sk-test-integration" })
+        "parley.worker.providers.fake-openai.api-key=sk-test-integration",
+        "parley.worker.providers.flaky-mock.kind=mock",
+        "parley.worker.providers.flaky-mock.failure-rate=1",
+        "parley.worker.providers.flaky-mock.retry.max-attempts=2",
+        "parley.worker.providers.flaky-mock.retry.initial-backoff=10ms",
+        "parley.worker.providers.flaky-mock.limits.requests-per-minute=6000",
+        "parley.worker.models.flaky.fallbacks=mock:mock",
+        "parley.worker.providers.strict-openai.kind=openai-compatible",
+        "parley.worker.providers.strict-openai.api-key=sk-test-strict",
+        "parley.worker.providers.strict-openai.timeouts.first-token=1s",
+        "parley.worker.providers.strict-openai.timeouts.idle=1s",
+        "parley.worker.providers.strict-openai.retry.max-attempts=2",
+        "parley.worker.providers.strict-openai.retry.initial-backoff=10ms" })
 abstract class WorkerTestSupport {
 
     static final TestInfrastructure.Endpoints INFRA = TestInfrastructure.start();
@@ -71,6 +83,7 @@ abstract class WorkerTestSupport {
     static void infrastructure(DynamicPropertyRegistry registry) {
         INFRA.springProperties("llm-worker-test").forEach((key, value) -> registry.add(key, () -> value));
         registry.add("parley.worker.providers.fake-openai.base-url", () -> FAKE_OPENAI.url("/v1").toString());
+        registry.add("parley.worker.providers.strict-openai.base-url", () -> FAKE_OPENAI.url("/v1").toString());
     }
 
     @BeforeEach
@@ -142,6 +155,14 @@ abstract class WorkerTestSupport {
                 .orElseThrow();
     }
 
+    /** Waits until the terminal event and {@code count} usage records arrived; one per provider call. */
+    static List<UsageRecorded> awaitUsages(ChatRequested request, int count) {
+        await().atMost(STREAM_TIMEOUT).until(() -> events.usage(request.getRequestId()).size() >= count);
+        await().during(Duration.ofMillis(500)).atMost(Duration.ofSeconds(5))
+                .until(() -> events.usage(request.getRequestId()).size() == count);
+        return events.usage(request.getRequestId());
+    }
+
     static UsageRecorded awaitUsage(ChatRequested request) {
         await().atMost(STREAM_TIMEOUT).until(() -> !events.usage(request.getRequestId()).isEmpty());
         assertThat(events.usage(request.getRequestId())).as("one usage record per provider call").hasSize(1);
@@ -155,6 +176,9 @@ abstract class WorkerTestSupport {
                 .containsExactlyElementsOf(LongStream.range(0, stream.size()).boxed().toList());
         assertThat(stream.subList(0, stream.size() - 1)).allSatisfy(event ->
                 assertThat(event.getPayload()).isInstanceOf(TokensGenerated.class));
+        assertThat(stream).extracting(ChatStreamed::getAttemptId).as("one processing run").containsOnly(
+                stream.getFirst().getAttemptId()).allSatisfy(attemptId -> assertThat(attemptId).isNotBlank());
+        assertThat(stream).extracting(ChatStreamed::getWorkerId).allSatisfy(id -> assertThat(id).isNotBlank());
         assertThat(stream).allSatisfy(event -> {
             assertThat(event.getUserId()).isEqualTo(request.getUserId());
             assertThat(event.getConversationId()).isEqualTo(request.getConversationId());

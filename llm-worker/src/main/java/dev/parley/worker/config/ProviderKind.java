@@ -5,5 +5,7 @@ public enum ProviderKind {
     /** The built-in deterministic provider. */
     MOCK,
     /** Any API speaking OpenAI's streaming chat completions (OpenAI, OpenRouter, vLLM, HF router, ...). */
-    OPENAI_COMPATIBLE
+    OPENAI_COMPATIBLE,
+    /** Anthropic's Messages API. */
+    ANTHROPIC
 }

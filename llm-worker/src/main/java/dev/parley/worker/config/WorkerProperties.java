@@ -1,7 +1,9 @@
 package dev.parley.worker.config;
 
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Min;
@@ -20,6 +22,8 @@ import org.springframework.validation.annotation.Validated;
  * @param stream how token deltas are coalesced into stream events
  * @param cancel how long a cancel that arrived before its request is remembered
  * @param providers configured providers by name (the {@code provider} of a {@code ChatRequested})
+ * @param models settings per model name (the {@code model} of a {@code ChatRequested})
+ * @param instanceId names this worker instance in the events it streams; random when unset
  */
 @Validated
 @ConfigurationProperties("parley.worker")
@@ -28,10 +32,24 @@ public record WorkerProperties(
         @DefaultValue("20s") @NotNull Duration shutdownGrace,
         @DefaultValue @Valid @NotNull Stream stream,
         @DefaultValue @Valid @NotNull Cancel cancel,
-        Map<String, @Valid ProviderProperties> providers) {
+        Map<String, @Valid ProviderProperties> providers,
+        Map<String, @Valid Model> models,
+        String instanceId) {
 
     public WorkerProperties {
+        instanceId = instanceId == null || instanceId.isBlank() ? UUID.randomUUID().toString() : instanceId;
         providers = providers == null ? Map.of() : Map.copyOf(providers);
+        models = models == null ? Map.of() : Map.copyOf(models);
+    }
+
+    /**
+     * @param fallbacks {@code provider:model} entries tried in order when a call fails before its first delta
+     */
+    public record Model(List<String> fallbacks) {
+
+        public Model {
+            fallbacks = fallbacks == null ? List.of() : List.copyOf(fallbacks);
+        }
     }
 
     /**

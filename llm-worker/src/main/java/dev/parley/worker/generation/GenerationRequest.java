@@ -2,6 +2,7 @@ package dev.parley.worker.generation;
 
 import java.util.List;
 
+import dev.parley.worker.call.Route;
 import dev.parley.worker.provider.PromptMessage;
 import dev.parley.worker.provider.ProviderRequest;
 import dev.parley.worker.stream.StreamTarget;
@@ -17,15 +18,21 @@ public record GenerationRequest(String requestId, String userId, String conversa
         stop = stop == null ? List.of() : List.copyOf(stop);
     }
 
-    StreamTarget target() {
-        return new StreamTarget(requestId, userId, conversationId, messageId);
+    /** @param attemptId the id of this processing run of the request */
+    StreamTarget target(String attemptId) {
+        return new StreamTarget(requestId, userId, conversationId, messageId, attemptId);
     }
 
     ProviderRequest providerRequest() {
         return new ProviderRequest(model, messages, temperature, topP, maxTokens, stop);
     }
 
-    UsageCall usageCall() {
-        return new UsageCall(requestId, userId, conversationId, provider, model);
+    /** The usage record of one call, to whichever provider and model it went. */
+    UsageCall usageCall(Route route) {
+        return new UsageCall(requestId, userId, conversationId, route.provider(), route.model());
+    }
+
+    Route route() {
+        return new Route(provider, model);
     }
 }

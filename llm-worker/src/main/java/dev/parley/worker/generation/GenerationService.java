@@ -1,39 +1,40 @@
 package dev.parley.worker.generation;
 
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
+import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
 
 import dev.parley.events.TokenUsage;
+import dev.parley.worker.call.CallRecord;
+import dev.parley.worker.call.CallRunner;
 import dev.parley.worker.cancel.CancelRegistry;
 import dev.parley.worker.provider.Cancellation;
-import dev.parley.worker.provider.ChatProvider;
 import dev.parley.worker.provider.ErrorCodes;
-import dev.parley.worker.provider.ProviderError;
-import dev.parley.worker.provider.ProviderRegistry;
 import dev.parley.worker.provider.ProviderResult;
 import dev.parley.worker.stream.ChatStreamPublisher;
 import dev.parley.worker.stream.StreamEmitter;
 import dev.parley.worker.stream.StreamEmitters;
+import dev.parley.worker.stream.StreamTarget;
 import dev.parley.worker.usage.UsagePolicy;
 import dev.parley.worker.usage.UsagePublisher;
 
 /**
- * Produces one answer: calls the provider (blocking the caller's virtual thread), streams its text, then
- * ends the stream with exactly one terminal event and records the call's usage. Every request ends this way,
- * also an invalid one or one for an unknown provider, so that no client waits for a stream that never ends.
+ * Produces one answer: gets it from the providers (blocking the caller's virtual thread), streams its text,
+ * then ends the stream with exactly one terminal event and records the usage of every provider call. Every
+ * request ends this way, also an invalid one or one for an unknown provider, so that no client waits for a
+ * stream that never ends.
  */
 @Service
 public class GenerationService {
 
-    private static final Logger log = LoggerFactory.getLogger(GenerationService.class);
     private static final String UNKNOWN = "unknown";
 
-    private final ProviderRegistry providers;
+    private final CallRunner calls;
     private final CancelRegistry cancels;
     private final StreamEmitters streams;
     private final ChatStreamPublisher streamPublisher;
@@ -42,10 +43,10 @@ public class GenerationService {
     private final GenerationMetrics metrics;
     private final RequestValidator validator = new RequestValidator();
 
-    GenerationService(ProviderRegistry providers, CancelRegistry cancels, StreamEmitters streams,
+    GenerationService(CallRunner calls, CancelRegistry cancels, StreamEmitters streams,
             ChatStreamPublisher streamPublisher, UsagePolicy usagePolicy, UsagePublisher usagePublisher,
             GenerationMetrics metrics) {
-        this.providers = providers;
+        this.calls = calls;
         this.cancels = cancels;
         this.streams = streams;
         this.streamPublisher = streamPublisher;
@@ -54,46 +55,60 @@ public class GenerationService {
         this.metrics = metrics;
     }
 
-    /** @return completes when the broker acknowledged both the terminal event and the usage record */
+    /** @return completes when the broker acknowledged the terminal event and every usage record */
     public CompletableFuture<Void> generate(GenerationRequest request) {
         long started = System.nanoTime();
-        StreamEmitter stream = streams.open(request.target());
-        Optional<ChatProvider> provider = providers.find(request.provider());
-        ProviderResult result = provider.map(p -> call(p, request, stream)).orElseGet(() -> unknownProvider(request));
+        // a run redone after a crash is a new attempt: readers drop what the dead run streamed
+        StreamTarget target = request.target(UUID.randomUUID().toString());
+        StreamEmitter stream = streams.open(target);
+        List<CallRecord> made = callProviders(request, stream);
         String text = stream.finish();
-        TokenUsage usage = usagePolicy.usageOf(result, request.model(), request.messages(), text);
-        metrics.record(provider.isPresent() ? request.provider() : UNKNOWN, provider.isPresent() ? request.model()
-                : UNKNOWN, result, usage, stream.timeToFirstText(), Duration.ofNanos(System.nanoTime() - started));
-        CompletableFuture<?> terminal = streamPublisher.terminal(request.target(), stream.nextSequence(),
-                TerminalEvents.payload(result, text, usage));
-        CompletableFuture<?> recorded = usagePublisher.publish(request.usageCall(), TerminalEvents.outcome(result),
-                usage);
-        return CompletableFuture.allOf(terminal, recorded);
+        List<CompletableFuture<?>> sent = new ArrayList<>();
+        TokenUsage usage = UsagePolicy.total(recordUsage(request, made, text, sent));
+        CallRecord last = made.getLast();
+        boolean known = last.result().error() == null
+                || !ErrorCodes.UNKNOWN_PROVIDER.equals(last.result().error().code());
+        metrics.record(known ? last.route().provider() : UNKNOWN, known ? last.route().model() : UNKNOWN,
+                last.result(), usage, stream.timeToFirstText(), Duration.ofNanos(System.nanoTime() - started));
+        sent.add(streamPublisher.terminal(target, stream.nextSequence(),
+                TerminalEvents.payload(last.result(), text, usage)));
+        return CompletableFuture.allOf(sent.toArray(CompletableFuture[]::new));
     }
 
-    private ProviderResult call(ChatProvider provider, GenerationRequest request, StreamEmitter stream) {
+    private List<CallRecord> callProviders(GenerationRequest request, StreamEmitter stream) {
         Optional<String> problem = validator.problem(request);
         if (problem.isPresent()) {
-            return ProviderResult.rejected(ErrorCodes.INVALID_REQUEST, "Invalid request: " + problem.get());
+            return List.of(new CallRecord(request.route(),
+                    ProviderResult.rejected(ErrorCodes.INVALID_REQUEST, "Invalid request: " + problem.get())));
         }
         var cancellation = new Cancellation();
         cancels.register(request.requestId(), request.userId(), cancellation);
         try {
-            if (cancellation.isCancelled()) {
-                return ProviderResult.cancelled(null, false);
-            }
-            return provider.stream(request.providerRequest(), stream, cancellation);
-        } catch (RuntimeException e) {
-            log.error("Provider call of request {} failed unexpectedly", request.requestId(), e);
-            return ProviderResult.failed(new ProviderError(ErrorCodes.INTERNAL_ERROR,
-                    "The answer failed because of an internal error"), null, true);
+            return calls.run(request.provider(), request.providerRequest(), stream, cancellation);
         } finally {
             cancels.unregister(request.requestId());
         }
     }
 
-    private static ProviderResult unknownProvider(GenerationRequest request) {
-        return ProviderResult.rejected(ErrorCodes.UNKNOWN_PROVIDER,
-                "Unknown provider '" + request.provider() + "'");
+    /**
+     * One usage record per call that may have cost tokens, and always one for the last call, so that every
+     * request settles its reservation. Only the last call can have produced text: retries and fallbacks happen
+     * before the first delta.
+     */
+    private List<TokenUsage> recordUsage(GenerationRequest request, List<CallRecord> made, String text,
+            List<CompletableFuture<?>> sent) {
+        List<TokenUsage> usages = new ArrayList<>();
+        for (int i = 0; i < made.size(); i++) {
+            CallRecord call = made.get(i);
+            boolean last = i == made.size() - 1;
+            if (last || call.consumedTokens()) {
+                TokenUsage usage = usagePolicy.usageOf(call.result(), call.route().model(), request.messages(),
+                        last ? text : "");
+                usages.add(usage);
+                sent.add(usagePublisher.publish(request.usageCall(call.route()), TerminalEvents.outcome(call.result()),
+                        usage));
+            }
+        }
+        return usages;
     }
 }

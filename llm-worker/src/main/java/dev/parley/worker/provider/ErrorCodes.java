@@ -11,6 +11,8 @@ public final class ErrorCodes {
     public static final String PROVIDER_UNAVAILABLE = "provider_unavailable";
     public static final String PROVIDER_REJECTED = "provider_rejected";
     public static final String PROVIDER_TIMEOUT = "provider_timeout";
+    /** The provider's concurrency or rate limit kept the request queued longer than allowed. */
+    public static final String PROVIDER_BUSY = "provider_busy";
     public static final String PROVIDER_BAD_RESPONSE = "provider_bad_response";
     public static final String INTERNAL_ERROR = "internal_error";
 

@@ -12,4 +12,9 @@ public record ProviderRequest(String model, List<PromptMessage> messages, Double
         messages = List.copyOf(messages);
         stop = stop == null ? List.of() : List.copyOf(stop);
     }
+
+    /** The same request to another model (a fallback). */
+    public ProviderRequest withModel(String otherModel) {
+        return new ProviderRequest(otherModel, messages, temperature, topP, maxTokens, stop);
+    }
 }

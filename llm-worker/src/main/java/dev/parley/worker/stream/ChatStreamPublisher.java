@@ -11,6 +11,7 @@ import org.springframework.stereotype.Component;
 import dev.parley.events.ChatStreamed;
 import dev.parley.events.TokensGenerated;
 import dev.parley.events.Topics;
+import dev.parley.worker.config.WorkerProperties;
 
 /**
  * Sends {@code ChatStreamed} events keyed by request id, so one answer stays in order on one partition.
@@ -22,9 +23,11 @@ public class ChatStreamPublisher {
     private static final Logger log = LoggerFactory.getLogger(ChatStreamPublisher.class);
 
     private final KafkaTemplate<Object, Object> kafka;
+    private final String workerId;
 
-    ChatStreamPublisher(KafkaTemplate<Object, Object> kafka) {
+    ChatStreamPublisher(KafkaTemplate<Object, Object> kafka, WorkerProperties properties) {
         this.kafka = kafka;
+        this.workerId = properties.instanceId();
     }
 
     void delta(StreamTarget target, long sequence, String text) {
@@ -50,6 +53,8 @@ public class ChatStreamPublisher {
                 .setSequence(sequence)
                 .setEmittedAt(Instant.now())
                 .setPayload(payload)
+                .setAttemptId(target.attemptId())
+                .setWorkerId(workerId)
                 .build();
         return kafka.send(Topics.CHAT_STREAM, target.requestId(), event);
     }

@@ -33,6 +33,27 @@ public final class UsagePolicy {
                 UsageSource.ESTIMATED);
     }
 
+    /**
+     * The usage of a whole answer that took several calls (retries, fallbacks): their sum, estimated when any
+     * call that consumed tokens was estimated; with a single call, that call's usage.
+     */
+    public static TokenUsage total(List<TokenUsage> usages) {
+        if (usages.size() == 1) {
+            return usages.getFirst();
+        }
+        var sum = new ProviderUsage(0, 0, 0, 0);
+        boolean estimated = false;
+        for (TokenUsage usage : usages) {
+            sum = new ProviderUsage(sum.inputTokens() + usage.getInputTokens(),
+                    sum.outputTokens() + usage.getOutputTokens(),
+                    sum.cachedInputTokens() + usage.getCachedInputTokens(),
+                    sum.reasoningTokens() + usage.getReasoningTokens());
+            boolean consumed = usage.getInputTokens() + usage.getOutputTokens() > 0;
+            estimated |= consumed && usage.getSource() == UsageSource.ESTIMATED;
+        }
+        return tokenUsage(sum, estimated ? UsageSource.ESTIMATED : UsageSource.PROVIDER_REPORTED);
+    }
+
     private static TokenUsage tokenUsage(ProviderUsage usage, UsageSource source) {
         return TokenUsage.newBuilder()
                 .setInputTokens(usage.inputTokens())

@@ -5,6 +5,7 @@ import static org.awaitility.Awaitility.await;
 
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Executors;
@@ -13,14 +14,18 @@ import java.util.concurrent.ScheduledExecutorService;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
+import dev.parley.worker.config.WorkerProperties;
+
 class StreamEmitterTest {
 
-    static final StreamTarget TARGET = new StreamTarget("r-1", "u-1", "c-1", "m-1");
+    static final StreamTarget TARGET = new StreamTarget("r-1", "u-1", "c-1", "m-1", "a-1");
 
     final List<String> sent = new CopyOnWriteArrayList<>();
     final List<Long> sequences = new CopyOnWriteArrayList<>();
     final ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor();
-    final ChatStreamPublisher publisher = new ChatStreamPublisher(null) {
+    final ChatStreamPublisher publisher = new ChatStreamPublisher(null, new WorkerProperties(1, Duration.ofSeconds(1),
+            new WorkerProperties.Stream(Duration.ofMillis(50), 128), new WorkerProperties.Cancel(Duration.ofMinutes(1), 1),
+            Map.of(), Map.of(), "worker-1")) {
         @Override
         void delta(StreamTarget target, long sequence, String text) {
             sequences.add(sequence);

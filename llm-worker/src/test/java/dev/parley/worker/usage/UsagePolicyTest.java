@@ -59,4 +59,17 @@ class UsagePolicyTest {
 
         assertThat(usage).isEqualTo(new TokenUsage(0L, 0L, 0L, 0L, UsageSource.ESTIMATED));
     }
+
+    @Test
+    void sumsTheCallsOfAnAnswerEstimatedWhenAnyCallThatCostTokensWasEstimated() {
+        var retried = new TokenUsage(8L, 0L, 0L, 0L, UsageSource.ESTIMATED);
+        var answered = new TokenUsage(10L, 20L, 4L, 1L, UsageSource.PROVIDER_REPORTED);
+
+        assertThat(UsagePolicy.total(List.of(retried, answered)))
+                .isEqualTo(new TokenUsage(18L, 20L, 4L, 1L, UsageSource.ESTIMATED));
+        assertThat(UsagePolicy.total(List.of(answered))).isSameAs(answered);
+        assertThat(UsagePolicy.total(List.of(answered, new TokenUsage(0L, 0L, 0L, 0L, UsageSource.ESTIMATED))))
+                .as("a call that cost nothing does not make the total an estimate")
+                .isEqualTo(new TokenUsage(10L, 20L, 4L, 1L, UsageSource.PROVIDER_REPORTED));
+    }
 }

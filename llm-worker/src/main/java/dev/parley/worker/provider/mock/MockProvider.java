@@ -2,6 +2,7 @@ package dev.parley.worker.provider.mock;
 
 import java.time.Duration;
 import java.util.List;
+import java.util.function.DoubleSupplier;
 
 import dev.parley.worker.provider.Cancellation;
 import dev.parley.worker.provider.ChatProvider;
@@ -15,7 +16,9 @@ import dev.parley.worker.tokens.TokenCounter;
 
 /**
  * The built-in provider: streams {@link MockAnswers} at a fixed pace and reports real token numbers.
- * Model {@value #ERROR_MODEL} fails after {@value #PIECES_BEFORE_ERROR} pieces, for tests and demos.
+ * Model {@value #ERROR_MODEL} fails after {@value #PIECES_BEFORE_ERROR} pieces, for tests and demos; with a
+ * failure rate, that share of calls fails before the first piece as an overloaded provider would (retryable),
+ * to exercise retries and fallbacks.
  */
 final class MockProvider implements ChatProvider {
 
@@ -26,16 +29,30 @@ final class MockProvider implements ChatProvider {
     private final TokenCounter tokens;
     private final Duration pause;
     private final int defaultMaxTokens;
+    private final double failureRate;
+    private final DoubleSupplier random;
 
     MockProvider(MockAnswers answers, TokenCounter tokens, int tokensPerSecond, int defaultMaxTokens) {
+        this(answers, tokens, tokensPerSecond, defaultMaxTokens, 0, () -> 1);
+    }
+
+    MockProvider(MockAnswers answers, TokenCounter tokens, int tokensPerSecond, int defaultMaxTokens,
+            double failureRate, DoubleSupplier random) {
         this.answers = answers;
         this.tokens = tokens;
         this.pause = tokensPerSecond == 0 ? Duration.ZERO : Duration.ofNanos(1_000_000_000L / tokensPerSecond);
         this.defaultMaxTokens = defaultMaxTokens;
+        this.failureRate = failureRate;
+        this.random = random;
     }
 
     @Override
     public ProviderResult stream(ProviderRequest request, DeltaSink sink, Cancellation cancellation) {
+        if (random.getAsDouble() < failureRate) {
+            return ProviderResult.failed(new ProviderError(ErrorCodes.PROVIDER_UNAVAILABLE,
+                    "The mock provider is overloaded on purpose (failure-rate " + failureRate + ")", true, null),
+                    null, false);
+        }
         int maxTokens = request.maxTokens() == null ? defaultMaxTokens : request.maxTokens();
         MockScript script = answers.script(request.model(), request.messages(), maxTokens);
         List<String> pieces = script.pieces();

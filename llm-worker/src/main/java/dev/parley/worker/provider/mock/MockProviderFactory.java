@@ -1,5 +1,7 @@
 package dev.parley.worker.provider.mock;
 
+import java.util.concurrent.ThreadLocalRandom;
+
 import org.springframework.stereotype.Component;
 
 import dev.parley.worker.config.ProviderKind;
@@ -25,6 +27,6 @@ class MockProviderFactory implements ProviderFactory {
     @Override
     public ChatProvider create(String name, ProviderProperties properties) {
         return new MockProvider(new MockAnswers(tokens), tokens, properties.tokensPerSecond(),
-                properties.defaultMaxTokens());
+                properties.defaultMaxTokens(), properties.failureRate(), () -> ThreadLocalRandom.current().nextDouble());
     }
 }

@@ -17,6 +17,7 @@ record ChatCompletionBody(
         Double temperature,
         @JsonProperty("top_p") Double topP,
         @JsonProperty("max_tokens") Integer maxTokens,
+        @JsonProperty("max_completion_tokens") Integer maxCompletionTokens,
         List<String> stop) {
 
     record Message(String role, String content) {
@@ -25,11 +26,16 @@ record ChatCompletionBody(
     record StreamOptions(@JsonProperty("include_usage") boolean includeUsage) {
     }
 
-    static ChatCompletionBody of(ProviderRequest request) {
+    /**
+     * @param completionTokens send the limit as {@code max_completion_tokens}: OpenAI's reasoning models refuse
+     *        {@code max_tokens}, while many compatible servers know only {@code max_tokens}
+     */
+    static ChatCompletionBody of(ProviderRequest request, boolean completionTokens) {
         List<Message> messages = request.messages().stream()
                 .map(message -> new Message(message.role().wireName(), message.content()))
                 .toList();
         return new ChatCompletionBody(request.model(), messages, true, new StreamOptions(true), request.temperature(),
-                request.topP(), request.maxTokens(), request.stop().isEmpty() ? null : request.stop());
+                request.topP(), completionTokens ? null : request.maxTokens(),
+                completionTokens ? request.maxTokens() : null, request.stop().isEmpty() ? null : request.stop());
     }
 }

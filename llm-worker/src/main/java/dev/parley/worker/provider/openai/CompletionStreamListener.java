@@ -2,7 +2,6 @@ package dev.parley.worker.provider.openai;
 
 import okhttp3.Response;
 import okhttp3.sse.EventSource;
-import okhttp3.sse.EventSourceListener;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -13,12 +12,14 @@ import dev.parley.worker.provider.ErrorCodes;
 import dev.parley.worker.provider.ProviderError;
 import dev.parley.worker.provider.ProviderResult;
 import dev.parley.worker.provider.ProviderUsage;
+import dev.parley.worker.provider.http.ProviderFailures;
+import dev.parley.worker.provider.http.StreamReader;
 
 /**
  * Reads the {@code chat.completion.chunk} events of one streamed answer: text deltas, the finish reason, the
  * final usage chunk and {@code [DONE]}. Runs on the calling thread, so its state needs no locking.
  */
-final class CompletionStreamListener extends EventSourceListener {
+final class CompletionStreamListener extends StreamReader {
 
     private final DeltaSink sink;
     private final JsonMapper json;
@@ -66,8 +67,8 @@ final class CompletionStreamListener extends EventSourceListener {
         }
     }
 
-    /** How the call ended, once the stream is over. */
-    ProviderResult result(boolean cancelled) {
+    @Override
+    public ProviderResult result(boolean cancelled) {
         if (cancelled) {
             return ProviderResult.cancelled(usage, true);
         }

@@ -1,15 +1,12 @@
 package dev.parley.worker.provider.openai;
 
-import java.io.IOException;
+import java.util.List;
 
-import okhttp3.Call;
 import okhttp3.HttpUrl;
 import okhttp3.MediaType;
 import okhttp3.OkHttpClient;
 import okhttp3.Request;
 import okhttp3.RequestBody;
-import okhttp3.Response;
-import okhttp3.sse.EventSources;
 import tools.jackson.databind.json.JsonMapper;
 
 import dev.parley.worker.provider.Cancellation;
@@ -17,13 +14,10 @@ import dev.parley.worker.provider.ChatProvider;
 import dev.parley.worker.provider.DeltaSink;
 import dev.parley.worker.provider.ProviderRequest;
 import dev.parley.worker.provider.ProviderResult;
+import dev.parley.worker.provider.http.ProviderFailures;
+import dev.parley.worker.provider.http.SseExchange;
 
-/**
- * Streams from any OpenAI-compatible {@code /chat/completions} endpoint. The call runs synchronously on the
- * caller's virtual thread: that keeps every stream out of OkHttp's dispatcher, whose per-host limit (5) would
- * otherwise queue the streams of a busy provider, and keeps the whole-call timeout in force while streaming.
- * A cancel cancels the {@link Call}, which ends the blocking read at once.
- */
+/** Streams from any OpenAI-compatible {@code /chat/completions} endpoint. */
 final class OpenAiCompatibleProvider implements ChatProvider {
 
     private static final MediaType JSON = MediaType.get("application/json");
@@ -33,40 +27,35 @@ final class OpenAiCompatibleProvider implements ChatProvider {
     private final OkHttpClient client;
     private final JsonMapper json;
     private final ProviderFailures failures;
+    private final List<String> maxCompletionTokensModels;
 
-    OpenAiCompatibleProvider(String name, HttpUrl baseUrl, String apiKey, OkHttpClient client, JsonMapper json) {
+    OpenAiCompatibleProvider(String name, HttpUrl baseUrl, String apiKey, OkHttpClient client, JsonMapper json,
+            List<String> maxCompletionTokensModels) {
         this.endpoint = baseUrl.newBuilder().addPathSegments("chat/completions").build();
         this.apiKey = apiKey;
         this.client = client;
         this.json = json;
         this.failures = new ProviderFailures(name, apiKey, json);
+        this.maxCompletionTokensModels = List.copyOf(maxCompletionTokensModels);
     }
 
     @Override
     public ProviderResult stream(ProviderRequest request, DeltaSink sink, Cancellation cancellation) {
-        Call call = client.newCall(httpRequest(request));
-        cancellation.onCancel(call::cancel);
-        var listener = new CompletionStreamListener(sink, json, failures);
-        try (Response response = call.execute()) {
-            if (!response.isSuccessful()) {
-                return cancellation.isCancelled() ? ProviderResult.cancelled(null, false)
-                        : ProviderResult.failed(failures.ofStatus(response), null, false);
-            }
-            EventSources.processResponse(response, listener);
-            return listener.result(cancellation.isCancelled());
-        } catch (IOException e) {
-            return cancellation.isCancelled() ? ProviderResult.cancelled(null, false)
-                    : ProviderResult.failed(failures.ofException(e), null, false);
-        }
+        return SseExchange.run(client, httpRequest(request), new CompletionStreamListener(sink, json, failures),
+                cancellation, failures);
     }
 
     private Request httpRequest(ProviderRequest request) {
-        byte[] body = json.writeValueAsBytes(ChatCompletionBody.of(request));
-        return new Request.Builder()
+        boolean completionTokens = maxCompletionTokensModels.stream().anyMatch(request.model()::startsWith);
+        byte[] body = json.writeValueAsBytes(ChatCompletionBody.of(request, completionTokens));
+        var builder = new Request.Builder()
                 .url(endpoint)
-                .header("Authorization", "Bearer " + apiKey)
                 .header("Accept", "text/event-stream")
-                .post(RequestBody.create(body, JSON))
-                .build();
+                .post(RequestBody.create(body, JSON));
+        // local servers (Ollama, LM Studio, vLLM) run without a key
+        if (apiKey != null && !apiKey.isBlank()) {
+            builder.header("Authorization", "Bearer " + apiKey);
+        }
+        return builder.build();
     }
 }

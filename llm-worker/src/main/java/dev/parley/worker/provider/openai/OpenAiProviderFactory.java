@@ -1,25 +1,24 @@
 package dev.parley.worker.provider.openai;
 
-import okhttp3.HttpUrl;
-import okhttp3.OkHttpClient;
 import tools.jackson.databind.json.JsonMapper;
 
-import org.springframework.beans.factory.DisposableBean;
 import org.springframework.stereotype.Component;
 
 import dev.parley.worker.config.ProviderKind;
 import dev.parley.worker.config.ProviderProperties;
 import dev.parley.worker.provider.ChatProvider;
 import dev.parley.worker.provider.ProviderFactory;
+import dev.parley.worker.provider.http.ProviderHttp;
 
-/** Builds OpenAI-compatible providers; they share one connection pool. */
+/** Builds OpenAI-compatible providers (OpenAI, OpenRouter, Hugging Face, Groq, Together, vLLM, Ollama, ...). */
 @Component
-class OpenAiProviderFactory implements ProviderFactory, DisposableBean {
+class OpenAiProviderFactory implements ProviderFactory {
 
-    private final OkHttpClient sharedClient = new OkHttpClient();
+    private final ProviderHttp http;
     private final JsonMapper json;
 
-    OpenAiProviderFactory(JsonMapper json) {
+    OpenAiProviderFactory(ProviderHttp http, JsonMapper json) {
+        this.http = http;
         this.json = json;
     }
 
@@ -30,26 +29,7 @@ class OpenAiProviderFactory implements ProviderFactory, DisposableBean {
 
     @Override
     public ChatProvider create(String name, ProviderProperties properties) {
-        if (properties.baseUrl() == null) {
-            throw new IllegalStateException("parley.worker.providers." + name + ".base-url is required");
-        }
-        OkHttpClient client = sharedClient.newBuilder()
-                .connectTimeout(properties.connectTimeout())
-                .readTimeout(properties.readTimeout())
-                .callTimeout(properties.totalTimeout())
-                .build();
-        return new OpenAiCompatibleProvider(name, baseUrl(properties), properties.apiKey(), client, json);
-    }
-
-    @Override
-    public void destroy() {
-        sharedClient.dispatcher().executorService().shutdown();
-        sharedClient.connectionPool().evictAll();
-    }
-
-    /** Tolerates a trailing slash, so that {@code chat/completions} is appended as one path. */
-    private static HttpUrl baseUrl(ProviderProperties properties) {
-        String url = properties.baseUrl().toString();
-        return HttpUrl.get(url.endsWith("/") ? url.substring(0, url.length() - 1) : url);
+        return new OpenAiCompatibleProvider(name, ProviderHttp.baseUrl(name, properties), properties.apiKey(),
+                http.client(properties), json, properties.maxCompletionTokensModels());
     }
 }

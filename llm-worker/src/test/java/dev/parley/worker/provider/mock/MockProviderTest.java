@@ -134,6 +134,22 @@ class MockProviderTest {
         assertThat(Duration.ofNanos(System.nanoTime() - started)).isGreaterThanOrEqualTo(Duration.ofMillis(140));
     }
 
+    @Test
+    void injectsRetryableFailuresBeforeTheFirstPieceAtTheConfiguredRate() {
+        List<String> deltas = new ArrayList<>();
+        var failing = new MockProvider(new MockAnswers(tokens), tokens, 0, 60, 0.3, () -> 0.29);
+        var passing = new MockProvider(new MockAnswers(tokens), tokens, 0, 60, 0.3, () -> 0.3);
+
+        ProviderResult failed = failing.stream(request(CONVERSATION, 60), deltas::add, new Cancellation());
+        ProviderResult answered = passing.stream(request(CONVERSATION, 60), deltas::add, new Cancellation());
+
+        assertThat(failed.error().code()).isEqualTo(ErrorCodes.PROVIDER_UNAVAILABLE);
+        assertThat(failed.error().retryable()).isTrue();
+        assertThat(failed.streamOpened()).isFalse();
+        assertThat(answered.outcome()).isEqualTo(Outcome.COMPLETED);
+        assertThat(String.join("", deltas)).isEqualTo(streamed(CONVERSATION, 60));
+    }
+
     private String streamed(List<PromptMessage> conversation, int maxTokens) {
         var text = new StringBuilder();
         provider.stream(request(conversation, maxTokens), text::append, new Cancellation());

@@ -36,6 +36,7 @@ import dev.parley.worker.provider.ProviderRequest;
 import dev.parley.worker.provider.ProviderResult;
 import dev.parley.worker.provider.ProviderResult.Outcome;
 import dev.parley.worker.provider.ProviderUsage;
+import dev.parley.worker.provider.http.ProviderHttp;
 
 /** Contract tests: real-format SSE transcripts replayed by MockWebServer against the OpenAI-compatible client. */
 class OpenAiCompatibleProviderTest {
@@ -48,7 +49,8 @@ class OpenAiCompatibleProviderTest {
 
     final MockWebServer server = new MockWebServer();
     final List<String> deltas = new CopyOnWriteArrayList<>();
-    final OpenAiProviderFactory factory = new OpenAiProviderFactory(JSON);
+    final ProviderHttp http = new ProviderHttp();
+    final OpenAiProviderFactory factory = new OpenAiProviderFactory(http, JSON);
     final CountDownLatch testEnded = new CountDownLatch(1);
 
     @BeforeEach
@@ -60,7 +62,7 @@ class OpenAiCompatibleProviderTest {
     void stop() {
         testEnded.countDown();
         server.close();
-        factory.destroy();
+        http.destroy();
     }
 
     @Test
@@ -252,13 +254,41 @@ class OpenAiCompatibleProviderTest {
     }
 
     @Test
-    void timesOutWhenTheStreamFallsSilent() throws Exception {
-        server.enqueue(sse(transcript("openai-stream-with-usage.sse")).bodyDelay(2, TimeUnit.SECONDS).build());
+    void sendsMaxCompletionTokensForTheConfiguredReasoningModels() throws Exception {
+        server.enqueue(sse(transcript("openai-stream-with-usage.sse")).build());
+        ChatProvider provider = factory.create("openai", properties(server.url("/v1").uri(), Duration.ofSeconds(10))
+                .withMaxCompletionTokensModels(List.of("o3", "gpt-5")));
 
-        ProviderResult result = provider(Duration.ofMillis(300)).stream(REQUEST, deltas::add, new Cancellation());
+        provider.stream(new ProviderRequest("gpt-5-mini", REQUEST.messages(), null, null, 50, List.of()), deltas::add,
+                new Cancellation());
 
-        assertThat(result.outcome()).isEqualTo(Outcome.FAILED);
-        assertThat(result.error().code()).isEqualTo(ErrorCodes.PROVIDER_TIMEOUT);
+        JsonNode body = JSON.readTree(server.takeRequest(5, TimeUnit.SECONDS).getBody().utf8());
+        assertThat(body.path("max_completion_tokens").intValue()).isEqualTo(50);
+        assertThat(body.has("max_tokens")).isFalse();
+    }
+
+    @Test
+    void sendsNoAuthorizationToAServerThatNeedsNoKey() throws Exception {
+        server.enqueue(sse(transcript("openai-stream-with-usage.sse")).build());
+        ChatProvider provider = factory.create("ollama", ProviderProperties.of(ProviderKind.OPENAI_COMPATIBLE,
+                server.url("/v1").uri(), null));
+
+        ProviderResult result = provider.stream(REQUEST, deltas::add, new Cancellation());
+
+        assertThat(result.outcome()).isEqualTo(Outcome.COMPLETED);
+        assertThat(server.takeRequest(5, TimeUnit.SECONDS).getHeaders().get("Authorization")).isNull();
+    }
+
+    @Test
+    void mapsHttp429WithRetryAfterMillisecondsToARetryableError() throws Exception {
+        server.enqueue(new MockResponse.Builder().code(429).addHeader("Content-Type", "application/json")
+                .addHeader("retry-after", "1").addHeader("retry-after-ms", "210").body(transcript("openai-429.json"))
+                .build());
+
+        ProviderResult result = provider().stream(REQUEST, deltas::add, new Cancellation());
+
+        assertThat(result.error().retryable()).isTrue();
+        assertThat(result.error().retryAfter()).isEqualTo(Duration.ofMillis(210));
     }
 
     @Test
@@ -320,14 +350,15 @@ class OpenAiCompatibleProviderTest {
         return provider(Duration.ofSeconds(10));
     }
 
-    private ChatProvider provider(Duration readTimeout) {
+    private ChatProvider provider(Duration connectTimeout) {
         // trailing slash on purpose: the client must still call /v1/chat/completions
-        return factory.create("openai", properties(server.url("/v1/").uri(), readTimeout));
+        return factory.create("openai", properties(server.url("/v1/").uri(), connectTimeout));
     }
 
-    private static ProviderProperties properties(URI baseUrl, Duration readTimeout) {
-        return new ProviderProperties(ProviderKind.OPENAI_COMPATIBLE, baseUrl, KEY, Duration.ofSeconds(2), readTimeout,
-                Duration.ofMinutes(5), 0, 60);
+    private static ProviderProperties properties(URI baseUrl, Duration connectTimeout) {
+        return ProviderProperties.of(ProviderKind.OPENAI_COMPATIBLE, baseUrl, KEY)
+                .withTimeouts(new ProviderProperties.Timeouts(connectTimeout, Duration.ofMinutes(1),
+                        Duration.ofMinutes(1), Duration.ofMinutes(5)));
     }
 
     private static MockResponse.Builder sse(String body) {

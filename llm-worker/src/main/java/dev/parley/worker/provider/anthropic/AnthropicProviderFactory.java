@@ -1,0 +1,34 @@
+package dev.parley.worker.provider.anthropic;
+
+import tools.jackson.databind.json.JsonMapper;
+
+import org.springframework.stereotype.Component;
+
+import dev.parley.worker.config.ProviderKind;
+import dev.parley.worker.config.ProviderProperties;
+import dev.parley.worker.provider.ChatProvider;
+import dev.parley.worker.provider.ProviderFactory;
+import dev.parley.worker.provider.http.ProviderHttp;
+
+@Component
+class AnthropicProviderFactory implements ProviderFactory {
+
+    private final ProviderHttp http;
+    private final JsonMapper json;
+
+    AnthropicProviderFactory(ProviderHttp http, JsonMapper json) {
+        this.http = http;
+        this.json = json;
+    }
+
+    @Override
+    public ProviderKind kind() {
+        return ProviderKind.ANTHROPIC;
+    }
+
+    @Override
+    public ChatProvider create(String name, ProviderProperties properties) {
+        return new AnthropicProvider(name, ProviderHttp.baseUrl(name, properties), properties.apiKey(),
+                properties.defaultMaxTokens(), http.client(properties), json);
+    }
+}
