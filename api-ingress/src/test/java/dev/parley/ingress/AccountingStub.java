@@ -1,23 +1,42 @@
 package dev.parley.ingress;
 
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
 
 import mockwebserver3.Dispatcher;
 import mockwebserver3.MockResponse;
 import mockwebserver3.RecordedRequest;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
- * usage-accounting's internal API for MockWebServer: checks the service token and answers the balance set for
- * the user (100000 tokens unless set; {@link #UNREACHABLE} answers 500).
+ * usage-accounting's internal API for MockWebServer: checks the service token, answers the balance set for the
+ * user (100000 credits unless set), admits reservations while that balance is positive ({@link #UNREACHABLE}
+ * answers 500, {@link #TOO_MANY} 429), echoes admin changes, and records every request it got.
  */
 public final class AccountingStub extends Dispatcher {
 
     public static final String SERVICE_TOKEN = "service-token-for-tests";
     public static final long UNREACHABLE = Long.MIN_VALUE;
+    public static final long TOO_MANY = Long.MIN_VALUE + 1;
     public static final Map<String, Long> BALANCES = new ConcurrentHashMap<>();
+    public static final List<Call> CALLS = new CopyOnWriteArrayList<>();
 
+    /** @param body the JSON body, or null */
+    public record Call(String method, String path, String query, JsonNode body) {
+    }
+
+    private static final JsonMapper JSON = JsonMapper.builder().build();
     private static final String ACCOUNTS = "/internal/accounts/";
+    private static final String ADMIN_ACCOUNTS = "/internal/admin/accounts/";
+
+    /** The calls so far with this method whose path starts with the prefix. */
+    public static List<Call> calls(String method, String pathPrefix) {
+        return CALLS.stream().filter(call -> call.method().equals(method) && call.path().startsWith(pathPrefix))
+                .toList();
+    }
 
     @Override
     public MockResponse dispatch(RecordedRequest request) {
@@ -25,20 +44,83 @@ public final class AccountingStub extends Dispatcher {
             return new MockResponse.Builder().code(401).build();
         }
         String path = request.getUrl().encodedPath();
+        JsonNode body = request.getBody() == null || request.getBody().size() == 0 ? null
+                : JSON.readTree(request.getBody().utf8());
+        CALLS.add(new Call(request.getMethod(), path, request.getUrl().encodedQuery(), body));
+        if (path.equals("/internal/reservations")) {
+            return reserve(body);
+        }
+        if (path.startsWith("/internal/reservations/")) {
+            return new MockResponse.Builder().code(204).build();
+        }
+        if (path.startsWith(ADMIN_ACCOUNTS)) {
+            return admin(path.substring(ADMIN_ACCOUNTS.length()), body);
+        }
+        if (path.startsWith("/internal/admin/")) {
+            return json(200, Map.of("rows", List.of(Map.of("key", "mock-1", "requests", 3, "inputTokens", 30,
+                    "outputTokens", 12, "cachedInputTokens", 0, "cost", 42)), "totals", Map.of("requests", 3,
+                    "inputTokens", 30, "outputTokens", 12, "cachedInputTokens", 0, "cost", 42), "groupBy", "model"));
+        }
         if (!path.startsWith(ACCOUNTS)) {
             return new MockResponse.Builder().code(404).build();
         }
-        String userId = path.substring(ACCOUNTS.length());
+        String[] parts = path.substring(ACCOUNTS.length()).split("/");
+        if (parts.length > 1) {
+            return json(200, Map.of("items", List.of(), "page", 0, "size", 20, "totalItems", 0, "rows", List.of()));
+        }
+        return account(parts[0]);
+    }
+
+    private static MockResponse account(String userId) {
         long balance = BALANCES.getOrDefault(userId, 100_000L);
         if (balance == UNREACHABLE) {
             return new MockResponse.Builder().code(500).build();
         }
         // the contract's fields, plus one the client does not know: the API may grow
-        Map<String, Object> account = Map.of("userId", userId, "balance", balance, "startingBalance", 100_000,
-                "inputTokens", 0, "outputTokens", 0, "debitedTokens", 0, "updatedAt", "2025-01-01T00:00:00Z",
-                "reserved", 0);
-        return new MockResponse.Builder().code(200).addHeader("Content-Type", "application/json")
-                .body(ApiClient.json(account))
+        Map<String, Object> account = Map.ofEntries(Map.entry("userId", userId), Map.entry("balance", balance),
+                Map.entry("startingBalance", 100_000), Map.entry("inputTokens", 0), Map.entry("outputTokens", 0),
+                Map.entry("debitedTokens", 0), Map.entry("debitedCredits", 0), Map.entry("reserved", 7),
+                Map.entry("available", balance - 7), Map.entry("payerId", userId),
+                Map.entry("updatedAt", "2025-01-01T00:00:00Z"), Map.entry("somethingNew", true));
+        return json(200, account);
+    }
+
+    private static MockResponse reserve(JsonNode body) {
+        String userId = body.get("userId").asString();
+        long balance = BALANCES.getOrDefault(userId, 100_000L);
+        if (balance == UNREACHABLE) {
+            return new MockResponse.Builder().code(500).build();
+        }
+        if (balance == TOO_MANY) {
+            return problem(429, "too-many-reservations", "This account has too many requests in flight");
+        }
+        long amount = body.get("estimatedInputTokens").asLong() + body.get("maxOutputTokens").asLong();
+        if (balance < amount) {
+            return problem(402, "quota-exhausted", "The balance does not cover this request");
+        }
+        return json(201, Map.of("reservationId", body.get("reservationId").asString(), "accountId", userId,
+                "amount", amount, "balance", balance, "available", balance - amount,
+                "expiresAt", "2030-01-01T00:00:00Z"));
+    }
+
+    private static MockResponse admin(String rest, JsonNode body) {
+        String accountId = rest.substring(0, rest.indexOf('/'));
+        if (rest.endsWith("/balance")) {
+            long balance = body.get("balance").asLong();
+            BALANCES.put(accountId, balance);
+            return json(200, Map.of("accountId", accountId, "balance", balance, "reserved", 0, "available", balance));
+        }
+        return json(rest.endsWith("/grants") ? 201 : 200, Map.of("accountId", accountId, "echo", body));
+    }
+
+    private static MockResponse problem(int status, String kind, String detail) {
+        return new MockResponse.Builder().code(status).addHeader("Content-Type", "application/problem+json")
+                .body(ApiClient.json(Map.of("type", "urn:parley:problem:" + kind, "status", status, "detail", detail)))
                 .build();
+    }
+
+    private static MockResponse json(int status, Object body) {
+        return new MockResponse.Builder().code(status).addHeader("Content-Type", "application/json")
+                .body(ApiClient.json(body)).build();
     }
 }

@@ -49,6 +49,15 @@ public final class ApiClient {
         return send(request(path, authorization).header("Content-Type", "application/json").POST(body));
     }
 
+    public Response put(String path, String authorization, String json) {
+        return send(request(path, authorization).header("Content-Type", "application/json")
+                .PUT(HttpRequest.BodyPublishers.ofString(json)));
+    }
+
+    public Response delete(String path, String authorization) {
+        return send(request(path, authorization).DELETE());
+    }
+
     public static String json(Object value) {
         return JSON.writeValueAsString(value);
     }

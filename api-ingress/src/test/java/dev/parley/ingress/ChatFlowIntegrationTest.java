@@ -3,32 +3,9 @@ package dev.parley.ingress;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import java.time.Duration;
-import java.util.Date;
-import java.util.List;
 import java.util.Map;
-import java.util.UUID;
-import java.util.concurrent.ExecutionException;
 
-import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.admin.NewTopic;
-import org.apache.kafka.common.errors.TopicExistsException;
-import org.awaitility.Awaitility;
-import org.bson.Document;
-import org.bson.types.ObjectId;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.kafka.config.KafkaListenerEndpointRegistry;
-import org.springframework.kafka.test.utils.ContainerTestUtils;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
-
-import com.mongodb.client.MongoClients;
 
 import dev.parley.events.CancelRequested;
 import dev.parley.events.ChatMessage;
@@ -36,64 +13,10 @@ import dev.parley.events.ChatRequested;
 import dev.parley.events.ChatRole;
 import dev.parley.events.FinishReason;
 import dev.parley.events.Topics;
-import dev.parley.stack.TestInfrastructure;
-import mockwebserver3.MockWebServer;
 import tools.jackson.databind.JsonNode;
 
-/**
- * The service against the real broker, registry and MongoDB, with the test playing the worker on the topics
- * and usage-accounting's internal API stubbed.
- */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class ChatFlowIntegrationTest {
-
-    static final String DATABASE = "ingress-it";
-
-    static final TestInfrastructure.Endpoints INFRA = TestInfrastructure.start();
-    static final MockWebServer ACCOUNTING = new MockWebServer();
-
-    // an answer that finished while no instance watched: its terminal event is on the topic before we start
-    static final String BACKLOG_USER = "backlog-user";
-    static final String BACKLOG_CONVERSATION = new ObjectId().toHexString();
-    static final String BACKLOG_MESSAGE = new ObjectId().toHexString();
-    static final String BACKLOG_REQUEST = UUID.randomUUID().toString();
-
-    @LocalServerPort
-    int port;
-
-    @Autowired
-    KafkaListenerEndpointRegistry listeners;
-
-    ApiClient api;
-    KafkaTestClient kafka;
-
-    @DynamicPropertySource
-    static void properties(DynamicPropertyRegistry registry) throws Exception {
-        ACCOUNTING.setDispatcher(new AccountingStub());
-        ACCOUNTING.start();
-        seedBacklog();
-        INFRA.springProperties(DATABASE).forEach((key, value) -> registry.add(key, () -> value));
-        registry.add("parley.accounting.url", () -> ACCOUNTING.url("/").toString());
-        registry.add("parley.accounting.service-token", () -> AccountingStub.SERVICE_TOKEN);
-        registry.add("parley.security.jwt-secret", () -> TestTokens.SECRET);
-    }
-
-    @BeforeAll
-    void connect() {
-        Awaitility.setDefaultTimeout(Duration.ofSeconds(30));
-        Awaitility.setDefaultPollInterval(Duration.ofMillis(100));
-        // the fan-out group starts at the end of the topic: it must own its partitions before events flow
-        ContainerTestUtils.waitForAssignment(listeners.getListenerContainer("chat-stream-fanout"), 6);
-        api = new ApiClient(port);
-        kafka = new KafkaTestClient(INFRA, List.of(Topics.CHAT_REQUESTS, Topics.CHAT_CONTROL));
-    }
-
-    @AfterAll
-    void disconnect() {
-        kafka.close();
-        ACCOUNTING.close();
-    }
+/** The native chat flow: posting, streaming, storing, cancelling, and who may see what. */
+class ChatFlowIntegrationTest extends IngressIntegrationTest {
 
     @Test
     void messageStreamsToTheClientAndIsStoredWithItsUsage() {
@@ -240,6 +163,17 @@ class ChatFlowIntegrationTest {
         assertThat(stream.status).isEqualTo(404);
         assertThat(stream.body).contains("urn:parley:problem:not-found");
         assertThat(api.get("/api/conversations", intruder.bearer()).body().get("total").asLong()).isZero();
+
+        // API keys: another user's key cannot be revoked, and the intruder's own key sees nothing of the owner's
+        createApiKey(owner, "owner's key");
+        String ownerKeyId = api.get("/api/keys", owner.bearer()).body().get(0).get("id").asText();
+        assertNotFound(api.delete("/api/keys/" + ownerKeyId, intruder.bearer()));
+        assertThat(api.get("/api/keys", owner.bearer()).body().get(0).get("revoked").asBoolean()).isFalse();
+        assertThat(api.get("/api/keys", intruder.bearer()).body()).isEmpty();
+        String intruderKey = "Bearer " + createApiKey(intruder, "intruder's key");
+        assertNotFound(api.get("/api/conversations/" + conversation, intruderKey));
+        assertNotFound(api.get(messagesPath(conversation), intruderKey));
+        assertNotFound(api.post(message + "/cancel", intruderKey, null));
     }
 
     @Test
@@ -327,98 +261,5 @@ class ChatFlowIntegrationTest {
         assertThat(rejected.status()).isEqualTo(400);
         assertThat(rejected.contentType()).startsWith("application/problem+json");
         assertThat(rejected.body().get("type").asText()).isEqualTo("urn:parley:problem:malformed-request");
-    }
-
-    // --- helpers -------------------------------------------------------------------------------------------
-
-    record User(String id, String bearer, String email, String refresh) {
-
-        User(String id, String bearer) {
-            this(id, bearer, null, null);
-        }
-    }
-
-    User signUp(String name) {
-        String email = name + "-" + UUID.randomUUID() + "@example.com";
-        ApiClient.Response registered = api.post("/api/auth/register", null,
-                ApiClient.json(Map.of("email", email, "password", "correct horse battery", "displayName", name)));
-        assertThat(registered.status()).isEqualTo(201);
-        JsonNode tokens = api.post("/api/auth/login", null,
-                ApiClient.json(Map.of("email", email, "password", "correct horse battery"))).body();
-        assertThat(tokens.get("expiresIn").asLong()).isEqualTo(900);
-        return new User(registered.body().get("id").asText(), "Bearer " + tokens.get("accessToken").asText(), email,
-                tokens.get("refreshToken").asText());
-    }
-
-    String createConversation(User user, String title) {
-        ApiClient.Response created = api.post("/api/conversations", user.bearer(),
-                ApiClient.json(title == null ? Map.of() : Map.of("title", title)));
-        assertThat(created.status()).isEqualTo(201);
-        return created.body().get("id").asText();
-    }
-
-    JsonNode postMessage(User user, String conversation, Map<String, Object> body) {
-        ApiClient.Response accepted = api.post(messagesPath(conversation), user.bearer(), ApiClient.json(body));
-        assertThat(accepted.status()).as(accepted.text()).isEqualTo(202);
-        return accepted.body();
-    }
-
-    ChatRequested awaitChatRequested(String requestId) {
-        return await().until(() -> kafka.find(Topics.CHAT_REQUESTS, ChatRequested.class,
-                event -> event.getRequestId().equals(requestId)), found -> found.isPresent()).get();
-    }
-
-    JsonNode awaitAnswer(User user, String conversation, String messageId, String status) {
-        return await().until(() -> message(user, conversation, messageId),
-                message -> message != null && status.equals(message.get("status").asText()));
-    }
-
-    JsonNode message(User user, String conversation, String messageId) {
-        for (JsonNode message : api.get(messagesPath(conversation), user.bearer()).body().get("items")) {
-            if (message.get("id").asText().equals(messageId)) {
-                return message;
-            }
-        }
-        return null;
-    }
-
-    static String messagesPath(String conversation) {
-        return "/api/conversations/" + conversation + "/messages";
-    }
-
-    static void assertNotFound(ApiClient.Response response) {
-        assertThat(response.status()).isEqualTo(404);
-        assertThat(response.body().get("type").asText()).isEqualTo("urn:parley:problem:not-found");
-    }
-
-    TestWorker worker(ChatRequested request) {
-        return new TestWorker(kafka, request.getRequestId(), request.getUserId(), request.getConversationId(),
-                request.getMessageId());
-    }
-
-    static void seedBacklog() throws Exception {
-        try (var mongo = MongoClients.create(INFRA.mongoUri())) {
-            var database = mongo.getDatabase(DATABASE);
-            Date now = new Date();
-            database.getCollection("conversations").insertOne(new Document("_id", new ObjectId(BACKLOG_CONVERSATION))
-                    .append("userId", BACKLOG_USER).append("title", "Before the restart").append("deleted", false)
-                    .append("createdAt", now).append("updatedAt", now));
-            database.getCollection("messages").insertOne(new Document("_id", new ObjectId(BACKLOG_MESSAGE))
-                    .append("conversationId", BACKLOG_CONVERSATION).append("userId", BACKLOG_USER)
-                    .append("role", "ASSISTANT").append("content", "").append("status", "PENDING")
-                    .append("model", "mock-1").append("provider", "mock").append("requestId", BACKLOG_REQUEST)
-                    .append("createdAt", now));
-        }
-        try (Admin admin = Admin.create(Map.of("bootstrap.servers", INFRA.bootstrapServers()))) {
-            admin.createTopics(List.of(new NewTopic(Topics.CHAT_STREAM, 6, (short) 1))).all().get();
-        } catch (ExecutionException e) {
-            if (!(e.getCause() instanceof TopicExistsException)) {
-                throw e;
-            }
-        }
-        try (var client = new KafkaTestClient(INFRA, List.of())) {
-            new TestWorker(client, BACKLOG_REQUEST, BACKLOG_USER, BACKLOG_CONVERSATION, BACKLOG_MESSAGE)
-                    .delta(0, "Answer ").delta(1, "from before").completed(2, "Answer from before", FinishReason.STOP);
-        }
     }
 }

@@ -11,18 +11,27 @@ import org.springframework.context.annotation.ComponentScan;
 import org.springframework.context.annotation.FilterType;
 import org.springframework.core.annotation.AliasFor;
 import org.springframework.test.context.TestPropertySource;
+import org.springframework.test.context.bean.override.mockito.MockitoBean;
+
+import dev.parley.ingress.apikey.ApiKeyAuthenticationProvider;
 
 /**
  * A controller slice with the real security chain and JWT codec, so that tests can use real tokens and see
- * the real 401/403 problems.
+ * the real 401/403 problems. The API key provider is a mock: a test that uses a key stubs it.
  */
 @Documented
 @Retention(RetentionPolicy.RUNTIME)
 @Target(ElementType.TYPE)
 @WebMvcTest(includeFilters = @ComponentScan.Filter(type = FilterType.REGEX,
-        pattern = {"dev\\.parley\\.ingress\\.config\\.SecurityConfig", "dev\\.parley\\.ingress\\.auth\\.JwtConfig"}))
-@TestPropertySource(properties = "parley.security.jwt-secret=" + TestTokens.SECRET)
+        pattern = {"dev\\.parley\\.ingress\\.config\\.(Integration)?SecurityConfig",
+                "dev\\.parley\\.ingress\\.auth\\.JwtConfig"}))
+@TestPropertySource(properties = {"parley.security.jwt-secret=" + TestTokens.SECRET,
+        "parley.integration.token=" + ControllerTest.INTEGRATION_TOKEN})
+@MockitoBean(types = ApiKeyAuthenticationProvider.class)
 public @interface ControllerTest {
+
+    /** The integration token the slice accepts on /api/integrations. */
+    String INTEGRATION_TOKEN = "integration-token-for-controller-tests";
 
     @AliasFor(annotation = WebMvcTest.class, attribute = "controllers")
     Class<?>[] value() default {};

@@ -28,6 +28,12 @@ public final class TestTokens {
         return "Bearer " + token(ENCODER, claims(userId, "parley", "parley-api", Duration.ofMinutes(5)));
     }
 
+    /** A token of a user with the admin role. */
+    public static String admin(String userId) {
+        return "Bearer " + token(ENCODER, JwtClaimsSet.from(claims(userId, "parley", "parley-api",
+                Duration.ofMinutes(5))).claim("roles", List.of("USER", "ADMIN")).build());
+    }
+
     public static String expired(String userId) {
         return "Bearer " + token(ENCODER, claims(userId, "parley", "parley-api", Duration.ofMinutes(-5)));
     }

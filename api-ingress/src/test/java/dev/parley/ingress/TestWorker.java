@@ -3,6 +3,7 @@ package dev.parley.ingress;
 import java.time.Instant;
 
 import dev.parley.events.ChatCompleted;
+import dev.parley.events.ChatFailed;
 import dev.parley.events.ChatStreamed;
 import dev.parley.events.FinishReason;
 import dev.parley.events.TokenUsage;
@@ -24,9 +25,15 @@ public record TestWorker(KafkaTestClient kafka, String requestId, String userId,
                 new TokenUsage(12L, 3L, 0L, 0L, UsageSource.PROVIDER_REPORTED)));
     }
 
+    /** Fails the answer after some text, with partial usage, as a provider error mid-stream does. */
+    public TestWorker failed(long sequence, String partialText, String code, String message) {
+        return emit(sequence, new ChatFailed(code, message, partialText,
+                new TokenUsage(12L, 1L, 0L, 0L, UsageSource.ESTIMATED)));
+    }
+
     private TestWorker emit(long sequence, Object payload) {
         kafka.publish(Topics.CHAT_STREAM, requestId, new ChatStreamed(requestId, userId, conversationId, messageId,
-                sequence, Instant.now(), payload));
+                sequence, Instant.now(), payload, "attempt-1", "test-worker"));
         return this;
     }
 }

@@ -16,16 +16,26 @@ final class ServiceEnvironment {
     }
 
     static final String STARTING_BALANCE = "PARLEY_STARTING_BALANCE";
+    static final String ADMIN_EMAILS = "PARLEY_ADMIN_EMAILS";
 
     private static final List<String> SECRETS = List.of(StackSecrets.SERVICE_TOKEN, StackSecrets.JWT_SECRET,
-            "OPENAI_API_KEY", "OPENROUTER_API_KEY");
+            StackSecrets.INTEGRATION_TOKEN, "OPENAI_API_KEY", "OPENROUTER_API_KEY");
 
     private ServiceEnvironment() {
     }
 
-    /** Variables to set; a {@code null} value removes the inherited variable (see {@link ServiceProcess}). */
     static Map<String, String> of(ParleyService service, Infrastructure infra, StackSettings settings,
             StackSecrets secrets) {
+        return of(service, infra, settings, secrets, null);
+    }
+
+    /**
+     * Variables to set; a {@code null} value removes the inherited variable (see {@link ServiceProcess}).
+     *
+     * @param integrationToken outside systems' token, for api-ingress and usage-accounting; null: none
+     */
+    static Map<String, String> of(ParleyService service, Infrastructure infra, StackSettings settings,
+            StackSecrets secrets, String integrationToken) {
         Map<String, String> env = new LinkedHashMap<>();
         SECRETS.forEach(secret -> env.put(secret, null));
         env.put(service.portVariable(), Integer.toString(settings.port(service.portVariable())));
@@ -38,12 +48,15 @@ final class ServiceEnvironment {
                 env.put("ACCOUNTING_URL", "http://127.0.0.1:" + settings.port(StackSettings.ACCOUNTING_PORT));
                 env.put(StackSecrets.SERVICE_TOKEN, secrets.serviceToken());
                 env.put(StackSecrets.JWT_SECRET, secrets.jwtSecret());
+                env.put(StackSecrets.INTEGRATION_TOKEN, integrationToken);
+                settings.envValue(ADMIN_EMAILS).ifPresent(emails -> env.put(ADMIN_EMAILS, emails));
             }
             case LLM_WORKER -> Providers.KEYED.forEach(p -> settings.envValue(p.keyVariable())
                     .ifPresent(key -> env.put(p.keyVariable(), key)));
             case USAGE_ACCOUNTING -> {
                 env.put("MONGODB_URI", infra.mongoUri());
                 env.put(StackSecrets.SERVICE_TOKEN, secrets.serviceToken());
+                env.put(StackSecrets.INTEGRATION_TOKEN, integrationToken);
                 settings.envValue(STARTING_BALANCE).ifPresent(balance -> env.put(STARTING_BALANCE, balance));
             }
         }

@@ -36,8 +36,10 @@ final class StackLauncher {
         Map<ParleyService, Path> jars = findJars();
         PortCheck.requireFree(portsToCheck(jars));
         StackSecrets secrets = loadSecrets();
+        String integrationToken = StackSecrets.integrationToken(settings.home().resolve("secrets.properties"),
+                settings.env(), new SecureRandom());
         Infrastructure infra = startInfrastructure();
-        List<ServiceProcess> services = startServices(jars, infra, secrets);
+        List<ServiceProcess> services = startServices(jars, infra, secrets, integrationToken);
         List<ParleyService> skipped = new ArrayList<>(List.of(ParleyService.values()));
         skipped.removeAll(jars.keySet());
         log.info(Banner.render(settings, infra, services, skipped, Duration.ofNanos(System.nanoTime() - started)));
@@ -79,7 +81,8 @@ final class StackLauncher {
         StackSecrets secrets = StackSecrets.loadOrCreate(file, settings.env(), new SecureRandom());
         boolean fromEnv = settings.envValue(StackSecrets.SERVICE_TOKEN).isPresent()
                 && settings.envValue(StackSecrets.JWT_SECRET).isPresent();
-        log.info("Service token and JWT secret: {}", fromEnv ? "from the environment"
+        log.info("Service token and JWT secret: {}; the integration token (PARLEY_INTEGRATION_TOKEN) for outside "
+                + "systems is in the same file unless set in the environment", fromEnv ? "from the environment"
                 : (existed ? "reused from " : "generated into ") + file);
         return secrets;
     }
@@ -105,14 +108,14 @@ final class StackLauncher {
     }
 
     private List<ServiceProcess> startServices(Map<ParleyService, Path> jars, Infrastructure infra,
-            StackSecrets secrets) {
+            StackSecrets secrets, String integrationToken) {
         if (jars.isEmpty()) {
             return List.of();
         }
         log.info("Starting {}...", String.join(", ", jars.keySet().stream().map(ParleyService::module).toList()));
         List<ServiceProcess> services = new ArrayList<>();
         jars.forEach((service, jar) -> services.add(running.add(ServiceProcess.start(service.module(), jar,
-                settings.port(service.portVariable()), ServiceEnvironment.of(service, infra, settings, secrets),
+                settings.port(service.portVariable()), ServiceEnvironment.of(service, infra, settings, secrets, integrationToken),
                 settings.logs().resolve(service.module() + ".log")))));
         StartupTasks.awaitAll(services.stream().map(service -> StartupTasks.timed(service.name(), null, () -> {
             service.awaitHealthy(SERVICE_TIMEOUT);

@@ -24,6 +24,8 @@ record StackSecrets(String serviceToken, String jwtSecret) {
 
     static final String SERVICE_TOKEN = "PARLEY_SERVICE_TOKEN";
     static final String JWT_SECRET = "PARLEY_JWT_SECRET";
+    /** Outside systems' token for the quota integration; kept apart from the record so that it stays optional. */
+    static final String INTEGRATION_TOKEN = "PARLEY_INTEGRATION_TOKEN";
 
     private static final int SERVICE_TOKEN_BYTES = 32;
     // HS256 wants a key of at least 256 bits; 48 random bytes encode to 64 characters.
@@ -43,6 +45,22 @@ record StackSecrets(String serviceToken, String jwtSecret) {
             write(file, stored);
         }
         return new StackSecrets(pick(env, stored, SERVICE_TOKEN), pick(env, stored, JWT_SECRET));
+    }
+
+    /**
+     * The integration token: from the environment, else from the same file, else generated into it (next to the
+     * other secrets, which are kept).
+     */
+    static String integrationToken(Path file, Map<String, String> env, SecureRandom random) {
+        if (!isBlank(env.get(INTEGRATION_TOKEN))) {
+            return env.get(INTEGRATION_TOKEN);
+        }
+        Properties stored = read(file);
+        if (isBlank(stored.getProperty(INTEGRATION_TOKEN))) {
+            stored.setProperty(INTEGRATION_TOKEN, generate(random, SERVICE_TOKEN_BYTES));
+            write(file, stored);
+        }
+        return stored.getProperty(INTEGRATION_TOKEN);
     }
 
     /** Never shows the values: this record ends up in logs and exception messages by accident otherwise. */

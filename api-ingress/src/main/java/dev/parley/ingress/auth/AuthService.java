@@ -26,16 +26,18 @@ class AuthService {
     private final TokenIssuer tokenIssuer;
     private final RefreshTokenStore refreshTokens;
     private final Clock clock;
+    private final AdminEmails adminEmails;
     // compared against when the email is unknown, so that both failures take as long as a real check
     private final String decoyHash;
 
     AuthService(UserRepository users, PasswordEncoder passwordEncoder, TokenIssuer tokenIssuer,
-            RefreshTokenStore refreshTokens, Clock clock) {
+            RefreshTokenStore refreshTokens, SecurityProperties properties, Clock clock) {
         this.users = users;
         this.passwordEncoder = passwordEncoder;
         this.tokenIssuer = tokenIssuer;
         this.refreshTokens = refreshTokens;
         this.clock = clock;
+        this.adminEmails = new AdminEmails(properties.adminEmails());
         this.decoyHash = passwordEncoder.encode("decoy-password-never-matches");
     }
 
@@ -43,23 +45,24 @@ class AuthService {
         String email = normalize(request.email());
         UserDocument user = new UserDocument(new ObjectId().toHexString(), email,
                 passwordEncoder.encode(request.password()), displayName(request.displayName(), email),
-                List.of(UserDocument.ROLE_USER), clock.instant());
+                rolesFor(email), clock.instant(), null);
         try {
             users.insert(user);
         } catch (DuplicateKeyException e) {
             throw ApiProblem.conflict("An account with this email already exists");
         }
-        log.info("Registered user {}", user.id());
+        log.info("Registered user {} with roles {}", user.id(), user.roles());
         return UserResponse.of(user);
     }
 
     TokenResponse login(LoginRequest request) {
         Optional<UserDocument> user = users.findByEmail(normalize(request.email()));
-        String hash = user.map(UserDocument::passwordHash).orElse(decoyHash);
-        if (!passwordEncoder.matches(request.password(), hash) || user.isEmpty()) {
+        // a user created by an outside system has no password yet: it cannot sign in with one
+        String hash = user.map(UserDocument::passwordHash).orElse(null);
+        if (!passwordEncoder.matches(request.password(), hash == null ? decoyHash : hash) || hash == null) {
             throw ApiProblem.unauthorized(BAD_CREDENTIALS);
         }
-        return tokenIssuer.issue(user.get());
+        return tokenIssuer.issue(promoteIfAdmin(user.get()));
     }
 
     TokenResponse refresh(RefreshRequest request) {
@@ -77,6 +80,20 @@ class AuthService {
         // a valid token for a user that no longer exists is as good as no token
         return users.findById(userId).map(MeResponse::of)
                 .orElseThrow(() -> ApiProblem.unauthorized("The account of this token no longer exists"));
+    }
+
+    private List<String> rolesFor(String email) {
+        return adminEmails.contains(email) ? List.of(UserDocument.ROLE_USER, UserDocument.ROLE_ADMIN)
+                : List.of(UserDocument.ROLE_USER);
+    }
+
+    /** An account whose email was made an admin email after it registered becomes admin at its next sign-in. */
+    private UserDocument promoteIfAdmin(UserDocument user) {
+        if (!adminEmails.contains(user.email()) || user.roles().contains(UserDocument.ROLE_ADMIN)) {
+            return user;
+        }
+        log.info("User {} has a configured admin email: granting the admin role", user.id());
+        return users.save(user.withRole(UserDocument.ROLE_ADMIN));
     }
 
     private static String normalize(String email) {

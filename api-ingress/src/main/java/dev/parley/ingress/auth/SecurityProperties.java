@@ -2,6 +2,7 @@ package dev.parley.ingress.auth;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.List;
 
 import jakarta.validation.constraints.AssertTrue;
 import jakarta.validation.constraints.NotNull;
@@ -16,13 +17,16 @@ import org.springframework.validation.annotation.Validated;
  * @param jwtSecret HMAC key of the access tokens (PARLEY_JWT_SECRET), at least 32 bytes as HS256 requires
  * @param accessTokenTtl lifetime of an access token
  * @param refreshTokenTtl lifetime of a refresh token; each refresh replaces it with a new one
+ * @param adminEmails accounts with these emails get the admin role when they register or sign in
+ *        (PARLEY_ADMIN_EMAILS, comma-separated): how the first administrators come to be
  */
 @Validated
 @ConfigurationProperties("parley.security")
 record SecurityProperties(
         String jwtSecret,
         @DefaultValue("15m") @NotNull Duration accessTokenTtl,
-        @DefaultValue("30d") @NotNull Duration refreshTokenTtl) {
+        @DefaultValue("30d") @NotNull Duration refreshTokenTtl,
+        @DefaultValue List<String> adminEmails) {
 
     static final int MIN_SECRET_BYTES = 32;
 
@@ -35,6 +39,6 @@ record SecurityProperties(
     @Override
     public String toString() {
         return "SecurityProperties[jwtSecret=<hidden>, accessTokenTtl=" + accessTokenTtl + ", refreshTokenTtl="
-                + refreshTokenTtl + "]";
+                + refreshTokenTtl + ", adminEmails=" + adminEmails + "]";
     }
 }

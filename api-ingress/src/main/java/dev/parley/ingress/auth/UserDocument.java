@@ -1,21 +1,40 @@
 package dev.parley.ingress.auth;
 
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 
 import org.springframework.data.annotation.Id;
 import org.springframework.data.mongodb.core.index.Indexed;
 import org.springframework.data.mongodb.core.mapping.Document;
 
-/** A user account; {@code email} is stored lower-cased so that the unique index ignores case. */
+/**
+ * A user account; {@code email} is stored lower-cased so that the unique index ignores case.
+ *
+ * @param email absent for a user an outside system created without one (hence the sparse index)
+ * @param passwordHash absent for a user created by an outside system: no password login until one is set
+ * @param roles {@code USER}, and {@code ADMIN} for administrators; they become the token's {@code roles} claim
+ * @param externalId the user's id in the outside system that manages its quota, if any
+ */
 @Document("users")
 record UserDocument(
         @Id String id,
-        @Indexed(unique = true) String email,
+        @Indexed(unique = true, sparse = true) String email,
         String passwordHash,
         String displayName,
         List<String> roles,
-        Instant createdAt) {
+        Instant createdAt,
+        @Indexed(unique = true, sparse = true) String externalId) {
 
     static final String ROLE_USER = "USER";
+    static final String ROLE_ADMIN = "ADMIN";
+
+    UserDocument withRole(String role) {
+        if (roles.contains(role)) {
+            return this;
+        }
+        List<String> more = new ArrayList<>(roles);
+        more.add(role);
+        return new UserDocument(id, email, passwordHash, displayName, List.copyOf(more), createdAt, externalId);
+    }
 }

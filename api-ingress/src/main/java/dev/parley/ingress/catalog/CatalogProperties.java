@@ -4,6 +4,8 @@ import java.util.List;
 import java.util.Map;
 
 import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotEmpty;
 import jakarta.validation.constraints.NotNull;
@@ -22,7 +24,11 @@ import org.springframework.validation.annotation.Validated;
 @ConfigurationProperties("parley.catalog")
 record CatalogProperties(@NotBlank String defaultModel, @NotEmpty Map<String, @Valid @NotNull Provider> providers) {
 
-    /** @param enabled a disabled provider's models are neither listed nor accepted */
-    record Provider(@DefaultValue("true") boolean enabled, @DefaultValue List<@NotBlank String> models) {
+    /**
+     * @param enabled a disabled provider's models are neither listed nor accepted
+     * @param defaultMaxTokens the output limit of a request that sets none; it is also what admission reserves
+     */
+    record Provider(@DefaultValue("true") boolean enabled, @DefaultValue List<@NotBlank String> models,
+            @DefaultValue("4096") @Min(1) @Max(1_000_000) int defaultMaxTokens) {
     }
 }

@@ -10,12 +10,16 @@ import java.util.Optional;
 public final class ModelCatalog {
 
     private final Map<String, CatalogModel> models = new LinkedHashMap<>();
+    private final Map<String, Integer> defaultMaxTokens = new LinkedHashMap<>();
     private final CatalogModel defaultModel;
 
     ModelCatalog(String defaultModelId, Map<String, CatalogProperties.Provider> providers) {
         providers.forEach((provider, settings) -> {
             if (settings.enabled()) {
-                settings.models().forEach(model -> add(model, provider, model.equals(defaultModelId)));
+                settings.models().forEach(model -> {
+                    add(model, provider, model.equals(defaultModelId));
+                    defaultMaxTokens.put(model, settings.defaultMaxTokens());
+                });
             }
         });
         defaultModel = models.get(defaultModelId);
@@ -32,6 +36,15 @@ public final class ModelCatalog {
 
     public Optional<CatalogModel> find(String id) {
         return Optional.ofNullable(id == null ? null : models.get(id));
+    }
+
+    /** The output limit of a request on this model that sets none. */
+    public int defaultMaxTokens(CatalogModel model) {
+        Integer limit = defaultMaxTokens.get(model.id());
+        if (limit == null) {
+            throw new IllegalArgumentException("Model '" + model.id() + "' is not in the catalog");
+        }
+        return limit;
     }
 
     /**

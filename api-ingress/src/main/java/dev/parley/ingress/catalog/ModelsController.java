@@ -5,7 +5,11 @@ import java.util.List;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RestController;
 
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+
 @RestController
+@Tag(name = "Models")
 class ModelsController {
 
     private final ModelCatalog catalog;
@@ -15,6 +19,7 @@ class ModelsController {
     }
 
     @GetMapping("/api/models")
+    @Operation(summary = "List the models I may use")
     List<ModelResponse> models() {
         return catalog.models().stream().map(ModelResponse::of).toList();
     }

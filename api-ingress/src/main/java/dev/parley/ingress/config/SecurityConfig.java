@@ -8,21 +8,29 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configurers.AbstractHttpConfigurer;
 import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.oauth2.jwt.JwtDecoder;
 import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationConverter;
+import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationProvider;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.web.servlet.HandlerExceptionResolver;
 
+import dev.parley.ingress.apikey.ApiKeyAuthenticationProvider;
+
 /**
- * Stateless bearer-token security: every path needs a valid access token except sign-up, login, token refresh
- * and the public actuator endpoints. Authentication and authorization failures are rendered as problems by the
- * same exception handler as every other error.
+ * Stateless bearer-token security: every path needs a valid access token or API key except sign-up, login, token
+ * refresh, the API description and the public actuator endpoints. Authentication and authorization failures are
+ * rendered by the same exception handler as every other error (problems, or OpenAI errors on /v1).
  */
 @Configuration
 class SecurityConfig {
 
     @Bean
-    SecurityFilterChain apiSecurity(HttpSecurity http, SecurityProblemHandler problems,
-            JwtAuthenticationConverter jwtAuthenticationConverter) throws Exception {
+    SecurityFilterChain apiSecurity(HttpSecurity http, SecurityProblemHandler problems, JwtDecoder jwtDecoder,
+            JwtAuthenticationConverter jwtAuthenticationConverter, ApiKeyAuthenticationProvider apiKeys)
+            throws Exception {
+        var jwtProvider = new JwtAuthenticationProvider(jwtDecoder);
+        jwtProvider.setJwtAuthenticationConverter(jwtAuthenticationConverter);
+        var bearerTokens = new BearerTokenRouter(apiKeys, jwtProvider);
         http.csrf(AbstractHttpConfigurer::disable)
                 .httpBasic(AbstractHttpConfigurer::disable)
                 .formLogin(AbstractHttpConfigurer::disable)
@@ -35,9 +43,12 @@ class SecurityConfig {
                         .requestMatchers("/actuator/health", "/actuator/health/**", "/actuator/info",
                                 "/actuator/prometheus").permitAll()
                         .requestMatchers("/api/auth/register", "/api/auth/login", "/api/auth/refresh").permitAll()
+                        .requestMatchers("/v3/api-docs", "/v3/api-docs/**", "/swagger-ui.html", "/swagger-ui/**")
+                        .permitAll()
+                        .requestMatchers("/api/admin/**").hasRole("ADMIN")
                         .anyRequest().authenticated())
                 .oauth2ResourceServer(server -> server
-                        .jwt(jwt -> jwt.jwtAuthenticationConverter(jwtAuthenticationConverter))
+                        .jwt(jwt -> jwt.authenticationManager(bearerTokens))
                         .authenticationEntryPoint(problems)
                         .accessDeniedHandler(problems))
                 .exceptionHandling(handling -> handling

@@ -17,8 +17,12 @@ import org.springframework.web.bind.annotation.RestController;
 
 import dev.parley.ingress.web.PageResponse;
 
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+
 @RestController
 @RequestMapping("/api/conversations")
+@Tag(name = "Conversations")
 class ConversationController {
 
     private final ConversationService conversations;
@@ -28,6 +32,7 @@ class ConversationController {
     }
 
     @PostMapping
+    @Operation(summary = "Create a conversation", description = "Title and default model are optional.")
     @ResponseStatus(HttpStatus.CREATED)
     ConversationResponse create(Authentication user, @Valid @RequestBody(required = false)
             CreateConversationRequest request) {
@@ -36,6 +41,7 @@ class ConversationController {
     }
 
     @GetMapping
+    @Operation(summary = "List my conversations", description = "Most recently active first.")
     PageResponse<ConversationResponse> list(Authentication user,
             @RequestParam(defaultValue = "0") @Min(0) int page,
             @RequestParam(defaultValue = "20") @Min(1) @Max(100) int size) {
@@ -43,6 +49,7 @@ class ConversationController {
     }
 
     @GetMapping("/{id}")
+    @Operation(summary = "Get a conversation")
     ConversationResponse get(Authentication user, @PathVariable String id) {
         return conversations.get(user.getName(), id);
     }

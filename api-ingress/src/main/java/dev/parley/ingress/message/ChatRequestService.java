@@ -19,21 +19,24 @@ import dev.parley.events.ChatMessage;
 import dev.parley.events.ChatRequested;
 import dev.parley.events.GenerationParameters;
 import dev.parley.events.Topics;
+import dev.parley.ingress.admission.Admission;
+import dev.parley.ingress.admission.Admitted;
 import dev.parley.ingress.catalog.CatalogModel;
 import dev.parley.ingress.catalog.ModelCatalog;
 import dev.parley.ingress.conversation.ConversationDocument;
 import dev.parley.ingress.conversation.ConversationService;
-import dev.parley.ingress.usage.AccountingClient;
 import dev.parley.ingress.web.ApiProblem;
 import dev.parley.ingress.web.ProblemKind;
 
 /**
- * Accepts a user's message: checks model and balance, stores the question and an empty answer, and publishes
- * one ChatRequested with the whole context. Acceptance means the broker has the request.
+ * Accepts a user's message: checks the model, reserves the request's worst-case cost (nothing is stored or
+ * published when that is refused), stores the question and an empty answer, and publishes one ChatRequested with
+ * the whole context and the reserved output limit. Acceptance means the broker has the request; a failed send
+ * gives the reservation back.
  */
 @Service
 @EnableConfigurationProperties(ChatProperties.class)
-class ChatRequestService {
+public class ChatRequestService {
 
     private static final Logger log = LoggerFactory.getLogger(ChatRequestService.class);
 
@@ -42,15 +45,16 @@ class ChatRequestService {
     private final MessageRepository messages;
     private final MessageOutcomes outcomes;
     private final ModelCatalog catalog;
-    private final AccountingClient accounting;
+    private final Admission admission;
     private final ChatPublisher publisher;
     private final MessageMetrics metrics;
     private final ContextAssembler contextAssembler;
+    private final int maxContextChars;
     private final Executor executor;
     private final Clock clock;
 
     ChatRequestService(ConversationService conversations, MessageQueries queries, MessageRepository messages,
-            MessageOutcomes outcomes, ModelCatalog catalog, AccountingClient accounting, ChatPublisher publisher,
+            MessageOutcomes outcomes, ModelCatalog catalog, Admission admission, ChatPublisher publisher,
             MessageMetrics metrics, ChatProperties properties,
             @Qualifier("applicationTaskExecutor") Executor executor, Clock clock) {
         this.conversations = conversations;
@@ -58,10 +62,11 @@ class ChatRequestService {
         this.messages = messages;
         this.outcomes = outcomes;
         this.catalog = catalog;
-        this.accounting = accounting;
+        this.admission = admission;
         this.publisher = publisher;
         this.metrics = metrics;
         this.contextAssembler = new ContextAssembler(properties.maxContextChars());
+        this.maxContextChars = properties.maxContextChars();
         this.executor = executor;
         this.clock = clock;
     }
@@ -70,13 +75,58 @@ class ChatRequestService {
         ConversationDocument conversation = check(MessageMetrics.NOT_FOUND,
                 () -> conversations.requireOwned(userId, conversationId));
         CatalogModel model = resolveModel(request.model(), conversation.model());
-        requireBalance(userId);
-        List<MessageDocument> history = queries.history(userId, conversationId);
-        Exchange exchange = store(conversation, model, request.content());
-        ChatRequested event = chatRequested(exchange, contextAssembler.assemble(history, request.content()),
-                request);
+        List<ChatMessage> context = contextAssembler.assemble(queries.history(userId, conversationId),
+                request.content());
+        GenerationParameters parameters = GenerationParameters.newBuilder()
+                .setTemperature(request.temperature())
+                .setMaxTokens(request.maxTokens())
+                .build();
+        return publish(conversation, model, request.content(), context, parameters).thenApply(accepted -> {
+            String streamUrl = "/api/conversations/" + accepted.conversationId() + "/messages/"
+                    + accepted.messageId() + "/stream";
+            return new MessageAcceptedResponse(accepted.messageId(), accepted.questionId(), accepted.requestId(),
+                    streamUrl);
+        });
+    }
+
+    /**
+     * Accepts a request whose whole context the caller supplies (the OpenAI-compatible edge), through the same
+     * checks, storage and metrics as a posted message. The context must fit the budget: it is not trimmed,
+     * since the caller chose it.
+     */
+    public CompletableFuture<AcceptedChat> submit(ConversationDocument conversation, ChatSubmission submission) {
+        CatalogModel model = resolveModel(submission.model(), conversation.model());
+        requireWithinBudget(submission.context());
+        return publish(conversation, model, submission.question(), submission.context(), submission.parameters());
+    }
+
+    private CompletableFuture<AcceptedChat> publish(ConversationDocument conversation, CatalogModel model,
+            String question, List<ChatMessage> context, GenerationParameters parameters) {
+        String requestId = UUID.randomUUID().toString();
+        Admitted admitted = admit(requestId, conversation.userId(), model, context, parameters.getMaxTokens());
+        Exchange exchange;
+        try {
+            exchange = store(conversation, model, question, requestId);
+        } catch (RuntimeException e) {
+            admission.release(requestId, conversation.userId());
+            throw e;
+        }
+        // always the reserved limit, so that the provider can never write more than the reservation assumed
+        GenerationParameters limited = GenerationParameters.newBuilder(parameters)
+                .setMaxTokens(admitted.maxOutputTokens())
+                .build();
+        ChatRequested event = chatRequested(exchange, context, limited);
         return publisher.publish(Topics.CHAT_REQUESTS, exchange.requestId(), event)
                 .handleAsync((sent, failure) -> accepted(exchange, failure), executor);
+    }
+
+    private void requireWithinBudget(List<ChatMessage> context) {
+        long chars = context.stream().mapToLong(message -> message.getContent().length()).sum();
+        if (chars > maxContextChars) {
+            metrics.rejected(MessageMetrics.CONTEXT_TOO_LONG);
+            throw ApiProblem.validation("messages", "hold " + chars + " characters, more than the "
+                    + maxContextChars + " a request may carry").with("code", "context_length_exceeded");
+        }
     }
 
     private CatalogModel resolveModel(String requested, String conversationModel) {
@@ -87,16 +137,21 @@ class ChatRequestService {
         });
     }
 
-    private void requireBalance(String userId) {
-        long balance = check(MessageMetrics.ACCOUNTING_UNAVAILABLE, () -> accounting.account(userId)).balance();
-        if (balance <= 0) {
-            metrics.rejected(MessageMetrics.QUOTA_EXHAUSTED);
-            throw new ApiProblem(ProblemKind.QUOTA_EXHAUSTED, "Your token balance is used up");
+    private Admitted admit(String requestId, String userId, CatalogModel model, List<ChatMessage> context,
+            Integer maxTokens) {
+        try {
+            return admission.admit(requestId, userId, model, context, maxTokens);
+        } catch (ApiProblem problem) {
+            metrics.rejected(switch (problem.kind()) {
+                case QUOTA_EXHAUSTED -> MessageMetrics.QUOTA_EXHAUSTED;
+                case TOO_MANY_RESERVATIONS -> MessageMetrics.TOO_MANY_RESERVATIONS;
+                default -> MessageMetrics.ACCOUNTING_UNAVAILABLE;
+            });
+            throw problem;
         }
     }
 
-    private Exchange store(ConversationDocument conversation, CatalogModel model, String content) {
-        String requestId = UUID.randomUUID().toString();
+    private Exchange store(ConversationDocument conversation, CatalogModel model, String content, String requestId) {
         Instant now = clock.instant();
         MessageDocument question = new MessageDocument(new ObjectId().toHexString(), conversation.id(),
                 conversation.userId(), MessageRole.USER, content, MessageStatus.COMPLETED, model.id(),
@@ -110,7 +165,7 @@ class ChatRequestService {
     }
 
     private ChatRequested chatRequested(Exchange exchange, List<ChatMessage> context,
-            PostMessageRequest request) {
+            GenerationParameters parameters) {
         MessageDocument answer = exchange.answer();
         return ChatRequested.newBuilder()
                 .setRequestId(exchange.requestId())
@@ -120,25 +175,23 @@ class ChatRequestService {
                 .setProvider(answer.provider())
                 .setModel(answer.model())
                 .setMessages(context)
-                .setParameters(GenerationParameters.newBuilder()
-                        .setTemperature(request.temperature())
-                        .setMaxTokens(request.maxTokens())
-                        .build())
+                .setParameters(parameters)
                 .setRequestedAt(answer.createdAt())
                 .build();
     }
 
-    private MessageAcceptedResponse accepted(Exchange exchange, Throwable failure) {
+    private AcceptedChat accepted(Exchange exchange, Throwable failure) {
         MessageDocument answer = exchange.answer();
         if (failure != null) {
             log.warn("Could not publish request {}: {}", exchange.requestId(), failure.toString());
             outcomes.publishFailed(answer);
+            admission.release(exchange.requestId(), answer.userId());
             metrics.rejected(MessageMetrics.PUBLISH_FAILED);
             throw ApiProblem.unavailable("The request could not be queued; send it again", failure);
         }
         metrics.accepted();
-        String streamUrl = "/api/conversations/" + answer.conversationId() + "/messages/" + answer.id() + "/stream";
-        return new MessageAcceptedResponse(answer.id(), exchange.question().id(), exchange.requestId(), streamUrl);
+        return new AcceptedChat(exchange.requestId(), answer.conversationId(), answer.id(), exchange.question().id(),
+                answer.model(), answer.createdAt());
     }
 
     private <T> T check(String reason, Supplier<T> step) {

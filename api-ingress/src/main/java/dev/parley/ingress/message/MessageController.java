@@ -18,9 +18,13 @@ import org.springframework.web.bind.annotation.RestController;
 
 import dev.parley.ingress.web.PageResponse;
 
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+
 /** Posting and cancelling answer the request thread at once: the futures complete when Kafka acknowledged. */
 @RestController
 @RequestMapping("/api/conversations/{conversationId}/messages")
+@Tag(name = "Messages")
 class MessageController {
 
     private final MessageQueries queries;
@@ -34,6 +38,7 @@ class MessageController {
     }
 
     @GetMapping
+    @Operation(summary = "List a conversation's messages", description = "Oldest first.")
     PageResponse<MessageResponse> list(Authentication user, @PathVariable String conversationId,
             @RequestParam(defaultValue = "0") @Min(0) int page,
             @RequestParam(defaultValue = "50") @Min(1) @Max(200) int size) {
@@ -41,6 +46,8 @@ class MessageController {
     }
 
     @PostMapping
+    @Operation(summary = "Post a message", description = "Answers 202 once the request is queued; the answer "
+            + "streams from `streamUrl`. Refused with 402 when the token balance is used up.")
     CompletableFuture<ResponseEntity<MessageAcceptedResponse>> post(Authentication user,
             @PathVariable String conversationId, @Valid @RequestBody PostMessageRequest request) {
         return chatRequests.post(user.getName(), conversationId, request)
@@ -48,6 +55,7 @@ class MessageController {
     }
 
     @PostMapping("/{messageId}/cancel")
+    @Operation(summary = "Stop generating an answer")
     CompletableFuture<ResponseEntity<CancelResponse>> cancel(Authentication user,
             @PathVariable String conversationId, @PathVariable String messageId) {
         return cancels.cancel(user.getName(), conversationId, messageId)

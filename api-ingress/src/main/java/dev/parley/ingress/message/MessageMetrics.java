@@ -12,8 +12,10 @@ class MessageMetrics {
     static final String NOT_FOUND = "not_found";
     static final String MODEL_UNKNOWN = "model_unknown";
     static final String QUOTA_EXHAUSTED = "quota_exhausted";
+    static final String TOO_MANY_RESERVATIONS = "too_many_reservations";
     static final String ACCOUNTING_UNAVAILABLE = "accounting_unavailable";
     static final String PUBLISH_FAILED = "publish_failed";
+    static final String CONTEXT_TOO_LONG = "context_too_long";
 
     private final MeterRegistry registry;
     private final Counter accepted;

@@ -1,6 +1,7 @@
 package dev.parley.ingress.stream;
 
 import java.io.IOException;
+import java.util.List;
 import java.util.Queue;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.Executor;
@@ -22,20 +23,41 @@ final class SseSubscriber implements StreamSubscriber {
     private final SseEmitter emitter;
     private final Executor executor;
     private final int maxQueued;
+    private final SseFormat format;
     private final Queue<Object> queue = new ConcurrentLinkedQueue<>();
     private final AtomicInteger queued = new AtomicInteger();
     private final AtomicBoolean draining = new AtomicBoolean();
     private volatile boolean closed;
 
+    /** A subscriber that writes Parley's own events ({@code delta}, {@code done}, {@code error} with ids). */
     SseSubscriber(SseEmitter emitter, Executor executor, int maxQueued) {
+        this(emitter, executor, maxQueued, SseSubscriber::parleyEvent);
+    }
+
+    SseSubscriber(SseEmitter emitter, Executor executor, int maxQueued, SseFormat format) {
         this.emitter = emitter;
         this.executor = executor;
         this.maxQueued = maxQueued;
+        this.format = format;
     }
 
     @Override
     public boolean send(StreamEvent event) {
-        return offer(SseEmitter.event()
+        for (SseEmitter.SseEventBuilder item : format.events(event)) {
+            if (!offer(item)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** Queues an event that is not one of the request's, such as the opening of a stream. */
+    boolean sendRaw(SseEmitter.SseEventBuilder item) {
+        return offer(item);
+    }
+
+    private static List<SseEmitter.SseEventBuilder> parleyEvent(StreamEvent event) {
+        return List.of(SseEmitter.event()
                 .id(Long.toString(event.sequence()))
                 .name(event.name())
                 .data(event.data(), MediaType.APPLICATION_JSON));

@@ -4,7 +4,7 @@ import java.util.concurrent.ExecutorService;
 
 import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
 
-/** Creates the SSE subscribers; owns the virtual threads that write to the clients. */
+/** Creates the SSE subscribers; owns the virtual threads that write to the clients and complete waiters. */
 final class SseWriters {
 
     private final ExecutorService executor;
@@ -17,6 +17,15 @@ final class SseWriters {
 
     SseSubscriber subscriber(SseEmitter emitter) {
         return new SseSubscriber(emitter, executor, maxQueuedPerClient);
+    }
+
+    SseSubscriber subscriber(SseEmitter emitter, SseFormat format) {
+        return new SseSubscriber(emitter, executor, maxQueuedPerClient, format);
+    }
+
+    /** Runs work that must not run on the thread that delivers events (it holds a request's lock). */
+    void execute(Runnable task) {
+        executor.execute(task);
     }
 
     void shutdownNow() {

@@ -7,7 +7,11 @@ import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
 
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+
 @RestController
+@Tag(name = "Messages")
 class StreamController {
 
     private final StreamService streams;
@@ -17,6 +21,8 @@ class StreamController {
     }
 
     @GetMapping("/api/conversations/{conversationId}/messages/{messageId}/stream")
+    @Operation(summary = "Stream an answer (Server-Sent Events)", description = "`delta`, then `done` or `error` "
+            + "events with ids; send `Last-Event-ID` to resume after a reconnect.")
     SseEmitter stream(Authentication user, @PathVariable String conversationId, @PathVariable String messageId,
             @RequestHeader(name = "Last-Event-ID", required = false) String lastEventId) {
         return streams.open(user.getName(), conversationId, messageId, parse(lastEventId));

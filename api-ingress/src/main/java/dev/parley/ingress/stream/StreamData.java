@@ -1,7 +1,7 @@
 package dev.parley.ingress.stream;
 
 /** The {@code data} of the SSE events: the JSON shapes are part of the public API. */
-sealed interface StreamData {
+public sealed interface StreamData {
 
     /** {@code delta}: the next piece of text. */
     record Delta(String text) implements StreamData {

@@ -1,7 +1,7 @@
 package dev.parley.ingress.stream;
 
 /** One SSE event of a request's stream; {@code sequence} is its SSE id. */
-record StreamEvent(long sequence, StreamData data) {
+public record StreamEvent(long sequence, StreamData data) {
 
     String name() {
         return switch (data) {

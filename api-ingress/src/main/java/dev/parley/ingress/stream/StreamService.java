@@ -18,12 +18,15 @@ class StreamService {
     private final StreamHub hub;
     private final SseWriters writers;
     private final StreamProperties properties;
+    private final AnswerStreams answers;
 
-    StreamService(MessageQueries messages, StreamHub hub, SseWriters writers, StreamProperties properties) {
+    StreamService(MessageQueries messages, StreamHub hub, SseWriters writers, StreamProperties properties,
+            AnswerStreams answers) {
         this.messages = messages;
         this.hub = hub;
         this.writers = writers;
         this.properties = properties;
+        this.answers = answers;
     }
 
     /** @param lastEventId the last sequence the client has, or -1 */
@@ -36,19 +39,6 @@ class StreamService {
             subscriber.complete();
             return emitter;
         }
-        String requestId = answer.requestId();
-        emitter.onCompletion(() -> release(requestId, subscriber));
-        emitter.onError(error -> release(requestId, subscriber));
-        emitter.onTimeout(() -> {
-            release(requestId, subscriber);
-            emitter.complete();
-        });
-        hub.subscribe(requestId, subscriber, lastEventId);
-        return emitter;
-    }
-
-    private void release(String requestId, SseSubscriber subscriber) {
-        subscriber.close();
-        hub.unsubscribe(requestId, subscriber);
+        return answers.attach(answer.requestId(), emitter, subscriber, lastEventId);
     }
 }

@@ -4,7 +4,7 @@ package dev.parley.ingress.stream;
  * A client of a request's stream. The hub calls these while holding the request's lock, so implementations
  * only queue and never block or call back into the hub.
  */
-interface StreamSubscriber {
+public interface StreamSubscriber {
 
     /** Queues an event; false once the subscriber is gone, which removes it. */
     boolean send(StreamEvent event);

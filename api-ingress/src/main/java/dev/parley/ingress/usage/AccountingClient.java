@@ -1,50 +1,42 @@
 package dev.parley.ingress.usage;
 
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-import org.springframework.boot.context.properties.EnableConfigurationProperties;
-import org.springframework.boot.http.client.ClientHttpRequestFactoryBuilder;
-import org.springframework.boot.http.client.HttpClientSettings;
-import org.springframework.http.HttpHeaders;
+import java.time.LocalDate;
+import java.util.Optional;
+
 import org.springframework.stereotype.Component;
-import org.springframework.web.client.RestClient;
-import org.springframework.web.client.RestClientException;
 
-import dev.parley.ingress.web.ApiProblem;
+import tools.jackson.databind.JsonNode;
 
-/** Reads accounts from usage-accounting's internal API; any failure to get an answer is "unavailable". */
+/**
+ * A user's own account, ledger and usage as usage-accounting reports them. Ledger pages and reports are passed on
+ * as accounting shapes them: that service owns those shapes, and they may grow without a change here.
+ */
 @Component
-@EnableConfigurationProperties(AccountingProperties.class)
 public class AccountingClient {
 
-    private static final Logger log = LoggerFactory.getLogger(AccountingClient.class);
+    private final AccountingApi api;
 
-    private final RestClient restClient;
-
-    AccountingClient(RestClient.Builder builder, AccountingProperties properties) {
-        var settings = HttpClientSettings.defaults()
-                .withTimeouts(properties.connectTimeout(), properties.readTimeout());
-        this.restClient = builder.clone()
-                .baseUrl(properties.url())
-                .requestFactory(ClientHttpRequestFactoryBuilder.jdk().build(settings))
-                .defaultHeader(HttpHeaders.AUTHORIZATION, "Bearer " + properties.serviceToken())
-                .build();
+    AccountingClient(AccountingApi api) {
+        this.api = api;
     }
 
     public AccountSnapshot account(String userId) {
-        try {
-            AccountSnapshot account = restClient.get()
-                    .uri("/internal/accounts/{userId}", userId)
-                    .retrieve()
-                    .body(AccountSnapshot.class);
-            if (account == null) {
-                throw new IllegalStateException("empty response");
-            }
-            return account;
-        } catch (RestClientException | IllegalStateException e) {
-            // the message names the status or the I/O problem, never the service token
-            log.warn("usage-accounting did not answer for user {}: {}", userId, e.getMessage());
-            throw ApiProblem.unavailable("Usage accounting is unavailable; try again shortly", e);
-        }
+        return api.get(AccountSnapshot.class, uri -> uri.path("/internal/accounts/{userId}").build(userId));
+    }
+
+    JsonNode transactions(String userId, LocalDate from, LocalDate to, int page, int size) {
+        return api.get(JsonNode.class, uri -> uri.path("/internal/accounts/{userId}/transactions")
+                .queryParam("page", page).queryParam("size", size)
+                .queryParamIfPresent("from", Optional.ofNullable(from))
+                .queryParamIfPresent("to", Optional.ofNullable(to))
+                .build(userId));
+    }
+
+    JsonNode report(String userId, LocalDate from, LocalDate to, String groupBy) {
+        return api.get(JsonNode.class, uri -> uri.path("/internal/accounts/{userId}/usage")
+                .queryParam("groupBy", groupBy)
+                .queryParamIfPresent("from", Optional.ofNullable(from))
+                .queryParamIfPresent("to", Optional.ofNullable(to))
+                .build(userId));
     }
 }

@@ -9,6 +9,7 @@ import org.slf4j.LoggerFactory;
 import org.springframework.context.MessageSourceResolvable;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatusCode;
+import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
@@ -27,6 +28,7 @@ import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExcep
 /**
  * Turns every failure, ours and the framework's, into an RFC 9457 problem with a stable {@code type}. Spring
  * Security's entry point and access-denied handler delegate here too, so there is one place that shapes errors.
+ * The one exception is the OpenAI-compatible edge under /v1, which answers OpenAI's error shape instead.
  */
 @RestControllerAdvice
 class ApiExceptionHandler extends ResponseEntityExceptionHandler {
@@ -64,7 +66,9 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
             HttpHeaders headers, HttpStatusCode status, WebRequest request) {
         List<Map<String, String>> errors = ex.getParameterValidationResults().stream()
                 .flatMap(result -> result.getResolvableErrors().stream()
-                        .map(error -> violation(result.getMethodParameter().getParameterName(), error)))
+                        // a body's field errors name the field, as they do without method validation
+                        .map(error -> violation(error instanceof FieldError field ? field.getField()
+                                : result.getMethodParameter().getParameterName(), error)))
                 .toList();
         return validationProblem(ex, errors, headers, request);
     }
@@ -88,10 +92,26 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
             problem.setType(kind.type());
             problem.setTitle(kind.title());
         }
-        if (problem.getInstance() == null && request instanceof ServletWebRequest servlet) {
-            problem.setInstance(URI.create(servlet.getRequest().getRequestURI()));
+        if (request instanceof ServletWebRequest servlet) {
+            String path = servlet.getRequest().getRequestURI();
+            if (OpenAiErrors.appliesTo(path)) {
+                return openAiError(ex, problem, headers, request);
+            }
+            if (problem.getInstance() == null) {
+                problem.setInstance(URI.create(path));
+            }
         }
         return super.handleExceptionInternal(ex, problem, headers, statusCode, request);
+    }
+
+    /** The /v1 edge speaks OpenAI's error shape, which is what OpenAI SDKs parse. */
+    private ResponseEntity<Object> openAiError(Exception ex, ProblemDetail problem, HttpHeaders headers,
+            WebRequest request) {
+        OpenAiErrors.Translation translation = OpenAiErrors.translate(problem);
+        HttpHeaders openAiHeaders = new HttpHeaders();
+        openAiHeaders.putAll(headers);
+        openAiHeaders.setContentType(MediaType.APPLICATION_JSON);
+        return super.handleExceptionInternal(ex, translation.body(), openAiHeaders, translation.status(), request);
     }
 
     private ResponseEntity<Object> validationProblem(Exception ex, List<Map<String, String>> errors,

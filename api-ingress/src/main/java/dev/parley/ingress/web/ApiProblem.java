@@ -1,5 +1,8 @@
 package dev.parley.ingress.web;
 
+import java.util.List;
+import java.util.Map;
+
 import org.springframework.http.ProblemDetail;
 import org.springframework.web.ErrorResponseException;
 
@@ -38,6 +41,18 @@ public class ApiProblem extends ErrorResponseException {
 
     public static ApiProblem unavailable(String detail, Throwable cause) {
         return new ApiProblem(ProblemKind.UNAVAILABLE, detail, cause);
+    }
+
+    /** A validation problem about one field, in the same shape as a failed bean validation. */
+    public static ApiProblem validation(String field, String message) {
+        return new ApiProblem(ProblemKind.VALIDATION, "The request has invalid fields")
+                .with("errors", List.of(Map.of("field", field, "message", message)));
+    }
+
+    /** Adds a property to the problem body, e.g. a machine-readable {@code code}. */
+    public ApiProblem with(String property, Object value) {
+        getBody().setProperty(property, value);
+        return this;
     }
 
     static ProblemDetail problem(ProblemKind kind, String detail) {

@@ -21,13 +21,18 @@ import org.springframework.web.bind.annotation.RestController;
 class ProblemErrorController implements ErrorController {
 
     @RequestMapping("${server.error.path:/error}")
-    ResponseEntity<ProblemDetail> error(HttpServletRequest request) {
+    ResponseEntity<Object> error(HttpServletRequest request) {
         HttpStatus status = statusOf(request);
         ProblemKind kind = ProblemKind.forStatus(status);
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, kind.title());
         problem.setType(kind.type());
         problem.setTitle(kind.title());
         if (request.getAttribute(RequestDispatcher.ERROR_REQUEST_URI) instanceof String uri) {
+            if (OpenAiErrors.appliesTo(uri)) {
+                OpenAiErrors.Translation translation = OpenAiErrors.translate(problem);
+                return ResponseEntity.status(translation.status()).contentType(MediaType.APPLICATION_JSON)
+                        .body(translation.body());
+            }
             problem.setInstance(URI.create(uri));
         }
         return ResponseEntity.status(status).contentType(MediaType.APPLICATION_PROBLEM_JSON).body(problem);

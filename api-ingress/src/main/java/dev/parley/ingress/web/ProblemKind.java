@@ -15,6 +15,7 @@ public enum ProblemKind {
     MALFORMED_REQUEST("malformed-request", HttpStatus.BAD_REQUEST, "Malformed request"),
     UNAUTHORIZED("unauthorized", HttpStatus.UNAUTHORIZED, "Unauthorized"),
     QUOTA_EXHAUSTED("quota-exhausted", HttpStatus.PAYMENT_REQUIRED, "Quota exhausted"),
+    TOO_MANY_RESERVATIONS("too-many-reservations", HttpStatus.TOO_MANY_REQUESTS, "Too many requests in flight"),
     FORBIDDEN("forbidden", HttpStatus.FORBIDDEN, "Forbidden"),
     NOT_FOUND("not-found", HttpStatus.NOT_FOUND, "Not found"),
     METHOD_NOT_ALLOWED("method-not-allowed", HttpStatus.METHOD_NOT_ALLOWED, "Method not allowed"),
@@ -23,7 +24,9 @@ public enum ProblemKind {
     PAYLOAD_TOO_LARGE("payload-too-large", HttpStatus.CONTENT_TOO_LARGE, "Payload too large"),
     UNSUPPORTED_MEDIA_TYPE("unsupported-media-type", HttpStatus.UNSUPPORTED_MEDIA_TYPE, "Unsupported media type"),
     MODEL_UNKNOWN("model-unknown", HttpStatus.BAD_REQUEST, "Unknown model"),
+    UPSTREAM_FAILED("upstream-failed", HttpStatus.BAD_GATEWAY, "Upstream failed"),
     UNAVAILABLE("unavailable", HttpStatus.SERVICE_UNAVAILABLE, "Service unavailable"),
+    TIMEOUT("timeout", HttpStatus.GATEWAY_TIMEOUT, "Timed out"),
     INTERNAL("internal", HttpStatus.INTERNAL_SERVER_ERROR, "Internal error");
 
     private static final String PREFIX = "urn:parley:problem:";
@@ -53,7 +56,8 @@ public enum ProblemKind {
     /** The kind for a framework exception that only tells its status. */
     public static ProblemKind forStatus(HttpStatusCode status) {
         for (ProblemKind kind : values()) {
-            if (kind.status.value() == status.value() && kind != VALIDATION && kind != MODEL_UNKNOWN) {
+            if (kind.status.value() == status.value() && kind != VALIDATION && kind != MODEL_UNKNOWN
+                    && kind != TOO_MANY_RESERVATIONS) {
                 return kind;
             }
         }

@@ -13,9 +13,9 @@ class ModelCatalogTest {
 
     static Map<String, CatalogProperties.Provider> providers() {
         Map<String, CatalogProperties.Provider> providers = new LinkedHashMap<>();
-        providers.put("mock", new CatalogProperties.Provider(true, List.of("mock-1", "mock-error")));
-        providers.put("openai", new CatalogProperties.Provider(false, List.of("gpt-4o-mini")));
-        providers.put("openrouter", new CatalogProperties.Provider(true, List.of("openai/gpt-4o-mini")));
+        providers.put("mock", new CatalogProperties.Provider(true, List.of("mock-1", "mock-error"), 1024));
+        providers.put("openai", new CatalogProperties.Provider(false, List.of("gpt-4o-mini"), 4096));
+        providers.put("openrouter", new CatalogProperties.Provider(true, List.of("openai/gpt-4o-mini"), 4096));
         return providers;
     }
 
@@ -43,6 +43,14 @@ class ModelCatalogTest {
     }
 
     @Test
+    void eachModelHasItsProvidersDefaultOutputLimit() {
+        assertThat(catalog.defaultMaxTokens(catalog.find("mock-1").orElseThrow())).isEqualTo(1024);
+        assertThat(catalog.defaultMaxTokens(catalog.find("openai/gpt-4o-mini").orElseThrow())).isEqualTo(4096);
+        assertThatThrownBy(() -> catalog.defaultMaxTokens(new CatalogModel("gpt-99", "openai", false)))
+                .isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
     void defaultModelMustBeEnabled() {
         assertThatThrownBy(() -> new ModelCatalog("gpt-4o-mini", providers()))
                 .isInstanceOf(IllegalStateException.class)
@@ -52,7 +60,7 @@ class ModelCatalogTest {
     @Test
     void aModelIdMustNameOneProvider() {
         Map<String, CatalogProperties.Provider> providers = providers();
-        providers.put("other", new CatalogProperties.Provider(true, List.of("mock-1")));
+        providers.put("other", new CatalogProperties.Provider(true, List.of("mock-1"), 4096));
 
         assertThatThrownBy(() -> new ModelCatalog("mock-1", providers))
                 .isInstanceOf(IllegalStateException.class)

@@ -26,7 +26,8 @@ class StreamEventsTest {
     static final TokenUsage USAGE = new TokenUsage(10L, 5L, 0L, 0L, UsageSource.PROVIDER_REPORTED);
 
     static ChatStreamed streamed(long sequence, Object payload) {
-        return new ChatStreamed("r1", "u1", "c1", "m1", sequence, Instant.parse("2025-01-01T00:00:00Z"), payload);
+        return new ChatStreamed("r1", "u1", "c1", "m1", sequence, Instant.parse("2025-01-01T00:00:00Z"), payload,
+                "attempt-1", "test-worker");
     }
 
     static MessageDocument answer(MessageStatus status, String content, MessageError error) {

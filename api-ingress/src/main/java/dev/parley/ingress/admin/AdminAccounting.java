@@ -1,0 +1,88 @@
+package dev.parley.ingress.admin;
+
+import java.time.LocalDate;
+import java.util.Map;
+import java.util.Optional;
+
+import org.springframework.http.HttpMethod;
+import org.springframework.stereotype.Service;
+
+import dev.parley.ingress.auth.UserDirectory;
+import dev.parley.ingress.usage.AccountingApi;
+import dev.parley.ingress.web.ApiProblem;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * Administration of credits through usage-accounting's admin API. Users are named by their Parley id and must
+ * exist here: accounting would open an account for any id, so an unknown one is refused before it gets there.
+ * Reports and ledger pages are passed on as accounting shapes them.
+ */
+@Service
+public class AdminAccounting {
+
+    private static final String ACCOUNT = "/internal/admin/accounts/{accountId}";
+
+    private final AccountingApi api;
+    private final UserDirectory users;
+
+    AdminAccounting(AccountingApi api, UserDirectory users) {
+        this.api = api;
+        this.users = users;
+    }
+
+    public BalanceResponse setBalance(String userId, long balance) {
+        requireUser(userId);
+        return api.send(HttpMethod.PUT, Map.of("balance", balance), BalanceResponse.class,
+                uri -> uri.path(ACCOUNT + "/balance").build(userId));
+    }
+
+    public JsonNode setRefill(String userId, RefillRequest refill) {
+        requireUser(userId);
+        return api.send(HttpMethod.PUT, Map.of("amount", refill.amount(), "interval", refill.interval().toString()),
+                JsonNode.class, uri -> uri.path(ACCOUNT + "/refill").build(userId));
+    }
+
+    JsonNode grant(String userId, GrantRequest grant) {
+        requireUser(userId);
+        return api.send(HttpMethod.POST, grant, JsonNode.class, uri -> uri.path(ACCOUNT + "/grants").build(userId));
+    }
+
+    JsonNode setOrganisation(String userId, String organisationId) {
+        requireUser(userId);
+        return api.send(HttpMethod.PUT, new OrganisationRequest(organisationId), JsonNode.class,
+                uri -> uri.path(ACCOUNT + "/organisation").build(userId));
+    }
+
+    JsonNode transactions(LocalDate from, LocalDate to, String userId, int page, int size) {
+        return api.get(JsonNode.class, uri -> uri.path("/internal/admin/transactions")
+                .queryParam("page", page).queryParam("size", size)
+                .queryParamIfPresent("from", Optional.ofNullable(from))
+                .queryParamIfPresent("to", Optional.ofNullable(to))
+                .queryParamIfPresent("userId", Optional.ofNullable(userId))
+                .build());
+    }
+
+    /** Usage over a date range; {@code groupBy} is day, month, user, organisation or model. */
+    public JsonNode usage(LocalDate from, LocalDate to, String groupBy, String userId) {
+        return api.get(JsonNode.class, uri -> uri.path("/internal/admin/usage")
+                .queryParam("groupBy", groupBy)
+                .queryParamIfPresent("from", Optional.ofNullable(from))
+                .queryParamIfPresent("to", Optional.ofNullable(to))
+                .queryParamIfPresent("userId", Optional.ofNullable(userId))
+                .build());
+    }
+
+    JsonNode prices() {
+        return api.get(JsonNode.class, uri -> uri.path("/internal/admin/prices").build());
+    }
+
+    JsonNode setPrice(PriceRequest price) {
+        return api.send(HttpMethod.PUT, price, JsonNode.class, uri -> uri.path("/internal/admin/prices").build());
+    }
+
+    private void requireUser(String userId) {
+        if (!users.exists(userId)) {
+            throw ApiProblem.notFound("User " + userId + " not found");
+        }
+    }
+}

@@ -1,0 +1,78 @@
+package dev.parley.ingress.admin;
+
+import java.time.LocalDate;
+
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
+
+import org.springframework.format.annotation.DateTimeFormat;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+import dev.parley.ingress.usage.DateRanges;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import tools.jackson.databind.JsonNode;
+
+/** Admin: everyone's ledger and usage, and the price table. */
+@RestController
+@RequestMapping("/api/admin")
+@Tag(name = "Admin")
+class AdminUsageController {
+
+    static final String GROUPS = "day|month|user|organisation|model";
+
+    private final AdminAccounting accounting;
+
+    AdminUsageController(AdminAccounting accounting) {
+        this.accounting = accounting;
+    }
+
+    @GetMapping("/transactions")
+    @Operation(summary = "Ledger of everyone, or of one user", description = "Newest first, with aggregates "
+            + "(count, total debited, total credited) over the whole range. `from`/`to` are ISO days (UTC), both "
+            + "included.")
+    JsonNode transactions(
+            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
+            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to,
+            @RequestParam(required = false) @Size(max = 128) String userId,
+            @RequestParam(defaultValue = "0") @Min(0) int page,
+            @RequestParam(defaultValue = "50") @Min(1) @Max(500) int size) {
+        DateRanges.requireOrdered(from, to);
+        return accounting.transactions(from, to, userId, page, size);
+    }
+
+    @GetMapping("/usage")
+    @Operation(summary = "Usage breakdown", description = "Requests, tokens and credits by day, month, user, "
+            + "organisation or model, read from pre-aggregated buckets.")
+    JsonNode usage(
+            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
+            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to,
+            @RequestParam(defaultValue = "day") @Pattern(regexp = GROUPS,
+                    message = "must be day, month, user, organisation or model") String groupBy,
+            @RequestParam(required = false) @Size(max = 128) String userId) {
+        DateRanges.requireOrdered(from, to);
+        return accounting.usage(from, to, groupBy, userId);
+    }
+
+    @GetMapping("/prices")
+    @Operation(summary = "The price table", description = "Configured prices, admin overrides and the default, "
+            + "in credits per 1,000,000 tokens.")
+    JsonNode prices() {
+        return accounting.prices();
+    }
+
+    @PutMapping("/prices")
+    @Operation(summary = "Override a model's price", description = "Applies to usage recorded from now on.")
+    JsonNode price(@Valid @RequestBody PriceRequest request) {
+        return accounting.setPrice(request);
+    }
+}

@@ -1,0 +1,74 @@
+package dev.parley.ingress.admission;
+
+import java.util.List;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.http.HttpMethod;
+import org.springframework.stereotype.Service;
+
+import dev.parley.events.ChatMessage;
+import dev.parley.ingress.catalog.CatalogModel;
+import dev.parley.ingress.catalog.ModelCatalog;
+import dev.parley.ingress.usage.AccountingApi;
+import dev.parley.ingress.web.ApiProblem;
+import dev.parley.ingress.web.ProblemKind;
+
+/**
+ * Admits a request by reserving its worst-case cost with usage-accounting before anything is stored or published:
+ * a generous estimate of its input tokens plus every output token it may produce. Accounting decides atomically,
+ * so concurrent requests cannot together spend more than the balance; its refusals arrive as problems (402
+ * quota-exhausted, 429 too-many-reservations, 503 when it cannot be reached).
+ */
+@Service
+public class Admission {
+
+    private static final Logger log = LoggerFactory.getLogger(Admission.class);
+
+    private final AccountingApi accounting;
+    private final ModelCatalog catalog;
+    private final TokenEstimator tokens = new TokenEstimator();
+
+    Admission(AccountingApi accounting, ModelCatalog catalog) {
+        this.accounting = accounting;
+        this.catalog = catalog;
+    }
+
+    /**
+     * @param requestedMaxTokens the request's own output limit, or null for the model's default
+     * @throws ApiProblem when the request is not admitted
+     */
+    public Admitted admit(String requestId, String userId, CatalogModel model, List<ChatMessage> context,
+            Integer requestedMaxTokens) {
+        int maxOutputTokens = requestedMaxTokens != null ? requestedMaxTokens : catalog.defaultMaxTokens(model);
+        long estimatedInputTokens = tokens.estimate(model.id(), context);
+        var request = new ReservationRequest(requestId, userId, model.id(), estimatedInputTokens, maxOutputTokens,
+                false);
+        ReservationResponse reservation;
+        try {
+            reservation = accounting.send(HttpMethod.POST, request, ReservationResponse.class,
+                    uri -> uri.path("/internal/reservations").build());
+        } catch (ApiProblem problem) {
+            if (problem.kind() == ProblemKind.UNAVAILABLE) {
+                // a timed-out call may still have reserved: give it back rather than hold it until it expires
+                release(requestId, userId);
+            }
+            throw problem;
+        }
+        return new Admitted(requestId, maxOutputTokens, estimatedInputTokens, reservation.amount());
+    }
+
+    /**
+     * Gives back the reservation of a request that never reached Kafka. Best effort: if this fails too, the
+     * reservation expires on its own.
+     */
+    public void release(String requestId, String userId) {
+        try {
+            accounting.delete(uri -> uri.path("/internal/reservations/{requestId}").queryParam("userId", userId)
+                    .build(requestId));
+        } catch (ApiProblem problem) {
+            log.warn("Could not release the reservation of request {}; it expires on its own: {}", requestId,
+                    problem.getBody().getDetail());
+        }
+    }
+}

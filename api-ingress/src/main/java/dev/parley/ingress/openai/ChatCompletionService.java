@@ -1,0 +1,96 @@
+package dev.parley.ingress.openai;
+
+import java.time.Clock;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+
+import org.springframework.stereotype.Service;
+
+import dev.parley.ingress.conversation.ConversationService;
+import dev.parley.ingress.message.AcceptedChat;
+import dev.parley.ingress.message.ChatRequestService;
+import dev.parley.ingress.message.ChatSubmission;
+import dev.parley.ingress.stream.AnswerStreams;
+import dev.parley.ingress.stream.StreamData;
+import dev.parley.ingress.web.ApiProblem;
+import dev.parley.ingress.web.ProblemKind;
+
+/**
+ * OpenAI chat completions on Parley's pipeline: the exchange is stored in the caller's API conversation and
+ * published as a normal ChatRequested (same model, quota and accounting rules as the native API); the answer is
+ * then streamed, or awaited, from this instance's stream hub. No thread waits for it.
+ */
+@Service
+class ChatCompletionService {
+
+    private static final String ID_PREFIX = "chatcmpl-";
+
+    private final ConversationService conversations;
+    private final ChatRequestService chatRequests;
+    private final AnswerStreams answers;
+    private final OpenAiProperties properties;
+    private final Clock clock;
+
+    ChatCompletionService(ConversationService conversations, ChatRequestService chatRequests, AnswerStreams answers,
+            OpenAiProperties properties, Clock clock) {
+        this.conversations = conversations;
+        this.chatRequests = chatRequests;
+        this.answers = answers;
+        this.properties = properties;
+        this.clock = clock;
+    }
+
+    /** Completes with a {@link ChatCompletionResponse}, or with an SSE emitter for a streaming request. */
+    CompletableFuture<Object> complete(String userId, ChatCompletionRequest request) {
+        ChatSubmission submission = ChatCompletionMapper.submission(request);
+        var conversation = conversations.apiConversation(userId);
+        long created = clock.instant().getEpochSecond();
+        return chatRequests.submit(conversation, submission).thenCompose(accepted -> request.streaming()
+                ? CompletableFuture.completedFuture(stream(accepted, created, request.includeUsage()))
+                : answer(accepted, created));
+    }
+
+    private Object stream(AcceptedChat accepted, long created, boolean includeUsage) {
+        var chunks = new CompletionChunks(ID_PREFIX + accepted.requestId(), created, accepted.model(), includeUsage);
+        return answers.stream(accepted.requestId(), CompletionChunks.sse(chunks.opening()), chunks);
+    }
+
+    private CompletableFuture<Object> answer(AcceptedChat accepted, long created) {
+        return answers.terminal(accepted.requestId())
+                .orTimeout(properties.completionTimeout().toMillis(), TimeUnit.MILLISECONDS)
+                .handle((terminal, failure) -> {
+                    if (failure != null) {
+                        throw unanswered(failure);
+                    }
+                    return response(accepted, created, terminal);
+                });
+    }
+
+    private static Object response(AcceptedChat accepted, long created, StreamData terminal) {
+        return switch (terminal) {
+            case StreamData.Done done -> ChatCompletionResponse.of(ID_PREFIX + accepted.requestId(), created,
+                    accepted.model(), done.content(), FinishReasons.of(done.finishReason()), done.usage() == null
+                            ? null
+                            : new CompletionUsage(done.usage().inputTokens(), done.usage().outputTokens(),
+                                    done.usage().totalTokens()));
+            case StreamData.Failure failure -> throw new ApiProblem(ProblemKind.UPSTREAM_FAILED, failure.message())
+                    .with("code", failure.code());
+            case StreamData.Delta delta -> throw new IllegalStateException("A delta is never terminal");
+        };
+    }
+
+    private ApiProblem unanswered(Throwable failure) {
+        Throwable cause = failure instanceof CompletionException && failure.getCause() != null ? failure.getCause()
+                : failure;
+        if (cause instanceof ApiProblem problem) {
+            return problem;
+        }
+        if (cause instanceof TimeoutException) {
+            return new ApiProblem(ProblemKind.TIMEOUT, "No answer within " + properties.completionTimeout()
+                    + "; it is still stored in your API conversation when it arrives");
+        }
+        return ApiProblem.unavailable("The answer could not be followed; try again", cause);
+    }
+}

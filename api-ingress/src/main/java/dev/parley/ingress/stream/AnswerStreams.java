@@ -1,0 +1,62 @@
+package dev.parley.ingress.stream;
+
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+
+import org.springframework.stereotype.Component;
+import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
+
+/**
+ * Lets other features follow a request's answer on this instance: as SSE in a format of their own, or by
+ * waiting for its terminal event. Both replay what the hub already holds, so subscribing after the request was
+ * published loses nothing.
+ */
+@Component
+public class AnswerStreams {
+
+    private final StreamHub hub;
+    private final SseWriters writers;
+    private final StreamProperties properties;
+
+    AnswerStreams(StreamHub hub, SseWriters writers, StreamProperties properties) {
+        this.hub = hub;
+        this.writers = writers;
+        this.properties = properties;
+    }
+
+    /** An SSE response that first sends {@code opening}, then each of the request's events as written by format. */
+    public SseEmitter stream(String requestId, List<SseEmitter.SseEventBuilder> opening, SseFormat format) {
+        SseEmitter emitter = new SseEmitter(properties.sseTimeout().toMillis());
+        SseSubscriber subscriber = writers.subscriber(emitter, format);
+        opening.forEach(subscriber::sendRaw);
+        return attach(requestId, emitter, subscriber, -1);
+    }
+
+    /**
+     * The request's terminal event ({@link StreamData.Done} or {@link StreamData.Failure}), completed on another
+     * thread than Kafka's. The future fails if the request's stream is dropped without one; cancelling it or
+     * letting it time out stops the waiting.
+     */
+    public CompletableFuture<StreamData> terminal(String requestId) {
+        var waiter = new TerminalWaiter(writers);
+        waiter.future().whenComplete((data, failure) -> hub.unsubscribe(requestId, waiter));
+        hub.subscribe(requestId, waiter, -1);
+        return waiter.future();
+    }
+
+    SseEmitter attach(String requestId, SseEmitter emitter, SseSubscriber subscriber, long lastEventId) {
+        emitter.onCompletion(() -> release(requestId, subscriber));
+        emitter.onError(error -> release(requestId, subscriber));
+        emitter.onTimeout(() -> {
+            release(requestId, subscriber);
+            emitter.complete();
+        });
+        hub.subscribe(requestId, subscriber, lastEventId);
+        return emitter;
+    }
+
+    private void release(String requestId, SseSubscriber subscriber) {
+        subscriber.close();
+        hub.unsubscribe(requestId, subscriber);
+    }
+}

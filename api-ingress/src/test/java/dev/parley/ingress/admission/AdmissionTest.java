@@ -1,0 +1,84 @@
+package dev.parley.ingress.admission;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.mockito.ArgumentMatchers.any;
+import static org.mockito.ArgumentMatchers.eq;
+import static org.mockito.BDDMockito.given;
+import static org.mockito.Mockito.doThrow;
+import static org.mockito.Mockito.mock;
+import static org.mockito.Mockito.never;
+import static org.mockito.Mockito.verify;
+
+import java.time.Instant;
+import java.util.List;
+
+import org.junit.jupiter.api.Test;
+import org.mockito.ArgumentCaptor;
+import org.springframework.http.HttpMethod;
+
+import dev.parley.events.ChatMessage;
+import dev.parley.events.ChatRole;
+import dev.parley.ingress.catalog.CatalogModel;
+import dev.parley.ingress.catalog.ModelCatalog;
+import dev.parley.ingress.usage.AccountingApi;
+import dev.parley.ingress.web.ApiProblem;
+import dev.parley.ingress.web.ProblemKind;
+
+class AdmissionTest {
+
+    static final CatalogModel MOCK = new CatalogModel("mock-1", "mock", true);
+    static final List<ChatMessage> CONTEXT = List.of(new ChatMessage(ChatRole.USER, "Hello there"));
+
+    final AccountingApi accounting = mock(AccountingApi.class);
+    final ModelCatalog catalog = mock(ModelCatalog.class);
+    final Admission admission = new Admission(accounting, catalog);
+
+    @Test
+    void reservesTheModelsDefaultOutputLimitWhenTheRequestSetsNone() {
+        given(catalog.defaultMaxTokens(MOCK)).willReturn(1024);
+        given(accounting.send(eq(HttpMethod.POST), any(), eq(ReservationResponse.class), any()))
+                .willReturn(new ReservationResponse("r1", "u1", 1040, 5000, 3960, Instant.EPOCH));
+
+        Admitted admitted = admission.admit("r1", "u1", MOCK, CONTEXT, null);
+
+        var request = ArgumentCaptor.forClass(Object.class);
+        verify(accounting).send(eq(HttpMethod.POST), request.capture(), eq(ReservationResponse.class), any());
+        ReservationRequest sent = (ReservationRequest) request.getValue();
+        assertThat(sent.reservationId()).isEqualTo("r1");
+        assertThat(sent.maxOutputTokens()).isEqualTo(1024);
+        assertThat(sent.estimatedInputTokens()).isPositive();
+        assertThat(sent.ownKey()).isFalse();
+        assertThat(admitted.maxOutputTokens()).isEqualTo(1024);
+        assertThat(admitted.reserved()).isEqualTo(1040);
+    }
+
+    @Test
+    void aRefusalIsPassedOnAndHoldsNothingToRelease() {
+        given(accounting.send(eq(HttpMethod.POST), any(), eq(ReservationResponse.class), any()))
+                .willThrow(new ApiProblem(ProblemKind.QUOTA_EXHAUSTED, "0 are available"));
+
+        assertThatThrownBy(() -> admission.admit("r1", "u1", MOCK, CONTEXT, 50))
+                .isInstanceOfSatisfying(ApiProblem.class,
+                        problem -> assertThat(problem.kind()).isEqualTo(ProblemKind.QUOTA_EXHAUSTED));
+        verify(accounting, never()).delete(any());
+    }
+
+    @Test
+    void anUnansweredReservationIsReleasedInCaseItWasMade() {
+        given(accounting.send(eq(HttpMethod.POST), any(), eq(ReservationResponse.class), any()))
+                .willThrow(ApiProblem.unavailable("timed out", null));
+
+        assertThatThrownBy(() -> admission.admit("r1", "u1", MOCK, CONTEXT, 50)).isInstanceOf(ApiProblem.class);
+        verify(accounting).delete(any());
+    }
+
+    @Test
+    void aFailedReleaseIsOnlyLogged() {
+        doThrow(ApiProblem.unavailable("down", null)).when(accounting).delete(any());
+
+        admission.release("r1", "u1");
+
+        verify(accounting).delete(any());
+    }
+}

@@ -1,0 +1,60 @@
+package dev.parley.ingress.admission;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+
+import org.junit.jupiter.api.Test;
+
+import com.knuddels.jtokkit.Encodings;
+import com.knuddels.jtokkit.api.EncodingType;
+
+import dev.parley.events.ChatMessage;
+import dev.parley.events.ChatRole;
+
+class TokenEstimatorTest {
+
+    final TokenEstimator estimator = new TokenEstimator();
+
+    @Test
+    void estimateExceedsWhatOpenAisChatFormatCounts() {
+        List<ChatMessage> context = List.of(new ChatMessage(ChatRole.SYSTEM, "Answer briefly."),
+                new ChatMessage(ChatRole.USER, "How many tokens does this sentence take, roughly?"));
+        var encoding = Encodings.newDefaultEncodingRegistry().getEncoding(EncodingType.CL100K_BASE);
+        // OpenAI bills 3 per message plus the role's token, and 3 to prime the reply
+        long billed = 3 + context.stream()
+                .mapToLong(message -> 3 + 1 + encoding.countTokensOrdinary(message.getContent())).sum();
+
+        long estimate = estimator.estimate("mock-1", context);
+
+        assertThat(estimate).isGreaterThan(billed);
+        assertThat(estimate).isLessThan(billed * 2 + TokenEstimator.MARGIN_TOKENS);
+    }
+
+    @Test
+    void marginGrowsWithTheText() {
+        String page = "The quick brown fox jumps over the lazy dog. ".repeat(200);
+        long small = estimator.estimate("gpt-4o-mini", List.of(new ChatMessage(ChatRole.USER, "Hi")));
+        long large = estimator.estimate("gpt-4o-mini", List.of(new ChatMessage(ChatRole.USER, page)));
+
+        long counted = Encodings.newDefaultEncodingRegistry().getEncoding(EncodingType.O200K_BASE)
+                .countTokensOrdinary(page);
+        assertThat(small).isPositive();
+        assertThat(large).isGreaterThanOrEqualTo(counted + counted / 10);
+    }
+
+    @Test
+    void controlTokensTypedByAUserAreCountedAsText() {
+        long estimate = estimator.estimate("mock-1", List.of(new ChatMessage(ChatRole.USER, "<|endoftext|>")));
+
+        assertThat(estimate).isGreaterThan(TokenEstimator.TOKENS_PER_MESSAGE + TokenEstimator.REPLY_PRIMING_TOKENS);
+    }
+
+    @Test
+    void newerOpenAiModelsUseO200k() {
+        assertThat(TokenEstimator.encodingTypeFor("openai/gpt-4o-mini")).isEqualTo(EncodingType.O200K_BASE);
+        assertThat(TokenEstimator.encodingTypeFor("gpt-4.1")).isEqualTo(EncodingType.O200K_BASE);
+        assertThat(TokenEstimator.encodingTypeFor("anthropic/claude-3.5-haiku")).isEqualTo(EncodingType.CL100K_BASE);
+        assertThat(TokenEstimator.encodingTypeFor(null)).isEqualTo(EncodingType.CL100K_BASE);
+    }
+}

@@ -1,0 +1,86 @@
+package dev.parley.ingress.openai;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.util.List;
+import java.util.Map;
+
+import org.junit.jupiter.api.Test;
+
+import dev.parley.events.ChatMessage;
+import dev.parley.events.ChatRole;
+import dev.parley.ingress.message.ChatSubmission;
+import dev.parley.ingress.web.ApiProblem;
+import dev.parley.ingress.web.ProblemKind;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+class ChatCompletionMapperTest {
+
+    static final JsonMapper JSON = JsonMapper.builder().build();
+
+    static ChatCompletionMessage message(String role, Object content) {
+        return new ChatCompletionMessage(role, JSON.valueToTree(content));
+    }
+
+    static ChatCompletionRequest request(List<ChatCompletionMessage> messages) {
+        return new ChatCompletionRequest("mock-1", messages, 0.5, 0.9, 100, null, List.of("END"), null, null, null,
+                null);
+    }
+
+    @Test
+    void theWholeMessagesArrayIsTheContextAndTheLastUserMessageTheQuestion() {
+        ChatSubmission submission = ChatCompletionMapper.submission(request(List.of(
+                message("system", "Be brief."),
+                message("developer", "Use English."),
+                message("user", "First?"),
+                message("assistant", "First answer"),
+                message("user", List.of(Map.of("type", "text", "text", "Second"), Map.of("type", "text", "text", "?"))),
+                message("assistant", "Partial"))));
+
+        assertThat(submission.context()).containsExactly(
+                new ChatMessage(ChatRole.SYSTEM, "Be brief."),
+                new ChatMessage(ChatRole.SYSTEM, "Use English."),
+                new ChatMessage(ChatRole.USER, "First?"),
+                new ChatMessage(ChatRole.ASSISTANT, "First answer"),
+                new ChatMessage(ChatRole.USER, "Second\n?"),
+                new ChatMessage(ChatRole.ASSISTANT, "Partial"));
+        assertThat(submission.question()).isEqualTo("Second\n?");
+        assertThat(submission.model()).isEqualTo("mock-1");
+        assertThat(submission.parameters().getTemperature()).isEqualTo(0.5);
+        assertThat(submission.parameters().getTopP()).isEqualTo(0.9);
+        assertThat(submission.parameters().getMaxTokens()).isEqualTo(100);
+        assertThat(submission.parameters().getStop()).containsExactly("END");
+    }
+
+    @Test
+    void maxCompletionTokensWinsAndMissingStopIsEmpty() {
+        var request = new ChatCompletionRequest("mock-1", List.of(message("user", "Hi")), null, null, 100, 50, null,
+                true, null, "someone", 1);
+
+        ChatSubmission submission = ChatCompletionMapper.submission(request);
+
+        assertThat(submission.parameters().getMaxTokens()).isEqualTo(50);
+        assertThat(submission.parameters().getStop()).isEmpty();
+        assertThat(submission.parameters().getTemperature()).isNull();
+    }
+
+    @Test
+    void unsupportedRolesAndContentNameTheField() {
+        assertInvalid(List.of(message("user", "Hi"), message("tool", "result")), "messages[1].role");
+        assertInvalid(List.of(message("user", null)), "messages[0].content");
+        assertInvalid(List.of(message("user", 42)), "messages[0].content");
+        assertInvalid(List.of(message("user", List.of(Map.of("type", "image_url",
+                "image_url", Map.of("url", "https://example.com/cat.png"))))), "messages[0].content");
+    }
+
+    static void assertInvalid(List<ChatCompletionMessage> messages, String field) {
+        assertThatThrownBy(() -> ChatCompletionMapper.submission(request(messages)))
+                .isInstanceOfSatisfying(ApiProblem.class, problem -> {
+                    assertThat(problem.kind()).isEqualTo(ProblemKind.VALIDATION);
+                    JsonNode errors = JSON.valueToTree(problem.getBody().getProperties().get("errors"));
+                    assertThat(errors.at("/0/field").asText()).isEqualTo(field);
+                });
+    }
+}

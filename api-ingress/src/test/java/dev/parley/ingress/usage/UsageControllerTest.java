@@ -1,0 +1,75 @@
+package dev.parley.ingress.usage;
+
+import static org.mockito.BDDMockito.given;
+import static org.mockito.Mockito.verifyNoInteractions;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+import java.time.Instant;
+import java.time.LocalDate;
+
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.http.HttpHeaders;
+import org.springframework.test.context.bean.override.mockito.MockitoBean;
+import org.springframework.test.web.servlet.MockMvc;
+
+import dev.parley.ingress.ControllerTest;
+import dev.parley.ingress.TestTokens;
+import tools.jackson.databind.json.JsonMapper;
+
+@ControllerTest(UsageController.class)
+class UsageControllerTest {
+
+    static final String USER = TestTokens.bearer("u1");
+
+    @Autowired
+    MockMvc mvc;
+
+    @MockitoBean
+    AccountingClient accounting;
+
+    @Test
+    void usageShowsWhatIsReservedAndAvailable() throws Exception {
+        given(accounting.account("u1")).willReturn(new AccountSnapshot("u1", 1000, 100_000, 10, 20, 30, 30, 250, 750,
+                null, "u1", null, Instant.parse("2025-03-01T00:00:00Z")));
+
+        mvc.perform(get("/api/me/usage").header(HttpHeaders.AUTHORIZATION, USER))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.balance").value(1000))
+                .andExpect(jsonPath("$.reserved").value(250))
+                .andExpect(jsonPath("$.available").value(750))
+                .andExpect(jsonPath("$.debitedCredits").value(30));
+    }
+
+    @Test
+    void transactionsAndReportsAreTheCallersOwn() throws Exception {
+        var json = JsonMapper.builder().build();
+        given(accounting.transactions("u1", LocalDate.parse("2025-03-01"), null, 1, 5))
+                .willReturn(json.readTree("{\"items\":[{\"id\":\"e1\"}],\"page\":1}"));
+        given(accounting.report("u1", null, null, "model")).willReturn(json.readTree("{\"groupBy\":\"model\"}"));
+
+        mvc.perform(get("/api/me/transactions?from=2025-03-01&page=1&size=5").header(HttpHeaders.AUTHORIZATION, USER))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.items[0].id").value("e1"));
+        mvc.perform(get("/api/me/usage/report?groupBy=model").header(HttpHeaders.AUTHORIZATION, USER))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.groupBy").value("model"));
+    }
+
+    @Test
+    void badParametersAreProblems() throws Exception {
+        mvc.perform(get("/api/me/usage/report?groupBy=user").header(HttpHeaders.AUTHORIZATION, USER))
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.type").value("urn:parley:problem:validation"));
+        mvc.perform(get("/api/me/transactions?size=0").header(HttpHeaders.AUTHORIZATION, USER))
+                .andExpect(status().isBadRequest());
+        mvc.perform(get("/api/me/transactions?from=2025-03-02&to=2025-03-01").header(HttpHeaders.AUTHORIZATION, USER))
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.errors[0].field").value("to"));
+        mvc.perform(get("/api/me/transactions"))
+                .andExpect(status().isUnauthorized());
+        verifyNoInteractions(accounting);
+    }
+}
