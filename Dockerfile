@@ -29,6 +29,10 @@ COPY --chmod=755 <<'EOF' /app/entrypoint.sh
 #!/bin/sh
 export PARLEY_OPENAI_ENABLED="${PARLEY_OPENAI_ENABLED:-false}"
 export PARLEY_OPENROUTER_ENABLED="${PARLEY_OPENROUTER_ENABLED:-false}"
+export PARLEY_ANTHROPIC_ENABLED="${PARLEY_ANTHROPIC_ENABLED:-false}"
+export PARLEY_GROQ_ENABLED="${PARLEY_GROQ_ENABLED:-false}"
+export PARLEY_TOGETHER_ENABLED="${PARLEY_TOGETHER_ENABLED:-false}"
+export PARLEY_HUGGINGFACE_ENABLED="${PARLEY_HUGGINGFACE_ENABLED:-false}"
 exec java -XX:MaxRAMPercentage=75 -XX:+ExitOnOutOfMemoryError -jar /app/app.jar "$@"
 EOF
 USER parley

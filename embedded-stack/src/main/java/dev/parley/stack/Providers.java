@@ -14,7 +14,11 @@ final class Providers {
 
     static final List<Provider> KEYED = List.of(
             new Provider("openai", "OPENAI_API_KEY", "PARLEY_OPENAI_ENABLED"),
-            new Provider("openrouter", "OPENROUTER_API_KEY", "PARLEY_OPENROUTER_ENABLED"));
+            new Provider("openrouter", "OPENROUTER_API_KEY", "PARLEY_OPENROUTER_ENABLED"),
+            new Provider("anthropic", "ANTHROPIC_API_KEY", "PARLEY_ANTHROPIC_ENABLED"),
+            new Provider("groq", "GROQ_API_KEY", "PARLEY_GROQ_ENABLED"),
+            new Provider("together", "TOGETHER_API_KEY", "PARLEY_TOGETHER_ENABLED"),
+            new Provider("huggingface", "HF_TOKEN", "PARLEY_HUGGINGFACE_ENABLED"));
 
     private Providers() {
     }

@@ -19,7 +19,8 @@ final class ServiceEnvironment {
     static final String ADMIN_EMAILS = "PARLEY_ADMIN_EMAILS";
 
     private static final List<String> SECRETS = List.of(StackSecrets.SERVICE_TOKEN, StackSecrets.JWT_SECRET,
-            StackSecrets.INTEGRATION_TOKEN, "OPENAI_API_KEY", "OPENROUTER_API_KEY");
+            StackSecrets.INTEGRATION_TOKEN, "OPENAI_API_KEY", "OPENROUTER_API_KEY", "ANTHROPIC_API_KEY",
+            "GROQ_API_KEY", "TOGETHER_API_KEY", "HF_TOKEN", "VLLM_API_KEY", "CUSTOM_OPENAI_API_KEY");
 
     private ServiceEnvironment() {
     }
