@@ -54,6 +54,11 @@ public final class ApiClient {
                 .PUT(HttpRequest.BodyPublishers.ofString(json)));
     }
 
+    public Response patch(String path, String authorization, String json) {
+        return send(request(path, authorization).header("Content-Type", "application/json")
+                .method("PATCH", HttpRequest.BodyPublishers.ofString(json)));
+    }
+
     public Response delete(String path, String authorization) {
         return send(request(path, authorization).DELETE());
     }

@@ -14,10 +14,12 @@ import org.springframework.test.context.TestPropertySource;
 import org.springframework.test.context.bean.override.mockito.MockitoBean;
 
 import dev.parley.ingress.apikey.ApiKeyAuthenticationProvider;
+import dev.parley.ingress.auth.AccountLocks;
 
 /**
  * A controller slice with the real security chain and JWT codec, so that tests can use real tokens and see
- * the real 401/403 problems. The API key provider is a mock: a test that uses a key stubs it.
+ * the real 401/403 problems. The API key provider is a mock: a test that uses a key stubs it. So are the account
+ * locks: every account is active unless a test says otherwise.
  */
 @Documented
 @Retention(RetentionPolicy.RUNTIME)
@@ -27,7 +29,7 @@ import dev.parley.ingress.apikey.ApiKeyAuthenticationProvider;
                 "dev\\.parley\\.ingress\\.auth\\.JwtConfig"}))
 @TestPropertySource(properties = {"parley.security.jwt-secret=" + TestTokens.SECRET,
         "parley.integration.token=" + ControllerTest.INTEGRATION_TOKEN})
-@MockitoBean(types = ApiKeyAuthenticationProvider.class)
+@MockitoBean(types = {ApiKeyAuthenticationProvider.class, AccountLocks.class})
 public @interface ControllerTest {
 
     /** The integration token the slice accepts on /api/integrations. */

@@ -32,6 +32,7 @@ import com.mongodb.client.MongoClients;
 import dev.parley.events.ChatRequested;
 import dev.parley.events.FinishReason;
 import dev.parley.events.Topics;
+import dev.parley.platform.crypto.KeyRing;
 import dev.parley.stack.TestInfrastructure;
 import mockwebserver3.MockWebServer;
 import tools.jackson.databind.JsonNode;
@@ -51,6 +52,8 @@ abstract class IngressIntegrationTest {
     static final String ADMIN_EMAIL = "root@admin.test";
     static final String INTEGRATION_TOKEN = "integration-token-for-tests";
     static final MockWebServer ACCOUNTING = new MockWebServer();
+    static final String STORAGE_KEYS = KeyRing.generate(1);
+    static final String TRANSPORT_KEYS = KeyRing.generate(1);
 
     // an answer that finished while no instance watched: its terminal event is on the topic before we start
     static final String BACKLOG_USER = "backlog-user";
@@ -78,6 +81,8 @@ abstract class IngressIntegrationTest {
         registry.add("parley.security.jwt-secret", () -> TestTokens.SECRET);
         registry.add("parley.security.admin-emails", () -> ADMIN_EMAIL);
         registry.add("parley.integration.token", () -> INTEGRATION_TOKEN);
+        registry.add("parley.security.key-encryption-keys", () -> STORAGE_KEYS);
+        registry.add("parley.security.transport-keys", () -> TRANSPORT_KEYS);
     }
 
     @BeforeAll

@@ -68,6 +68,12 @@ final class RunningSystem {
                 logs.resolve(dead.name() + ".log")).awaitHealthy(Duration.ofMinutes(3));
     }
 
+    private static String keyRing() {
+        byte[] key = new byte[32];
+        new java.security.SecureRandom().nextBytes(key);
+        return "v1:" + java.util.Base64.getEncoder().encodeToString(key);
+    }
+
     private static RunningSystem startAll() throws Exception {
         var infra = TestInfrastructure.start();
         Path services = Path.of(System.getProperty("parley.services.dir"));
@@ -89,6 +95,12 @@ final class RunningSystem {
         // account document in the embedded MongoDB of a small machine
         env.put("PARLEY_ACCOUNTING_CONNECT_TIMEOUT", "20s");
         env.put("PARLEY_ACCOUNTING_READ_TIMEOUT", "60s");
+        // QuotaIT fires 200 parallel posts from one user: the per-user limits must not answer before admission
+        env.put("PARLEY_CHAT_REQUESTS_PER_MINUTE", "10000");
+        env.put("PARLEY_MAX_CONCURRENT_ANSWERS", "1000");
+        // the key rings of users' own provider keys (the transport ring is shared by ingress and worker)
+        env.put("PARLEY_KEY_ENCRYPTION_KEYS", keyRing());
+        env.put("PARLEY_TRANSPORT_KEYS", keyRing());
         var accounting = CompletableFuture.supplyAsync(() -> start("usage-accounting", services, accountingPort, env, logs));
         var worker = CompletableFuture.supplyAsync(() -> start("llm-worker", services, Ports.free(), env, logs));
         var ingress = CompletableFuture.supplyAsync(() -> start("api-ingress", services, Ports.free(), env, logs));

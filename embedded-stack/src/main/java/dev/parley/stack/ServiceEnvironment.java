@@ -19,7 +19,8 @@ final class ServiceEnvironment {
     static final String ADMIN_EMAILS = "PARLEY_ADMIN_EMAILS";
 
     private static final List<String> SECRETS = List.of(StackSecrets.SERVICE_TOKEN, StackSecrets.JWT_SECRET,
-            StackSecrets.INTEGRATION_TOKEN, "OPENAI_API_KEY", "OPENROUTER_API_KEY", "ANTHROPIC_API_KEY",
+            StackSecrets.INTEGRATION_TOKEN, StackSecrets.KEY_ENCRYPTION_KEYS, StackSecrets.TRANSPORT_KEYS,
+            "OPENAI_API_KEY", "OPENROUTER_API_KEY", "ANTHROPIC_API_KEY",
             "GROQ_API_KEY", "TOGETHER_API_KEY", "HF_TOKEN", "VLLM_API_KEY", "CUSTOM_OPENAI_API_KEY");
 
     private ServiceEnvironment() {
@@ -50,10 +51,15 @@ final class ServiceEnvironment {
                 env.put(StackSecrets.SERVICE_TOKEN, secrets.serviceToken());
                 env.put(StackSecrets.JWT_SECRET, secrets.jwtSecret());
                 env.put(StackSecrets.INTEGRATION_TOKEN, integrationToken);
+                env.put(StackSecrets.KEY_ENCRYPTION_KEYS, secrets.keyEncryptionKeys());
+                env.put(StackSecrets.TRANSPORT_KEYS, secrets.transportKeys());
                 settings.envValue(ADMIN_EMAILS).ifPresent(emails -> env.put(ADMIN_EMAILS, emails));
             }
-            case LLM_WORKER -> Providers.KEYED.forEach(p -> settings.envValue(p.keyVariable())
-                    .ifPresent(key -> env.put(p.keyVariable(), key)));
+            case LLM_WORKER -> {
+                Providers.KEYED.forEach(p -> settings.envValue(p.keyVariable())
+                        .ifPresent(key -> env.put(p.keyVariable(), key)));
+                env.put(StackSecrets.TRANSPORT_KEYS, secrets.transportKeys());
+            }
             case USAGE_ACCOUNTING -> {
                 env.put("MONGODB_URI", infra.mongoUri());
                 env.put(StackSecrets.SERVICE_TOKEN, secrets.serviceToken());

@@ -15,36 +15,51 @@ import java.util.Base64;
 import java.util.Map;
 import java.util.Properties;
 import java.util.Set;
+import java.util.function.Supplier;
 
 /**
- * The service token and JWT secret of the local stack. An environment value wins; otherwise each is generated
- * once and kept in a file only its owner can read, so issued tokens stay valid across restarts.
+ * The service token, JWT secret and the key rings of users' own provider keys of the local stack. An environment
+ * value wins; otherwise each is generated once and kept in a file only its owner can read, so issued tokens stay
+ * valid and stored provider keys stay readable across restarts.
+ *
+ * @param keyEncryptionKeys api-ingress's ring for provider keys at rest ({@code v1:<base64 of 32 bytes>})
+ * @param transportKeys the ring api-ingress and llm-worker share for provider keys in events
  */
-record StackSecrets(String serviceToken, String jwtSecret) {
+record StackSecrets(String serviceToken, String jwtSecret, String keyEncryptionKeys, String transportKeys) {
 
     static final String SERVICE_TOKEN = "PARLEY_SERVICE_TOKEN";
     static final String JWT_SECRET = "PARLEY_JWT_SECRET";
+    static final String KEY_ENCRYPTION_KEYS = "PARLEY_KEY_ENCRYPTION_KEYS";
+    static final String TRANSPORT_KEYS = "PARLEY_TRANSPORT_KEYS";
     /** Outside systems' token for the quota integration; kept apart from the record so that it stays optional. */
     static final String INTEGRATION_TOKEN = "PARLEY_INTEGRATION_TOKEN";
 
     private static final int SERVICE_TOKEN_BYTES = 32;
     // HS256 wants a key of at least 256 bits; 48 random bytes encode to 64 characters.
     private static final int JWT_SECRET_BYTES = 48;
+    // AES-256
+    private static final int KEY_RING_BYTES = 32;
     private static final Set<PosixFilePermission> OWNER_ONLY = PosixFilePermissions.fromString("rw-------");
 
     static StackSecrets loadOrCreate(Path file, Map<String, String> env, SecureRandom random) {
         Properties stored = read(file);
         boolean changed = false;
-        for (var secret : Map.of(SERVICE_TOKEN, SERVICE_TOKEN_BYTES, JWT_SECRET, JWT_SECRET_BYTES).entrySet()) {
+        Map<String, Supplier<String>> generators = Map.of(
+                SERVICE_TOKEN, () -> generate(random, SERVICE_TOKEN_BYTES),
+                JWT_SECRET, () -> generate(random, JWT_SECRET_BYTES),
+                KEY_ENCRYPTION_KEYS, () -> keyRing(random),
+                TRANSPORT_KEYS, () -> keyRing(random));
+        for (var secret : generators.entrySet()) {
             if (isBlank(env.get(secret.getKey())) && isBlank(stored.getProperty(secret.getKey()))) {
-                stored.setProperty(secret.getKey(), generate(random, secret.getValue()));
+                stored.setProperty(secret.getKey(), secret.getValue().get());
                 changed = true;
             }
         }
         if (changed) {
             write(file, stored);
         }
-        return new StackSecrets(pick(env, stored, SERVICE_TOKEN), pick(env, stored, JWT_SECRET));
+        return new StackSecrets(pick(env, stored, SERVICE_TOKEN), pick(env, stored, JWT_SECRET),
+                pick(env, stored, KEY_ENCRYPTION_KEYS), pick(env, stored, TRANSPORT_KEYS));
     }
 
     /**
@@ -66,7 +81,7 @@ record StackSecrets(String serviceToken, String jwtSecret) {
     /** Never shows the values: this record ends up in logs and exception messages by accident otherwise. */
     @Override
     public String toString() {
-        return "StackSecrets[serviceToken=***, jwtSecret=***]";
+        return "StackSecrets[serviceToken=***, jwtSecret=***, keyEncryptionKeys=***, transportKeys=***]";
     }
 
     private static String pick(Map<String, String> env, Properties stored, String name) {
@@ -78,6 +93,13 @@ record StackSecrets(String serviceToken, String jwtSecret) {
         byte[] value = new byte[bytes];
         random.nextBytes(value);
         return Base64.getUrlEncoder().withoutPadding().encodeToString(value);
+    }
+
+    /** A one-key ring in the form the services parse: version 1, standard Base64. */
+    private static String keyRing(SecureRandom random) {
+        byte[] key = new byte[KEY_RING_BYTES];
+        random.nextBytes(key);
+        return "v1:" + Base64.getEncoder().encodeToString(key);
     }
 
     private static Properties read(Path file) {

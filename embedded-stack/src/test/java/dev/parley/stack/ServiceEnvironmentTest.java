@@ -12,7 +12,8 @@ class ServiceEnvironmentTest {
 
     private static final Infrastructure INFRA = new Infrastructure("127.0.0.1:9092",
             "http://127.0.0.1:8090/apis/registry/v3", "mongodb://127.0.0.1:27017/parley");
-    private static final StackSecrets SECRETS = new StackSecrets("service-token", "jwt-secret");
+    private static final StackSecrets SECRETS = new StackSecrets("service-token", "jwt-secret", "v1:storage",
+            "v1:transport");
     private static final Map<String, String> PROPERTIES = Map.of("parley.registry.dir", "/registry");
 
     @Test
@@ -27,6 +28,8 @@ class ServiceEnvironmentTest {
                 .containsEntry("ACCOUNTING_URL", "http://127.0.0.1:18082")
                 .containsEntry("PARLEY_SERVICE_TOKEN", "service-token")
                 .containsEntry("PARLEY_JWT_SECRET", "jwt-secret")
+                .containsEntry("PARLEY_KEY_ENCRYPTION_KEYS", "v1:storage")
+                .containsEntry("PARLEY_TRANSPORT_KEYS", "v1:transport")
                 .containsEntry("OPENAI_API_KEY", null);
     }
 
@@ -42,6 +45,8 @@ class ServiceEnvironmentTest {
                 .containsEntry("PARLEY_OPENROUTER_ENABLED", "false")
                 .containsEntry("PARLEY_JWT_SECRET", null)
                 .containsEntry("PARLEY_SERVICE_TOKEN", null)
+                .containsEntry("PARLEY_TRANSPORT_KEYS", "v1:transport")
+                .containsEntry("PARLEY_KEY_ENCRYPTION_KEYS", null)
                 .containsEntry("OPENROUTER_API_KEY", null)
                 .doesNotContainKey("MONGODB_URI");
     }
@@ -56,6 +61,8 @@ class ServiceEnvironmentTest {
                 .containsEntry("PARLEY_SERVICE_TOKEN", "service-token")
                 .containsEntry("PARLEY_STARTING_BALANCE", "5000")
                 .containsEntry("PARLEY_JWT_SECRET", null)
+                .containsEntry("PARLEY_KEY_ENCRYPTION_KEYS", null)
+                .containsEntry("PARLEY_TRANSPORT_KEYS", null)
                 .containsEntry("OPENAI_API_KEY", null);
     }
 

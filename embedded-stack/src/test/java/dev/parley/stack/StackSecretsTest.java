@@ -7,6 +7,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.security.SecureRandom;
+import java.util.Base64;
 import java.util.Map;
 
 import org.junit.jupiter.api.Test;
@@ -29,16 +30,22 @@ class StackSecretsTest {
         assertThat(first.jwtSecret().getBytes()).hasSizeGreaterThanOrEqualTo(32);
         assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(file))).isEqualTo("rw-------");
         assertThat(Files.readString(file)).contains(first.serviceToken(), first.jwtSecret());
+        assertThat(first.keyEncryptionKeys()).matches("v1:[A-Za-z0-9+/]{43}=").isNotEqualTo(first.transportKeys());
+        assertThat(first.transportKeys()).matches("v1:[A-Za-z0-9+/]{43}=");
+        assertThat(Base64.getDecoder().decode(first.transportKeys().substring(3))).hasSize(32);
     }
 
     @Test
     void environmentValuesWinAndAreNeverWrittenToTheFile() throws IOException {
         Path file = dir.resolve("secrets.properties");
-        var env = Map.of(StackSecrets.SERVICE_TOKEN, "token-from-env", StackSecrets.JWT_SECRET, "jwt-from-env");
+        var env = Map.of(StackSecrets.SERVICE_TOKEN, "token-from-env", StackSecrets.JWT_SECRET, "jwt-from-env",
+                StackSecrets.KEY_ENCRYPTION_KEYS, "v1:storage-from-env", StackSecrets.TRANSPORT_KEYS,
+                "v1:transport-from-env");
 
         StackSecrets secrets = StackSecrets.loadOrCreate(file, env, new SecureRandom());
 
-        assertThat(secrets).isEqualTo(new StackSecrets("token-from-env", "jwt-from-env"));
+        assertThat(secrets).isEqualTo(new StackSecrets("token-from-env", "jwt-from-env", "v1:storage-from-env",
+                "v1:transport-from-env"));
         assertThat(file).doesNotExist();
     }
 
@@ -58,18 +65,19 @@ class StackSecretsTest {
     @Test
     void tightensTheModeOfAnExistingFile() throws IOException {
         Path file = dir.resolve("secrets.properties");
-        Files.writeString(file, "PARLEY_SERVICE_TOKEN=kept\nPARLEY_JWT_SECRET=kept-too\n");
+        Files.writeString(file, "PARLEY_SERVICE_TOKEN=kept\nPARLEY_JWT_SECRET=kept-too\n"
+                + "PARLEY_KEY_ENCRYPTION_KEYS=v1:kept\nPARLEY_TRANSPORT_KEYS=v1:kept-too\n");
         Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-r--r--"));
 
         StackSecrets secrets = StackSecrets.loadOrCreate(file, Map.of(), new SecureRandom());
 
-        assertThat(secrets).isEqualTo(new StackSecrets("kept", "kept-too"));
+        assertThat(secrets).isEqualTo(new StackSecrets("kept", "kept-too", "v1:kept", "v1:kept-too"));
         assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(file))).isEqualTo("rw-------");
     }
 
     @Test
     void toStringNeverShowsTheValues() {
-        assertThat(new StackSecrets("s3cr3t-token", "s3cr3t-jwt").toString())
+        assertThat(new StackSecrets("s3cr3t-token", "s3cr3t-jwt", "v1:s3cr3t-kek", "v1:s3cr3t-tk").toString())
                 .doesNotContain("s3cr3t").contains("***");
     }
 }

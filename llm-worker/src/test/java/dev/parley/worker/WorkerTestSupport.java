@@ -37,6 +37,7 @@ import dev.parley.events.TokenUsage;
 import dev.parley.events.TokensGenerated;
 import dev.parley.events.Topics;
 import dev.parley.events.UsageRecorded;
+import dev.parley.platform.crypto.KeyRing;
 import dev.parley.stack.TestInfrastructure;
 
 /**
@@ -63,11 +64,15 @@ import dev.parley.stack.TestInfrastructure;
         "parley.worker.providers.strict-openai.timeouts.first-token=1s",
         "parley.worker.providers.strict-openai.timeouts.idle=1s",
         "parley.worker.providers.strict-openai.retry.max-attempts=2",
-        "parley.worker.providers.strict-openai.retry.initial-backoff=10ms" })
+        "parley.worker.providers.strict-openai.retry.initial-backoff=10ms",
+        // no server key: usable only with a user's own key
+        "parley.worker.providers.byok-openai.kind=openai-compatible" })
 abstract class WorkerTestSupport {
 
     static final TestInfrastructure.Endpoints INFRA = TestInfrastructure.start();
     static final MockWebServer FAKE_OPENAI = startFakeOpenAi();
+    static final MockWebServer BYOK_OPENAI = startFakeOpenAi();
+    static final String TRANSPORT_KEYS = KeyRing.generate(1);
     static final Duration STREAM_TIMEOUT = Duration.ofSeconds(30);
     /** Enough topics for an answer that takes the slow mock several seconds. */
     static final String LONG_QUESTION = "Explain penguins, glaciers, volcanoes, deserts, oceans, forests, rivers "
@@ -84,6 +89,8 @@ abstract class WorkerTestSupport {
         INFRA.springProperties("llm-worker-test").forEach((key, value) -> registry.add(key, () -> value));
         registry.add("parley.worker.providers.fake-openai.base-url", () -> FAKE_OPENAI.url("/v1").toString());
         registry.add("parley.worker.providers.strict-openai.base-url", () -> FAKE_OPENAI.url("/v1").toString());
+        registry.add("parley.worker.providers.byok-openai.base-url", () -> BYOK_OPENAI.url("/v1").toString());
+        registry.add("parley.worker.transport-keys", () -> TRANSPORT_KEYS);
     }
 
     @BeforeEach

@@ -36,14 +36,15 @@ public class Admission {
 
     /**
      * @param requestedMaxTokens the request's own output limit, or null for the model's default
+     * @param ownKey the request runs on the user's own provider key (accounting then reserves nothing by default)
      * @throws ApiProblem when the request is not admitted
      */
     public Admitted admit(String requestId, String userId, CatalogModel model, List<ChatMessage> context,
-            Integer requestedMaxTokens) {
+            Integer requestedMaxTokens, boolean ownKey) {
         int maxOutputTokens = requestedMaxTokens != null ? requestedMaxTokens : catalog.defaultMaxTokens(model);
         long estimatedInputTokens = tokens.estimate(model.id(), context);
         var request = new ReservationRequest(requestId, userId, model.id(), estimatedInputTokens, maxOutputTokens,
-                false);
+                ownKey);
         ReservationResponse reservation;
         try {
             reservation = accounting.send(HttpMethod.POST, request, ReservationResponse.class,

@@ -4,7 +4,7 @@ package dev.parley.ingress.admission;
  * What usage-accounting needs to hold a request's worst-case cost.
  *
  * @param reservationId the request id, so that a retry finds the same reservation
- * @param ownKey whether the request runs on the user's own provider key (never yet: there are no own keys)
+ * @param ownKey whether the request runs on the user's own provider key 
  */
 record ReservationRequest(String reservationId, String userId, String model, long estimatedInputTokens,
         long maxOutputTokens, boolean ownKey) {

@@ -1,10 +1,12 @@
 package dev.parley.ingress.auth;
 
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.Valid;
 
 import org.springframework.http.HttpStatus;
 import org.springframework.security.core.Authentication;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PatchMapping;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
@@ -21,9 +23,11 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 class AuthController {
 
     private final AuthService auth;
+    private final ProfileService profiles;
 
-    AuthController(AuthService auth) {
+    AuthController(AuthService auth, ProfileService profiles) {
         this.auth = auth;
+        this.profiles = profiles;
     }
 
     @PostMapping("/register")
@@ -36,9 +40,10 @@ class AuthController {
 
     @PostMapping("/login")
     @SecurityRequirements
-    @Operation(summary = "Sign in", description = "Answers an access token and a refresh token.")
-    TokenResponse login(@Valid @RequestBody LoginRequest request) {
-        return auth.login(request);
+    @Operation(summary = "Sign in", description = "Answers an access token and a refresh token. Failed attempts "
+            + "are limited per email and per client address (429 with `Retry-After` beyond).")
+    TokenResponse login(@Valid @RequestBody LoginRequest request, HttpServletRequest http) {
+        return auth.login(request, http.getRemoteAddr());
     }
 
     @PostMapping("/refresh")
@@ -58,6 +63,21 @@ class AuthController {
     @GetMapping("/me")
     @Operation(summary = "The signed-in account")
     MeResponse me(Authentication user) {
-        return auth.me(user.getName());
+        return profiles.me(user.getName());
+    }
+
+    @PatchMapping("/me")
+    @Operation(summary = "Change the signed-in account's profile", description = "Absent fields stay as they are.")
+    MeResponse update(Authentication user, @Valid @RequestBody UpdateProfileRequest request) {
+        return profiles.update(user.getName(), request);
+    }
+
+    @PostMapping("/password")
+    @Operation(summary = "Change the password", description = "Needs the current password (400 when wrong, "
+            + "limited like sign-ins); signs the account out everywhere by revoking every refresh token.")
+    @ResponseStatus(HttpStatus.NO_CONTENT)
+    void changePassword(Authentication user, @Valid @RequestBody ChangePasswordRequest request,
+            HttpServletRequest http) {
+        profiles.changePassword(user.getName(), request, http.getRemoteAddr());
     }
 }

@@ -12,6 +12,7 @@ import org.springframework.dao.DuplicateKeyException;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Service;
 
+import dev.parley.ingress.limit.LoginThrottle;
 import dev.parley.ingress.web.ApiProblem;
 
 /** Sign-up, sign-in and the token lifecycle. Failures never tell which of email or password was wrong. */
@@ -27,16 +28,18 @@ class AuthService {
     private final RefreshTokenStore refreshTokens;
     private final Clock clock;
     private final AdminEmails adminEmails;
+    private final LoginThrottle throttle;
     // compared against when the email is unknown, so that both failures take as long as a real check
     private final String decoyHash;
 
     AuthService(UserRepository users, PasswordEncoder passwordEncoder, TokenIssuer tokenIssuer,
-            RefreshTokenStore refreshTokens, SecurityProperties properties, Clock clock) {
+            RefreshTokenStore refreshTokens, SecurityProperties properties, Clock clock, LoginThrottle throttle) {
         this.users = users;
         this.passwordEncoder = passwordEncoder;
         this.tokenIssuer = tokenIssuer;
         this.refreshTokens = refreshTokens;
         this.clock = clock;
+        this.throttle = throttle;
         this.adminEmails = new AdminEmails(properties.adminEmails());
         this.decoyHash = passwordEncoder.encode("decoy-password-never-matches");
     }
@@ -45,7 +48,7 @@ class AuthService {
         String email = normalize(request.email());
         UserDocument user = new UserDocument(new ObjectId().toHexString(), email,
                 passwordEncoder.encode(request.password()), displayName(request.displayName(), email),
-                rolesFor(email), clock.instant(), null);
+                rolesFor(email), clock.instant(), null, false, null);
         try {
             users.insert(user);
         } catch (DuplicateKeyException e) {
@@ -55,11 +58,15 @@ class AuthService {
         return UserResponse.of(user);
     }
 
-    TokenResponse login(LoginRequest request) {
-        Optional<UserDocument> user = users.findByEmail(normalize(request.email()));
+    /** A disabled or deleted account fails exactly like a wrong password, and counts as a failed attempt. */
+    TokenResponse login(LoginRequest request, String clientAddress) {
+        String email = normalize(request.email());
+        throttle.check(email, clientAddress);
+        Optional<UserDocument> user = users.findByEmail(email).filter(UserDocument::active);
         // a user created by an outside system has no password yet: it cannot sign in with one
         String hash = user.map(UserDocument::passwordHash).orElse(null);
         if (!passwordEncoder.matches(request.password(), hash == null ? decoyHash : hash) || hash == null) {
+            throttle.failed(email, clientAddress);
             throw ApiProblem.unauthorized(BAD_CREDENTIALS);
         }
         return tokenIssuer.issue(promoteIfAdmin(user.get()));
@@ -68,18 +75,13 @@ class AuthService {
     TokenResponse refresh(RefreshRequest request) {
         return refreshTokens.consume(request.refreshToken())
                 .flatMap(users::findById)
+                .filter(UserDocument::active)
                 .map(tokenIssuer::issue)
                 .orElseThrow(() -> ApiProblem.unauthorized("The refresh token is invalid or expired"));
     }
 
     void logout(String userId, RefreshRequest request) {
         refreshTokens.revoke(userId, request.refreshToken());
-    }
-
-    MeResponse me(String userId) {
-        // a valid token for a user that no longer exists is as good as no token
-        return users.findById(userId).map(MeResponse::of)
-                .orElseThrow(() -> ApiProblem.unauthorized("The account of this token no longer exists"));
     }
 
     private List<String> rolesFor(String email) {

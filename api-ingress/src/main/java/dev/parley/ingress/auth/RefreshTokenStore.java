@@ -49,4 +49,9 @@ class RefreshTokenStore {
         mongo.remove(Query.query(Criteria.where("hash").is(OpaqueTokens.hash(token)).and("userId").is(userId)),
                 RefreshTokenDocument.class);
     }
+
+    /** Ends every session of the user: after a password change, or when the account is disabled or deleted. */
+    void revokeAll(String userId) {
+        mongo.remove(Query.query(Criteria.where("userId").is(userId)), RefreshTokenDocument.class);
+    }
 }

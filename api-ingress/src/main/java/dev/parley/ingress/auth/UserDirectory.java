@@ -49,7 +49,7 @@ public class UserDirectory {
         String name = displayName != null && !displayName.isBlank() ? displayName.trim()
                 : normalized != null ? normalized.substring(0, normalized.indexOf('@')) : externalId;
         var user = new UserDocument(new ObjectId().toHexString(), normalized, null, name,
-                List.of(UserDocument.ROLE_USER), clock.instant(), externalId);
+                List.of(UserDocument.ROLE_USER), clock.instant(), externalId, false, null);
         try {
             users.insert(user);
         } catch (DuplicateKeyException e) {

@@ -15,6 +15,8 @@ import org.springframework.data.mongodb.core.mapping.Document;
  * @param passwordHash absent for a user created by an outside system: no password login until one is set
  * @param roles {@code USER}, and {@code ADMIN} for administrators; they become the token's {@code roles} claim
  * @param externalId the user's id in the outside system that manages its quota, if any
+ * @param disabled an admin disabled the account: no sign-in, no refresh, its tokens and keys are refused
+ * @param deletedAt when an admin deleted the account (soft: the document stays, the account is dead)
  */
 @Document("users")
 record UserDocument(
@@ -24,7 +26,9 @@ record UserDocument(
         String displayName,
         List<String> roles,
         Instant createdAt,
-        @Indexed(unique = true, sparse = true) String externalId) {
+        @Indexed(unique = true, sparse = true) String externalId,
+        boolean disabled,
+        Instant deletedAt) {
 
     static final String ROLE_USER = "USER";
     static final String ROLE_ADMIN = "ADMIN";
@@ -35,6 +39,34 @@ record UserDocument(
         }
         List<String> more = new ArrayList<>(roles);
         more.add(role);
-        return new UserDocument(id, email, passwordHash, displayName, List.copyOf(more), createdAt, externalId);
+        return new UserDocument(id, email, passwordHash, displayName, List.copyOf(more), createdAt, externalId,
+                disabled, deletedAt);
+    }
+
+    /** Whether the account may sign in and use its tokens and keys. */
+    boolean active() {
+        return !disabled && deletedAt == null;
+    }
+
+    UserDocument withDisplayName(String name) {
+        return new UserDocument(id, email, passwordHash, name, roles, createdAt, externalId, disabled, deletedAt);
+    }
+
+    UserDocument withPasswordHash(String hash) {
+        return new UserDocument(id, email, hash, displayName, roles, createdAt, externalId, disabled, deletedAt);
+    }
+
+    UserDocument withRoles(List<String> newRoles) {
+        return new UserDocument(id, email, passwordHash, displayName, newRoles, createdAt, externalId, disabled,
+                deletedAt);
+    }
+
+    UserDocument withDisabled(boolean newDisabled) {
+        return new UserDocument(id, email, passwordHash, displayName, roles, createdAt, externalId, newDisabled,
+                deletedAt);
+    }
+
+    UserDocument withDeletedAt(Instant when) {
+        return new UserDocument(id, email, passwordHash, displayName, roles, createdAt, externalId, disabled, when);
     }
 }

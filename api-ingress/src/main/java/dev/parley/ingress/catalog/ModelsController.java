@@ -2,25 +2,31 @@ package dev.parley.ingress.catalog;
 
 import java.util.List;
 
+import org.springframework.security.core.Authentication;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RestController;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 
+import dev.parley.ingress.providerkey.ProviderKeyService;
+
 @RestController
 @Tag(name = "Models")
 class ModelsController {
 
     private final ModelCatalog catalog;
+    private final ProviderKeyService providerKeys;
 
-    ModelsController(ModelCatalog catalog) {
+    ModelsController(ModelCatalog catalog, ProviderKeyService providerKeys) {
         this.catalog = catalog;
+        this.providerKeys = providerKeys;
     }
 
     @GetMapping("/api/models")
-    @Operation(summary = "List the models I may use")
-    List<ModelResponse> models() {
-        return catalog.models().stream().map(ModelResponse::of).toList();
+    @Operation(summary = "List the models I may use", description = "The enabled models, plus those of providers "
+            + "the server has no key for but I have stored my own key for.")
+    List<ModelResponse> models(Authentication user) {
+        return catalog.models(providerKeys.providers(user.getName())).stream().map(ModelResponse::of).toList();
     }
 }

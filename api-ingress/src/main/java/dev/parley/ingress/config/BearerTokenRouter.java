@@ -7,6 +7,7 @@ import org.springframework.security.oauth2.server.resource.InvalidBearerTokenExc
 import org.springframework.security.oauth2.server.resource.authentication.BearerTokenAuthenticationToken;
 
 import dev.parley.ingress.apikey.ApiKeyAuthenticationProvider;
+import dev.parley.ingress.auth.AccountLocks;
 
 /**
  * Sends each bearer token to the one provider that can judge it: API keys ({@code pk_...}) to the key check,
@@ -17,10 +18,12 @@ final class BearerTokenRouter implements AuthenticationManager {
 
     private final AuthenticationProvider apiKeys;
     private final AuthenticationProvider jwt;
+    private final AccountLocks locks;
 
-    BearerTokenRouter(AuthenticationProvider apiKeys, AuthenticationProvider jwt) {
+    BearerTokenRouter(AuthenticationProvider apiKeys, AuthenticationProvider jwt, AccountLocks locks) {
         this.apiKeys = apiKeys;
         this.jwt = jwt;
+        this.locks = locks;
     }
 
     @Override
@@ -30,6 +33,10 @@ final class BearerTokenRouter implements AuthenticationManager {
         Authentication result = (apiKey ? apiKeys : jwt).authenticate(authentication);
         if (result == null) {
             throw new InvalidBearerTokenException("The bearer token is not valid");
+        }
+        // a signed token stays valid until it expires: the account's current state decides
+        if (locks.isLocked(result.getName())) {
+            throw new InvalidBearerTokenException("The account of this token is disabled or deleted");
         }
         return result;
     }

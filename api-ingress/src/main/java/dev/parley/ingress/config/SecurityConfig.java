@@ -15,6 +15,7 @@ import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.web.servlet.HandlerExceptionResolver;
 
 import dev.parley.ingress.apikey.ApiKeyAuthenticationProvider;
+import dev.parley.ingress.auth.AccountLocks;
 
 /**
  * Stateless bearer-token security: every path needs a valid access token or API key except sign-up, login, token
@@ -26,11 +27,11 @@ class SecurityConfig {
 
     @Bean
     SecurityFilterChain apiSecurity(HttpSecurity http, SecurityProblemHandler problems, JwtDecoder jwtDecoder,
-            JwtAuthenticationConverter jwtAuthenticationConverter, ApiKeyAuthenticationProvider apiKeys)
-            throws Exception {
+            JwtAuthenticationConverter jwtAuthenticationConverter, ApiKeyAuthenticationProvider apiKeys,
+            AccountLocks locks) throws Exception {
         var jwtProvider = new JwtAuthenticationProvider(jwtDecoder);
         jwtProvider.setJwtAuthenticationConverter(jwtAuthenticationConverter);
-        var bearerTokens = new BearerTokenRouter(apiKeys, jwtProvider);
+        var bearerTokens = new BearerTokenRouter(apiKeys, jwtProvider, locks);
         http.csrf(AbstractHttpConfigurer::disable)
                 .httpBasic(AbstractHttpConfigurer::disable)
                 .formLogin(AbstractHttpConfigurer::disable)

@@ -10,7 +10,10 @@ import org.springframework.data.mongodb.core.mapping.Document;
  * A user's conversation.
  *
  * @param model default model of its messages; null means the catalog default
- * @param deleted soft-deleted conversations are invisible, as if they did not exist
+ * @param deleted soft-deleted conversations are invisible, as if they did not exist (an admin can restore them)
+ * @param temperature default temperature of its messages; null means the provider's default
+ * @param currentLeafId the last message of the branch the thread shows and continues; null means the newest
+ *        message (conversations from before branches)
  */
 @Document("conversations")
 @CompoundIndex(name = "userId_updatedAt", def = "{'userId': 1, 'updatedAt': -1}")
@@ -21,5 +24,12 @@ public record ConversationDocument(
         String model,
         boolean deleted,
         Instant createdAt,
-        Instant updatedAt) {
+        Instant updatedAt,
+        Double temperature,
+        String currentLeafId) {
+
+    public ConversationDocument(String id, String userId, String title, String model, boolean deleted,
+            Instant createdAt, Instant updatedAt) {
+        this(id, userId, title, model, deleted, createdAt, updatedAt, null, null);
+    }
 }

@@ -2,10 +2,17 @@ package dev.parley.ingress.conversation;
 
 import java.time.Instant;
 
-record ConversationResponse(String id, String title, String model, Instant createdAt, Instant updatedAt) {
+/** @param currentLeafId the last message of the branch the thread shows; null before the first message */
+record ConversationResponse(String id, String title, String model, Double temperature, String currentLeafId,
+        Instant createdAt, Instant updatedAt) {
+
+    ConversationResponse(String id, String title, String model, Instant createdAt, Instant updatedAt) {
+        this(id, title, model, null, null, createdAt, updatedAt);
+    }
 
     static ConversationResponse of(ConversationDocument conversation) {
         return new ConversationResponse(conversation.id(), conversation.title(), conversation.model(),
-                conversation.createdAt(), conversation.updatedAt());
+                conversation.temperature(), conversation.currentLeafId(), conversation.createdAt(),
+                conversation.updatedAt());
     }
 }

@@ -101,6 +101,13 @@ public class ConversationService {
                 Update.update("updatedAt", clock.instant()), ConversationDocument.class);
     }
 
+    /** Marks activity and makes the branch that ends with {@code leafId} the conversation's current one. */
+    public void touch(String userId, String conversationId, String leafId) {
+        mongo.updateFirst(Query.query(Criteria.where("id").is(conversationId).and("userId").is(userId)),
+                new Update().set("updatedAt", clock.instant()).set("currentLeafId", leafId),
+                ConversationDocument.class);
+    }
+
     private static String blankToNull(String value) {
         return value == null || value.isBlank() ? null : value.trim();
     }

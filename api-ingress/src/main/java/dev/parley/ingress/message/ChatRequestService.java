@@ -18,6 +18,7 @@ import org.springframework.stereotype.Service;
 import dev.parley.events.ChatMessage;
 import dev.parley.events.ChatRequested;
 import dev.parley.events.GenerationParameters;
+import dev.parley.events.ProviderCredential;
 import dev.parley.events.Topics;
 import dev.parley.ingress.admission.Admission;
 import dev.parley.ingress.admission.Admitted;
@@ -25,6 +26,7 @@ import dev.parley.ingress.catalog.CatalogModel;
 import dev.parley.ingress.catalog.ModelCatalog;
 import dev.parley.ingress.conversation.ConversationDocument;
 import dev.parley.ingress.conversation.ConversationService;
+import dev.parley.ingress.providerkey.ProviderKeyService;
 import dev.parley.ingress.web.ApiProblem;
 import dev.parley.ingress.web.ProblemKind;
 
@@ -46,6 +48,7 @@ public class ChatRequestService {
     private final MessageOutcomes outcomes;
     private final ModelCatalog catalog;
     private final Admission admission;
+    private final ProviderKeyService providerKeys;
     private final ChatPublisher publisher;
     private final MessageMetrics metrics;
     private final ContextAssembler contextAssembler;
@@ -54,8 +57,8 @@ public class ChatRequestService {
     private final Clock clock;
 
     ChatRequestService(ConversationService conversations, MessageQueries queries, MessageRepository messages,
-            MessageOutcomes outcomes, ModelCatalog catalog, Admission admission, ChatPublisher publisher,
-            MessageMetrics metrics, ChatProperties properties,
+            MessageOutcomes outcomes, ModelCatalog catalog, Admission admission, ProviderKeyService providerKeys,
+            ChatPublisher publisher, MessageMetrics metrics, ChatProperties properties,
             @Qualifier("applicationTaskExecutor") Executor executor, Clock clock) {
         this.conversations = conversations;
         this.queries = queries;
@@ -63,6 +66,7 @@ public class ChatRequestService {
         this.outcomes = outcomes;
         this.catalog = catalog;
         this.admission = admission;
+        this.providerKeys = providerKeys;
         this.publisher = publisher;
         this.metrics = metrics;
         this.contextAssembler = new ContextAssembler(properties.maxContextChars());
@@ -74,14 +78,23 @@ public class ChatRequestService {
     CompletableFuture<MessageAcceptedResponse> post(String userId, String conversationId, PostMessageRequest request) {
         ConversationDocument conversation = check(MessageMetrics.NOT_FOUND,
                 () -> conversations.requireOwned(userId, conversationId));
-        CatalogModel model = resolveModel(request.model(), conversation.model());
-        List<ChatMessage> context = contextAssembler.assemble(queries.history(userId, conversationId),
-                request.content());
+        List<MessageDocument> branch = queries.history(userId, conversationId);
+        return answer(conversation, Turn.after(branch), branch, request.content(), request);
+    }
+
+    /**
+     * Accepts an exchange at a place of the conversation's tree (a new message, an edited question, another
+     * answer), with the given branch as history. Absent settings fall back to the conversation's defaults.
+     */
+    CompletableFuture<MessageAcceptedResponse> answer(ConversationDocument conversation, Turn turn,
+            List<MessageDocument> history, String content, PostMessageRequest settings) {
+        CatalogModel model = resolveModel(conversation.userId(), settings.model(), conversation.model());
+        List<ChatMessage> context = contextAssembler.assemble(history, content);
         GenerationParameters parameters = GenerationParameters.newBuilder()
-                .setTemperature(request.temperature())
-                .setMaxTokens(request.maxTokens())
+                .setTemperature(settings.temperature() != null ? settings.temperature() : conversation.temperature())
+                .setMaxTokens(settings.maxTokens())
                 .build();
-        return publish(conversation, model, request.content(), context, parameters).thenApply(accepted -> {
+        return publish(conversation, model, turn, content, context, parameters).thenApply(accepted -> {
             String streamUrl = "/api/conversations/" + accepted.conversationId() + "/messages/"
                     + accepted.messageId() + "/stream";
             return new MessageAcceptedResponse(accepted.messageId(), accepted.questionId(), accepted.requestId(),
@@ -95,18 +108,23 @@ public class ChatRequestService {
      * since the caller chose it.
      */
     public CompletableFuture<AcceptedChat> submit(ConversationDocument conversation, ChatSubmission submission) {
-        CatalogModel model = resolveModel(submission.model(), conversation.model());
+        CatalogModel model = resolveModel(conversation.userId(), submission.model(), conversation.model());
         requireWithinBudget(submission.context());
-        return publish(conversation, model, submission.question(), submission.context(), submission.parameters());
+        return publish(conversation, model, Turn.newest(), submission.question(), submission.context(),
+                submission.parameters());
     }
 
     private CompletableFuture<AcceptedChat> publish(ConversationDocument conversation, CatalogModel model,
-            String question, List<ChatMessage> context, GenerationParameters parameters) {
+            Turn turn, String question, List<ChatMessage> context, GenerationParameters parameters) {
         String requestId = UUID.randomUUID().toString();
-        Admitted admitted = admit(requestId, conversation.userId(), model, context, parameters.getMaxTokens());
+        // the user's own key, when they stored one for the provider, sealed for this request only
+        ProviderCredential credential = providerKeys.credential(requestId, conversation.userId(), model.provider())
+                .orElse(null);
+        Admitted admitted = admit(requestId, conversation.userId(), model, context, parameters.getMaxTokens(),
+                credential != null);
         Exchange exchange;
         try {
-            exchange = store(conversation, model, question, requestId);
+            exchange = store(conversation, model, turn, question, requestId);
         } catch (RuntimeException e) {
             admission.release(requestId, conversation.userId());
             throw e;
@@ -115,7 +133,7 @@ public class ChatRequestService {
         GenerationParameters limited = GenerationParameters.newBuilder(parameters)
                 .setMaxTokens(admitted.maxOutputTokens())
                 .build();
-        ChatRequested event = chatRequested(exchange, context, limited);
+        ChatRequested event = chatRequested(exchange, context, limited, credential);
         return publisher.publish(Topics.CHAT_REQUESTS, exchange.requestId(), event)
                 .handleAsync((sent, failure) -> accepted(exchange, failure), executor);
     }
@@ -129,8 +147,8 @@ public class ChatRequestService {
         }
     }
 
-    private CatalogModel resolveModel(String requested, String conversationModel) {
-        return catalog.resolve(requested, conversationModel).orElseThrow(() -> {
+    private CatalogModel resolveModel(String userId, String requested, String conversationModel) {
+        return catalog.resolve(requested, conversationModel, providerKeys.providers(userId)).orElseThrow(() -> {
             metrics.rejected(MessageMetrics.MODEL_UNKNOWN);
             String name = requested == null || requested.isBlank() ? conversationModel : requested;
             return new ApiProblem(ProblemKind.MODEL_UNKNOWN, "Model '" + name + "' is not available");
@@ -138,9 +156,9 @@ public class ChatRequestService {
     }
 
     private Admitted admit(String requestId, String userId, CatalogModel model, List<ChatMessage> context,
-            Integer maxTokens) {
+            Integer maxTokens, boolean ownKey) {
         try {
-            return admission.admit(requestId, userId, model, context, maxTokens);
+            return admission.admit(requestId, userId, model, context, maxTokens, ownKey);
         } catch (ApiProblem problem) {
             metrics.rejected(switch (problem.kind()) {
                 case QUOTA_EXHAUSTED -> MessageMetrics.QUOTA_EXHAUSTED;
@@ -151,21 +169,24 @@ public class ChatRequestService {
         }
     }
 
-    private Exchange store(ConversationDocument conversation, CatalogModel model, String content, String requestId) {
+    private Exchange store(ConversationDocument conversation, CatalogModel model, Turn turn, String content,
+            String requestId) {
         Instant now = clock.instant();
-        MessageDocument question = new MessageDocument(new ObjectId().toHexString(), conversation.id(),
-                conversation.userId(), MessageRole.USER, content, MessageStatus.COMPLETED, model.id(),
-                model.provider(), requestId, null, null, null, null, now, now);
+        MessageDocument question = turn.existingQuestion() != null ? turn.existingQuestion()
+                : new MessageDocument(new ObjectId().toHexString(), conversation.id(), conversation.userId(),
+                        MessageRole.USER, content, MessageStatus.COMPLETED, model.id(), model.provider(), requestId,
+                        null, null, null, null, now, now, turn.questionParentId());
         MessageDocument answer = new MessageDocument(new ObjectId().toHexString(), conversation.id(),
                 conversation.userId(), MessageRole.ASSISTANT, "", MessageStatus.PENDING, model.id(),
-                model.provider(), requestId, null, null, null, null, now, null);
-        messages.insert(List.of(question, answer));
-        conversations.touch(conversation.userId(), conversation.id());
+                model.provider(), requestId, null, null, null, null, now, null,
+                turn.questionParentId() == null && turn.existingQuestion() == null ? null : question.id());
+        messages.insert(turn.existingQuestion() != null ? List.of(answer) : List.of(question, answer));
+        conversations.touch(conversation.userId(), conversation.id(), answer.id());
         return new Exchange(requestId, question, answer);
     }
 
     private ChatRequested chatRequested(Exchange exchange, List<ChatMessage> context,
-            GenerationParameters parameters) {
+            GenerationParameters parameters, ProviderCredential credential) {
         MessageDocument answer = exchange.answer();
         return ChatRequested.newBuilder()
                 .setRequestId(exchange.requestId())
@@ -177,6 +198,8 @@ public class ChatRequestService {
                 .setMessages(context)
                 .setParameters(parameters)
                 .setRequestedAt(answer.createdAt())
+                .setProviderCredential(credential)
+                .setOwnKey(credential != null)
                 .build();
     }
 

@@ -5,6 +5,7 @@ import java.util.concurrent.CompletableFuture;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.Pattern;
 
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.Authentication;
@@ -38,11 +39,14 @@ class MessageController {
     }
 
     @GetMapping
-    @Operation(summary = "List a conversation's messages", description = "Oldest first.")
+    @Operation(summary = "List a conversation's messages", description = "The current branch, oldest first; "
+            + "`branch=all`: every message of every branch, each with its `parentId`.")
     PageResponse<MessageResponse> list(Authentication user, @PathVariable String conversationId,
             @RequestParam(defaultValue = "0") @Min(0) int page,
-            @RequestParam(defaultValue = "50") @Min(1) @Max(200) int size) {
-        return queries.list(user.getName(), conversationId, page, size);
+            @RequestParam(defaultValue = "50") @Min(1) @Max(200) int size,
+            @RequestParam(defaultValue = "current") @Pattern(regexp = "current|all") String branch) {
+        return "all".equals(branch) ? queries.listAll(user.getName(), conversationId, page, size)
+                : queries.list(user.getName(), conversationId, page, size);
     }
 
     @PostMapping

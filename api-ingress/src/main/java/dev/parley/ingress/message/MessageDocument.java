@@ -13,6 +13,8 @@ import org.springframework.data.mongodb.core.mapping.Document;
  *
  * @param requestId the generation request the message belongs to (both the question and its answer)
  * @param terminalSequence stream sequence of the terminal event, so that a re-stream keeps the event ids
+ * @param parentId the message this one follows in the conversation's tree ({@link MessageTree#ROOT} for the
+ *        first); null in messages from before branches, which follow the message stored just before them
  */
 @Document("messages")
 @CompoundIndex(name = "conversationId_createdAt", def = "{'conversationId': 1, 'createdAt': 1}")
@@ -31,5 +33,18 @@ public record MessageDocument(
         MessageError error,
         Long terminalSequence,
         Instant createdAt,
-        Instant completedAt) {
+        Instant completedAt,
+        String parentId) {
+
+    public MessageDocument(String id, String conversationId, String userId, MessageRole role, String content,
+            MessageStatus status, String model, String provider, String requestId, String finishReason,
+            MessageUsage usage, MessageError error, Long terminalSequence, Instant createdAt, Instant completedAt) {
+        this(id, conversationId, userId, role, content, status, model, provider, requestId, finishReason, usage,
+                error, terminalSequence, createdAt, completedAt, null);
+    }
+
+    MessageDocument withParent(String parent) {
+        return new MessageDocument(id, conversationId, userId, role, content, status, model, provider, requestId,
+                finishReason, usage, error, terminalSequence, createdAt, completedAt, parent);
+    }
 }

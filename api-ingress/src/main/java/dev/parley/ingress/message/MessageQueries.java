@@ -2,9 +2,11 @@ package dev.parley.ingress.message;
 
 import java.util.List;
 
+import org.springframework.data.domain.PageImpl;
 import org.springframework.data.domain.PageRequest;
 import org.springframework.stereotype.Service;
 
+import dev.parley.ingress.conversation.ConversationDocument;
 import dev.parley.ingress.conversation.ConversationService;
 import dev.parley.ingress.web.ApiProblem;
 import dev.parley.ingress.web.PageResponse;
@@ -21,16 +23,37 @@ public class MessageQueries {
         this.conversations = conversations;
     }
 
+    /** The conversation's current branch, oldest first. */
     PageResponse<MessageResponse> list(String userId, String conversationId, int page, int size) {
-        conversations.requireOwned(userId, conversationId);
-        var pageable = PageRequest.of(page, size, MessageRepository.OLDEST_FIRST);
-        return PageResponse.of(messages.findByConversationIdAndUserId(conversationId, userId, pageable),
-                MessageResponse::of);
+        ConversationDocument conversation = conversations.requireOwned(userId, conversationId);
+        MessageTree tree = tree(conversation);
+        return page(tree, tree.branch(conversation.currentLeafId()), page, size);
     }
 
-    /** All messages of a conversation the caller has already been checked to own, oldest first. */
+    /** Every message of every branch, oldest first, each with its parent so that clients can draw the tree. */
+    PageResponse<MessageResponse> listAll(String userId, String conversationId, int page, int size) {
+        MessageTree tree = tree(conversations.requireOwned(userId, conversationId));
+        return page(tree, tree.all(), page, size);
+    }
+
+    MessageResponse get(String userId, String conversationId, String messageId) {
+        MessageTree tree = tree(conversations.requireOwned(userId, conversationId));
+        MessageDocument message = tree.find(messageId).orElseThrow(() -> notFound(messageId));
+        return MessageResponse.of(message, tree.parentOf(messageId));
+    }
+
+    /** The current branch of a conversation the caller has already been checked to own, oldest first. */
     List<MessageDocument> history(String userId, String conversationId) {
-        return messages.findByConversationIdAndUserId(conversationId, userId, MessageRepository.OLDEST_FIRST);
+        return branch(conversations.requireOwned(userId, conversationId));
+    }
+
+    List<MessageDocument> branch(ConversationDocument conversation) {
+        return tree(conversation).branch(conversation.currentLeafId());
+    }
+
+    MessageTree tree(ConversationDocument conversation) {
+        return new MessageTree(messages.findByConversationIdAndUserId(conversation.id(), conversation.userId(),
+                MessageRepository.OLDEST_FIRST));
     }
 
     /** The user's assistant message in the user's live conversation, or a 404 problem. */
@@ -38,6 +61,25 @@ public class MessageQueries {
         conversations.requireOwned(userId, conversationId);
         return messages.findByIdAndConversationIdAndUserIdAndRole(messageId, conversationId, userId,
                         MessageRole.ASSISTANT)
-                .orElseThrow(() -> ApiProblem.notFound("Message " + messageId + " not found"));
+                .orElseThrow(() -> notFound(messageId));
+    }
+
+    /** Any message of the user's live conversation, or a 404 problem. */
+    public MessageDocument requireOwnedMessage(String userId, String conversationId, String messageId) {
+        conversations.requireOwned(userId, conversationId);
+        return messages.findByIdAndConversationIdAndUserId(messageId, conversationId, userId).orElseThrow(() -> notFound(messageId));
+    }
+
+    static ApiProblem notFound(String messageId) {
+        return ApiProblem.notFound("Message " + messageId + " not found");
+    }
+
+    private static PageResponse<MessageResponse> page(MessageTree tree, List<MessageDocument> items, int page,
+            int size) {
+        var pageable = PageRequest.of(page, size);
+        int from = (int) Math.min(pageable.getOffset(), items.size());
+        int to = Math.min(from + size, items.size());
+        return PageResponse.of(new PageImpl<>(items.subList(from, to), pageable, items.size()),
+                message -> MessageResponse.of(message, tree.parentOf(message.id())));
     }
 }

@@ -17,6 +17,8 @@ interface MessageRepository extends MongoRepository<MessageDocument, String> {
 
     List<MessageDocument> findByConversationIdAndUserId(String conversationId, String userId, Sort sort);
 
+    Optional<MessageDocument> findByIdAndConversationIdAndUserId(String id, String conversationId, String userId);
+
     Optional<MessageDocument> findByIdAndConversationIdAndUserIdAndRole(String id, String conversationId,
             String userId, MessageRole role);
 }

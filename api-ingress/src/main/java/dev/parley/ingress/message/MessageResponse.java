@@ -4,7 +4,11 @@ import java.time.Instant;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 
-/** A message as listed; fields that do not apply yet (usage of a pending answer, ...) are left out. */
+/**
+ * A message as listed; fields that do not apply yet (usage of a pending answer, ...) are left out.
+ *
+ * @param parentId the message this one answers or follows; absent for the first message
+ */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 record MessageResponse(
         String id,
@@ -17,11 +21,22 @@ record MessageResponse(
         MessageUsage usage,
         MessageError error,
         Instant createdAt,
-        Instant completedAt) {
+        Instant completedAt,
+        String parentId) {
+
+    MessageResponse(String id, MessageRole role, String content, MessageStatus status, String model,
+            String requestId, String finishReason, MessageUsage usage, MessageError error, Instant createdAt,
+            Instant completedAt) {
+        this(id, role, content, status, model, requestId, finishReason, usage, error, createdAt, completedAt, null);
+    }
 
     static MessageResponse of(MessageDocument message) {
+        return of(message, null);
+    }
+
+    static MessageResponse of(MessageDocument message, String parentId) {
         return new MessageResponse(message.id(), message.role(), message.content(), message.status(),
                 message.model(), message.requestId(), message.finishReason(), message.usage(), message.error(),
-                message.createdAt(), message.completedAt());
+                message.createdAt(), message.completedAt(), parentId);
     }
 }

@@ -27,7 +27,7 @@ import io.swagger.v3.oas.annotations.media.Schema;
  */
 record ChatCompletionRequest(
         @NotBlank @Size(max = 200) String model,
-        @NotEmpty @Size(max = 10000) List<@NotNull @Valid ChatCompletionMessage> messages,
+        @NotEmpty @Size(max = 500) List<@NotNull @Valid ChatCompletionMessage> messages,
         @DecimalMin("0.0") @DecimalMax("2.0") Double temperature,
         @JsonProperty("top_p") @DecimalMin("0.0") @DecimalMax("1.0") Double topP,
         @JsonProperty("max_tokens") @Min(1) @Max(1_000_000) Integer maxTokens,

@@ -7,6 +7,7 @@ import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.MessageSourceResolvable;
+import org.springframework.core.NestedExceptionUtils;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatusCode;
 import org.springframework.http.MediaType;
@@ -76,6 +77,11 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
     @Override
     protected ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException ex,
             HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+        // a body without a declared length that outgrew the limit while being read
+        if (NestedExceptionUtils.getMostSpecificCause(ex) instanceof BodyTooLargeException cause) {
+            ProblemDetail tooLarge = ApiProblem.problem(ProblemKind.PAYLOAD_TOO_LARGE, cause.getMessage());
+            return handleExceptionInternal(ex, tooLarge, headers, ProblemKind.PAYLOAD_TOO_LARGE.status(), request);
+        }
         ProblemDetail body = ApiProblem.problem(ProblemKind.MALFORMED_REQUEST,
                 "The request body is missing or is not valid JSON of the expected shape");
         return handleExceptionInternal(ex, body, headers, status, request);

@@ -1,8 +1,10 @@
 package dev.parley.ingress.web;
 
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.ProblemDetail;
 import org.springframework.web.ErrorResponseException;
 
@@ -41,6 +43,14 @@ public class ApiProblem extends ErrorResponseException {
 
     public static ApiProblem unavailable(String detail, Throwable cause) {
         return new ApiProblem(ProblemKind.UNAVAILABLE, detail, cause);
+    }
+
+    /** A 429 that tells the client when to try again, in whole seconds (at least 1). */
+    public static ApiProblem rateLimited(String detail, Duration retryAfter) {
+        ApiProblem problem = new ApiProblem(ProblemKind.RATE_LIMITED, detail);
+        long seconds = Math.max(1, (retryAfter.toMillis() + 999) / 1000);
+        problem.getHeaders().set(HttpHeaders.RETRY_AFTER, Long.toString(seconds));
+        return problem.with("retryAfterSeconds", seconds);
     }
 
     /** A validation problem about one field, in the same shape as a failed bean validation. */

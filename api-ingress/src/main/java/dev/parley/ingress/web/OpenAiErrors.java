@@ -55,6 +55,10 @@ public final class OpenAiErrors {
                 code = "model_not_found";
                 param = param == null ? "model" : param;
             }
+            case RATE_LIMITED -> {
+                type = "rate_limit_error";
+                code = "rate_limit_exceeded";
+            }
             case UNAUTHORIZED -> code = "invalid_api_key";
             case UNAVAILABLE -> code = code == null ? "service_unavailable" : code;
             case TIMEOUT -> code = code == null ? "timeout" : code;

@@ -16,6 +16,7 @@ public enum ProblemKind {
     UNAUTHORIZED("unauthorized", HttpStatus.UNAUTHORIZED, "Unauthorized"),
     QUOTA_EXHAUSTED("quota-exhausted", HttpStatus.PAYMENT_REQUIRED, "Quota exhausted"),
     TOO_MANY_RESERVATIONS("too-many-reservations", HttpStatus.TOO_MANY_REQUESTS, "Too many requests in flight"),
+    RATE_LIMITED("rate-limited", HttpStatus.TOO_MANY_REQUESTS, "Too many requests"),
     FORBIDDEN("forbidden", HttpStatus.FORBIDDEN, "Forbidden"),
     NOT_FOUND("not-found", HttpStatus.NOT_FOUND, "Not found"),
     METHOD_NOT_ALLOWED("method-not-allowed", HttpStatus.METHOD_NOT_ALLOWED, "Method not allowed"),

@@ -40,7 +40,7 @@ class AdmissionTest {
         given(accounting.send(eq(HttpMethod.POST), any(), eq(ReservationResponse.class), any()))
                 .willReturn(new ReservationResponse("r1", "u1", 1040, 5000, 3960, Instant.EPOCH));
 
-        Admitted admitted = admission.admit("r1", "u1", MOCK, CONTEXT, null);
+        Admitted admitted = admission.admit("r1", "u1", MOCK, CONTEXT, null, false);
 
         var request = ArgumentCaptor.forClass(Object.class);
         verify(accounting).send(eq(HttpMethod.POST), request.capture(), eq(ReservationResponse.class), any());
@@ -54,11 +54,23 @@ class AdmissionTest {
     }
 
     @Test
+    void anOwnKeyRequestSaysSoToAccounting() {
+        given(accounting.send(eq(HttpMethod.POST), any(), eq(ReservationResponse.class), any()))
+                .willReturn(new ReservationResponse("r1", "u1", 0, 5000, 5000, Instant.EPOCH));
+
+        admission.admit("r1", "u1", MOCK, CONTEXT, 50, true);
+
+        var request = ArgumentCaptor.forClass(Object.class);
+        verify(accounting).send(eq(HttpMethod.POST), request.capture(), eq(ReservationResponse.class), any());
+        assertThat(((ReservationRequest) request.getValue()).ownKey()).isTrue();
+    }
+
+    @Test
     void aRefusalIsPassedOnAndHoldsNothingToRelease() {
         given(accounting.send(eq(HttpMethod.POST), any(), eq(ReservationResponse.class), any()))
                 .willThrow(new ApiProblem(ProblemKind.QUOTA_EXHAUSTED, "0 are available"));
 
-        assertThatThrownBy(() -> admission.admit("r1", "u1", MOCK, CONTEXT, 50))
+        assertThatThrownBy(() -> admission.admit("r1", "u1", MOCK, CONTEXT, 50, false))
                 .isInstanceOfSatisfying(ApiProblem.class,
                         problem -> assertThat(problem.kind()).isEqualTo(ProblemKind.QUOTA_EXHAUSTED));
         verify(accounting, never()).delete(any());
@@ -69,7 +81,7 @@ class AdmissionTest {
         given(accounting.send(eq(HttpMethod.POST), any(), eq(ReservationResponse.class), any()))
                 .willThrow(ApiProblem.unavailable("timed out", null));
 
-        assertThatThrownBy(() -> admission.admit("r1", "u1", MOCK, CONTEXT, 50)).isInstanceOf(ApiProblem.class);
+        assertThatThrownBy(() -> admission.admit("r1", "u1", MOCK, CONTEXT, 50, false)).isInstanceOf(ApiProblem.class);
         verify(accounting).delete(any());
     }
 

@@ -5,15 +5,18 @@ import static org.hamcrest.Matchers.startsWith;
 import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.ArgumentMatchers.eq;
 import static org.mockito.BDDMockito.given;
+import static org.mockito.BDDMockito.willThrow;
 import static org.mockito.Mockito.verify;
 import static org.mockito.Mockito.verifyNoInteractions;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.patch;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.header;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 
@@ -36,6 +39,12 @@ class AuthControllerTest {
 
     @MockitoBean
     AuthService auth;
+
+    @MockitoBean
+    ProfileService profiles;
+
+    @Autowired
+    AccountLocks locks;
 
     @Test
     void registerAnswers201WithTheUser() throws Exception {
@@ -81,7 +90,7 @@ class AuthControllerTest {
 
     @Test
     void wrongCredentialsAreAnUnauthorizedProblem() throws Exception {
-        given(auth.login(any())).willThrow(ApiProblem.unauthorized("Invalid email or password"));
+        given(auth.login(any(), any())).willThrow(ApiProblem.unauthorized("Invalid email or password"));
 
         mvc.perform(post("/api/auth/login").contentType(MediaType.APPLICATION_JSON)
                         .content("{\"email\":\"ann@example.com\",\"password\":\"wrong password\"}"))
@@ -111,7 +120,7 @@ class AuthControllerTest {
 
     @Test
     void meAnswersTheCaller() throws Exception {
-        given(auth.me("u1")).willReturn(new MeResponse("u1", "ann@example.com", "Ann", List.of("USER"),
+        given(profiles.me("u1")).willReturn(new MeResponse("u1", "ann@example.com", "Ann", List.of("USER"),
                 Instant.parse("2025-01-01T00:00:00Z")));
 
         mvc.perform(get("/api/auth/me").header(HttpHeaders.AUTHORIZATION, TestTokens.bearer("u1")))
@@ -126,5 +135,83 @@ class AuthControllerTest {
                         .contentType(MediaType.APPLICATION_JSON).content("{\"refreshToken\":\"abc\"}"))
                 .andExpect(status().isNoContent());
         verify(auth).logout(eq("u1"), eq(new RefreshRequest("abc")));
+    }
+
+    @Test
+    void tooManyFailedSignInsAre429WithRetryAfter() throws Exception {
+        given(auth.login(any(), eq("127.0.0.1"))).willThrow(
+                ApiProblem.rateLimited("Too many failed sign-ins; try again later", Duration.ofMillis(90_500)));
+
+        mvc.perform(post("/api/auth/login").contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"email\":\"ann@example.com\",\"password\":\"anything\"}"))
+                .andExpect(status().isTooManyRequests())
+                .andExpect(header().string(HttpHeaders.RETRY_AFTER, "91"))
+                .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON))
+                .andExpect(jsonPath("$.type").value("urn:parley:problem:rate-limited"))
+                .andExpect(jsonPath("$.retryAfterSeconds").value(91));
+    }
+
+    @Test
+    void aTokenOfADisabledAccountIsUnauthorized() throws Exception {
+        given(locks.isLocked("u1")).willReturn(true);
+
+        mvc.perform(get("/api/auth/me").header(HttpHeaders.AUTHORIZATION, TestTokens.bearer("u1")))
+                .andExpect(status().isUnauthorized())
+                .andExpect(jsonPath("$.type").value("urn:parley:problem:unauthorized"));
+        verifyNoInteractions(profiles);
+    }
+
+    @Test
+    void updatingTheProfileAnswersTheAccount() throws Exception {
+        given(profiles.update("u1", new UpdateProfileRequest("Annie"))).willReturn(new MeResponse("u1",
+                "ann@example.com", "Annie", List.of("USER"), Instant.parse("2025-01-01T00:00:00Z")));
+
+        mvc.perform(patch("/api/auth/me").header(HttpHeaders.AUTHORIZATION, TestTokens.bearer("u1"))
+                        .contentType(MediaType.APPLICATION_JSON).content("{\"displayName\":\"Annie\"}"))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.displayName").value("Annie"));
+    }
+
+    @Test
+    void aTooLongDisplayNameIsAValidationProblem() throws Exception {
+        mvc.perform(patch("/api/auth/me").header(HttpHeaders.AUTHORIZATION, TestTokens.bearer("u1"))
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"displayName\":\"" + "x".repeat(101) + "\"}"))
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.errors[0].field").value("displayName"));
+        verifyNoInteractions(profiles);
+    }
+
+    @Test
+    void changingThePasswordAnswers204() throws Exception {
+        mvc.perform(post("/api/auth/password").header(HttpHeaders.AUTHORIZATION, TestTokens.bearer("u1"))
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"currentPassword\":\"old password\",\"newPassword\":\"new password\"}"))
+                .andExpect(status().isNoContent());
+        verify(profiles).changePassword(eq("u1"), eq(new ChangePasswordRequest("old password", "new password")),
+                eq("127.0.0.1"));
+    }
+
+    @Test
+    void aShortNewPasswordIsAValidationProblem() throws Exception {
+        mvc.perform(post("/api/auth/password").header(HttpHeaders.AUTHORIZATION, TestTokens.bearer("u1"))
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"currentPassword\":\"old password\",\"newPassword\":\"short\"}"))
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.errors[0].field").value("newPassword"));
+        verifyNoInteractions(profiles);
+    }
+
+    @Test
+    void aWrongCurrentPasswordIsAValidationProblem() throws Exception {
+        willThrow(ApiProblem.validation("currentPassword", "is not correct")).given(profiles)
+                .changePassword(any(), any(), any());
+
+        mvc.perform(post("/api/auth/password").header(HttpHeaders.AUTHORIZATION, TestTokens.bearer("u1"))
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"currentPassword\":\"wrong password\",\"newPassword\":\"new password\"}"))
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.type").value("urn:parley:problem:validation"))
+                .andExpect(jsonPath("$.errors[0].field").value("currentPassword"));
     }
 }

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 import org.junit.jupiter.api.Test;
 
@@ -40,6 +41,18 @@ class ModelCatalogTest {
     void unknownOrDisabledModelsDoNotFallBack() {
         assertThat(catalog.resolve("gpt-4o-mini", null)).isEmpty();
         assertThat(catalog.resolve(null, "nope")).isEmpty();
+    }
+
+    @Test
+    void aDisabledProvidersModelsAreUsableWithTheUsersOwnKey() {
+        assertThat(catalog.resolve("gpt-4o-mini", null, Set.of("openai")))
+                .hasValue(new CatalogModel("gpt-4o-mini", "openai", false));
+        assertThat(catalog.resolve("gpt-4o-mini", null, Set.of("anthropic"))).isEmpty();
+        assertThat(catalog.models(Set.of("openai"))).extracting(CatalogModel::id)
+                .containsExactly("mock-1", "mock-error", "openai/gpt-4o-mini", "gpt-4o-mini");
+        assertThat(catalog.defaultMaxTokens(new CatalogModel("gpt-4o-mini", "openai", false))).isEqualTo(4096);
+        assertThat(catalog.hasProvider("openai")).isTrue();
+        assertThat(catalog.hasProvider("acme")).isFalse();
     }
 
     @Test

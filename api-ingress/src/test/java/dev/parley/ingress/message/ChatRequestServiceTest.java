@@ -17,6 +17,7 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 
@@ -28,6 +29,7 @@ import dev.parley.ingress.admission.Admission;
 import dev.parley.ingress.admission.Admitted;
 import dev.parley.ingress.catalog.CatalogModel;
 import dev.parley.ingress.catalog.ModelCatalog;
+import dev.parley.ingress.providerkey.ProviderKeyService;
 import dev.parley.ingress.conversation.ConversationDocument;
 import dev.parley.ingress.conversation.ConversationService;
 import dev.parley.ingress.web.ApiProblem;
@@ -47,20 +49,23 @@ class ChatRequestServiceTest {
     final MessageOutcomes outcomes = mock(MessageOutcomes.class);
     final ModelCatalog catalog = mock(ModelCatalog.class);
     final Admission admission = mock(Admission.class);
+    final ProviderKeyService providerKeys = mock(ProviderKeyService.class);
     final ChatPublisher publisher = mock(ChatPublisher.class);
     final ChatRequestService service = new ChatRequestService(conversations, queries, messages, outcomes, catalog,
-            admission, publisher, new MessageMetrics(new SimpleMeterRegistry()), new ChatProperties(200_000),
+            admission, providerKeys, publisher, new MessageMetrics(new SimpleMeterRegistry()), new ChatProperties(200_000),
             Runnable::run, Clock.fixed(Instant.parse("2025-03-01T00:00:00Z"), ZoneOffset.UTC));
 
     ChatRequestServiceTest() {
         given(conversations.requireOwned("u1", "c1")).willReturn(CONVERSATION);
-        given(catalog.resolve(any(), any())).willReturn(Optional.of(MOCK));
+        given(catalog.resolve(any(), any(), any())).willReturn(Optional.of(MOCK));
+        given(providerKeys.providers("u1")).willReturn(Set.of());
+        given(providerKeys.credential(anyString(), eq("u1"), anyString())).willReturn(Optional.empty());
         given(queries.history("u1", "c1")).willReturn(List.of());
     }
 
     @Test
     void publishedRequestCarriesTheReservedOutputLimit() {
-        given(admission.admit(anyString(), eq("u1"), eq(MOCK), anyList(), eq(null)))
+        given(admission.admit(anyString(), eq("u1"), eq(MOCK), anyList(), eq(null), eq(false)))
                 .willAnswer(call -> new Admitted(call.getArgument(0), 1024, 20, 1044));
         given(publisher.publish(anyString(), anyString(), any())).willReturn(CompletableFuture.completedFuture(null));
 
@@ -75,7 +80,7 @@ class ChatRequestServiceTest {
 
     @Test
     void refusedAdmissionStoresAndPublishesNothing() {
-        given(admission.admit(anyString(), eq("u1"), eq(MOCK), anyList(), eq(50)))
+        given(admission.admit(anyString(), eq("u1"), eq(MOCK), anyList(), eq(50), eq(false)))
                 .willThrow(new ApiProblem(ProblemKind.QUOTA_EXHAUSTED, "The balance does not cover this request"));
 
         assertThatThrownBy(() -> service.post("u1", "c1", new PostMessageRequest("Hello", null, null, 50)))
@@ -86,7 +91,7 @@ class ChatRequestServiceTest {
 
     @Test
     void failedSendReleasesTheReservationAndFailsTheAnswer() {
-        given(admission.admit(anyString(), eq("u1"), eq(MOCK), anyList(), eq(null)))
+        given(admission.admit(anyString(), eq("u1"), eq(MOCK), anyList(), eq(null), eq(false)))
                 .willAnswer(call -> new Admitted(call.getArgument(0), 1024, 20, 1044));
         given(publisher.publish(anyString(), anyString(), any()))
                 .willReturn(CompletableFuture.failedFuture(new IllegalStateException("broker down")));
@@ -103,7 +108,7 @@ class ChatRequestServiceTest {
 
     @Test
     void failedStorageReleasesTheReservation() {
-        given(admission.admit(anyString(), eq("u1"), eq(MOCK), anyList(), eq(null)))
+        given(admission.admit(anyString(), eq("u1"), eq(MOCK), anyList(), eq(null), eq(false)))
                 .willAnswer(call -> new Admitted(call.getArgument(0), 1024, 20, 1044));
         given(messages.insert(anyList())).willThrow(new IllegalStateException("database down"));
 

@@ -13,6 +13,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.request;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
+import java.util.List;
 import java.util.concurrent.CompletableFuture;
 
 import org.junit.jupiter.api.Test;
@@ -27,6 +28,7 @@ import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilde
 import dev.parley.ingress.ControllerTest;
 import dev.parley.ingress.TestTokens;
 import dev.parley.ingress.web.ApiProblem;
+import dev.parley.ingress.web.PageResponse;
 import dev.parley.ingress.web.ProblemKind;
 
 @ControllerTest(MessageController.class)
@@ -121,6 +123,19 @@ class MessageControllerTest {
         mvc.perform(get("/api/conversations/nope/messages").header(HttpHeaders.AUTHORIZATION, TestTokens.bearer("u1")))
                 .andExpect(status().isNotFound())
                 .andExpect(jsonPath("$.type").value("urn:parley:problem:not-found"));
+    }
+
+    @Test
+    void branchAllListsEveryMessageAndOtherBranchValuesAreValidationProblems() throws Exception {
+        given(queries.listAll("u1", "c1", 0, 50)).willReturn(new PageResponse<>(List.of(), 0, 50, 0));
+
+        mvc.perform(get(MESSAGES + "?branch=all").header(HttpHeaders.AUTHORIZATION, TestTokens.bearer("u1")))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.total").value(0));
+        mvc.perform(get(MESSAGES + "?branch=some").header(HttpHeaders.AUTHORIZATION, TestTokens.bearer("u1")))
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.type").value("urn:parley:problem:validation"))
+                .andExpect(jsonPath("$.errors[0].field").value("branch"));
     }
 
     @Test

@@ -116,6 +116,9 @@ class ChatCompletionsControllerTest {
         expectOpenAiError(complete(HELLO + ",\"stop\":[\"a\",\"b\",\"c\",\"d\",\"e\"]}"), 400, "invalid_request_error",
                 "stop");
         expectOpenAiError(complete("{\"model\":\"mock-1\",\"messages\":[]}"), 400, "invalid_request_error", "messages");
+        String tooMany = ",{\"role\":\"user\",\"content\":\"Hi\"}".repeat(501).substring(1);
+        expectOpenAiError(complete("{\"model\":\"mock-1\",\"messages\":[" + tooMany + "]}"), 400,
+                "invalid_request_error", "messages");
         expectOpenAiError(complete("{\"messages\":[{\"role\":\"user\",\"content\":\"Hi\"}]}"), 400,
                 "invalid_request_error", "model");
         verifyNoInteractions(completions);

@@ -58,6 +58,11 @@ public class CallRunner {
         };
         List<CallRecord> calls = new ArrayList<>();
         for (Route route : planner.routes(provider, request.model())) {
+            if (request.ownKey() && !route.provider().equals(provider)) {
+                // the user's key belongs to their provider, and a fallback elsewhere would run on the server's
+                // key for a request that reserved nothing
+                continue;
+            }
             if (!calls.isEmpty()) {
                 meters.counter("parley.worker.fallbacks", "provider", route.provider()).increment();
             }
@@ -71,7 +76,7 @@ public class CallRunner {
     /** @return whether the next route should be tried */
     private boolean tryRoute(Route route, ProviderRequest request, DeltaSink sink, AtomicBoolean textSent,
             Cancellation cancellation, List<CallRecord> calls) {
-        Optional<ConfiguredProvider> provider = providers.find(route.provider());
+        Optional<ConfiguredProvider> provider = providers.find(route.provider(), request.ownKey());
         if (provider.isEmpty()) {
             calls.add(new CallRecord(route, ProviderResult.rejected(ErrorCodes.UNKNOWN_PROVIDER,
                     "Unknown provider '" + route.provider() + "'")));

@@ -13,6 +13,7 @@ import dev.parley.events.TokenUsage;
 import dev.parley.worker.call.CallRecord;
 import dev.parley.worker.call.CallRunner;
 import dev.parley.worker.cancel.CancelRegistry;
+import dev.parley.worker.credential.TransportCredentials;
 import dev.parley.worker.provider.Cancellation;
 import dev.parley.worker.provider.ErrorCodes;
 import dev.parley.worker.provider.ProviderResult;
@@ -41,11 +42,12 @@ public class GenerationService {
     private final UsagePolicy usagePolicy;
     private final UsagePublisher usagePublisher;
     private final GenerationMetrics metrics;
+    private final TransportCredentials credentials;
     private final RequestValidator validator = new RequestValidator();
 
     GenerationService(CallRunner calls, CancelRegistry cancels, StreamEmitters streams,
             ChatStreamPublisher streamPublisher, UsagePolicy usagePolicy, UsagePublisher usagePublisher,
-            GenerationMetrics metrics) {
+            GenerationMetrics metrics, TransportCredentials credentials) {
         this.calls = calls;
         this.cancels = cancels;
         this.streams = streams;
@@ -53,6 +55,7 @@ public class GenerationService {
         this.usagePolicy = usagePolicy;
         this.usagePublisher = usagePublisher;
         this.metrics = metrics;
+        this.credentials = credentials;
     }
 
     /** @return completes when the broker acknowledged the terminal event and every usage record */
@@ -81,10 +84,17 @@ public class GenerationService {
             return List.of(new CallRecord(request.route(),
                     ProviderResult.rejected(ErrorCodes.INVALID_REQUEST, "Invalid request: " + problem.get())));
         }
+        Optional<String> apiKey = request.ownKey() ? credentials.open(request.requestId(), request.userId(),
+                request.provider(), request.credential()) : Optional.empty();
+        if (request.ownKey() && apiKey.isEmpty()) {
+            // no provider call: neither the server's key nor another provider may stand in for the user's
+            return List.of(new CallRecord(request.route(), ProviderResult.rejected(ErrorCodes.CREDENTIAL_INVALID,
+                    "The request's own provider key could not be opened; store the key again")));
+        }
         var cancellation = new Cancellation();
         cancels.register(request.requestId(), request.userId(), cancellation);
         try {
-            return calls.run(request.provider(), request.providerRequest(), stream, cancellation);
+            return calls.run(request.provider(), request.providerRequest(apiKey.orElse(null)), stream, cancellation);
         } finally {
             cancels.unregister(request.requestId());
         }

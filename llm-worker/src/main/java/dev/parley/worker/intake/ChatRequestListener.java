@@ -37,7 +37,8 @@ class ChatRequestListener {
         return new GenerationRequest(event.getRequestId(), event.getUserId(), event.getConversationId(),
                 event.getMessageId(), event.getProvider(), event.getModel(),
                 event.getMessages().stream().map(ChatRequestListener::toPrompt).toList(),
-                parameters.getTemperature(), parameters.getTopP(), parameters.getMaxTokens(), parameters.getStop());
+                parameters.getTemperature(), parameters.getTopP(), parameters.getMaxTokens(), parameters.getStop(),
+                event.getProviderCredential());
     }
 
     private static PromptMessage toPrompt(ChatMessage message) {

@@ -4,6 +4,8 @@ package dev.parley.worker.provider;
 public final class ErrorCodes {
 
     public static final String INVALID_REQUEST = "invalid_request";
+    /** The request's own provider key could not be opened; no provider was called. */
+    public static final String CREDENTIAL_INVALID = "credential_invalid";
     public static final String UNKNOWN_PROVIDER = "unknown_provider";
     public static final String PROVIDER_NOT_CONFIGURED = "provider_not_configured";
     public static final String PROVIDER_ERROR = "provider_error";

@@ -9,6 +9,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 
+import dev.parley.worker.config.ProviderKind;
 import dev.parley.worker.config.ProviderProperties;
 import dev.parley.worker.config.WorkerProperties;
 
@@ -19,15 +20,32 @@ public class ProviderRegistry {
     private static final Logger log = LoggerFactory.getLogger(ProviderRegistry.class);
 
     private final Map<String, ConfiguredProvider> providers = new LinkedHashMap<>();
+    // remote providers that lack only the server's key: usable with a user's own key
+    private final Map<String, ConfiguredProvider> ownKeyOnly = new LinkedHashMap<>();
 
     public ProviderRegistry(WorkerProperties properties, List<ProviderFactory> factories) {
-        properties.providers().forEach((name, config) ->
-                providers.put(name, new ConfiguredProvider(name, create(name, config, factories), config)));
+        properties.providers().forEach((name, config) -> {
+            providers.put(name, new ConfiguredProvider(name, create(name, config, factories), config));
+            if (lacksOnlyAKey(config)) {
+                ownKeyOnly.put(name, new ConfiguredProvider(name, implementation(config, factories).create(name,
+                        config), config));
+            }
+        });
         log.info("Providers: {}", providers.keySet());
     }
 
     public Optional<ConfiguredProvider> find(String name) {
         return Optional.ofNullable(providers.get(name));
+    }
+
+    /** The provider for a call on the user's own key ({@code ownKey}) or the server's. */
+    public Optional<ConfiguredProvider> find(String name, boolean ownKey) {
+        return ownKey && ownKeyOnly.containsKey(name) ? Optional.of(ownKeyOnly.get(name)) : find(name);
+    }
+
+    private static boolean lacksOnlyAKey(ProviderProperties config) {
+        return config.kind() != ProviderKind.MOCK && config.requiresKey() && !config.hasApiKey()
+                && config.hasBaseUrl() && !Boolean.FALSE.equals(config.enabled());
     }
 
     private static ChatProvider create(String name, ProviderProperties config, List<ProviderFactory> factories) {
@@ -37,11 +55,14 @@ public class ProviderRegistry {
                     ErrorCodes.PROVIDER_NOT_CONFIGURED);
             return new DisabledProvider(name, reason);
         }
+        return implementation(config, factories).create(name, config);
+    }
+
+    private static ProviderFactory implementation(ProviderProperties config, List<ProviderFactory> factories) {
         return factories.stream()
                 .filter(factory -> factory.kind() == config.kind())
                 .findFirst()
-                .orElseThrow(() -> new IllegalStateException("No provider implementation of kind " + config.kind()))
-                .create(name, config);
+                .orElseThrow(() -> new IllegalStateException("No provider implementation of kind " + config.kind()));
     }
 
     private static String disabledReason(ProviderProperties config) {

@@ -37,13 +37,18 @@ public class UsagePublisher {
                 .setReasoningTokens(usage.getReasoningTokens())
                 .setSource(usage.getSource())
                 .setOutcome(outcome)
-                .setOwnKey(false)
+                .setOwnKey(call.ownKey())
                 .setRecordedAt(Instant.now())
                 .build();
         return kafka.send(Topics.USAGE_RECORDED, call.userId(), event);
     }
 
-    /** Who made the call and with which model. */
-    public record UsageCall(String requestId, String userId, String conversationId, String provider, String model) {
+    /**
+     * Who made the call and with which model.
+     *
+     * @param ownKey the call ran on the user's own provider key
+     */
+    public record UsageCall(String requestId, String userId, String conversationId, String provider, String model,
+            boolean ownKey) {
     }
 }

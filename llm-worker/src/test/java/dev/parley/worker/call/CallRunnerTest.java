@@ -101,6 +101,21 @@ class CallRunnerTest {
     }
 
     @Test
+    void aRequestOnTheUsersOwnKeyNeverFallsBackToAnotherProvider() {
+        provider("a", FAST_RETRY, OVERLOADED, OVERLOADED, OVERLOADED, text("From a", OK));
+        provider("b", FAST_RETRY, text("From b", OK));
+        models.put("model-a", new WorkerProperties.Model(List.of("b:model-b", "a:model-a2")));
+        var ownKey = new ProviderRequest("model-a", REQUEST.messages(), null, null, 20, List.of(), "sk-user-key");
+
+        List<CallRecord> calls = runner().run("a", ownKey, deltas::add, new Cancellation());
+
+        assertThat(calls).extracting(CallRecord::route).doesNotContain(new Route("b", "model-b"))
+                .endsWith(new Route("a", "model-a2"));
+        assertThat(scripted.get("b").models).isEmpty();
+        assertThat(calls.getLast().result().outcome()).isEqualTo(Outcome.COMPLETED);
+    }
+
+    @Test
     void aFallbackToAnUnknownProviderIsSkipped() {
         provider("a", FAST_RETRY, ends(ProviderResult.rejected(ErrorCodes.PROVIDER_REJECTED, "HTTP 404")));
         provider("c", FAST_RETRY, OK);

@@ -21,6 +21,7 @@ final class AnthropicProvider implements ChatProvider {
     static final String API_VERSION = "2023-06-01";
     private static final MediaType JSON = MediaType.get("application/json");
 
+    private final String name;
     private final HttpUrl endpoint;
     private final String apiKey;
     private final int defaultMaxTokens;
@@ -30,6 +31,7 @@ final class AnthropicProvider implements ChatProvider {
 
     AnthropicProvider(String name, HttpUrl baseUrl, String apiKey, int defaultMaxTokens, OkHttpClient client,
             JsonMapper json) {
+        this.name = name;
         this.endpoint = baseUrl.newBuilder().addPathSegments("v1/messages").build();
         this.apiKey = apiKey;
         this.defaultMaxTokens = defaultMaxTokens;
@@ -40,15 +42,17 @@ final class AnthropicProvider implements ChatProvider {
 
     @Override
     public ProviderResult stream(ProviderRequest request, DeltaSink sink, Cancellation cancellation) {
-        return SseExchange.run(client, httpRequest(request), new MessagesStreamListener(sink, json, failures),
-                cancellation, failures);
+        // a user's key is redacted from the failures of their call like the server's from the others
+        ProviderFailures callFailures = request.ownKey() ? new ProviderFailures(name, request.apiKey(), json) : failures;
+        return SseExchange.run(client, httpRequest(request), new MessagesStreamListener(sink, json, callFailures),
+                cancellation, callFailures);
     }
 
     private Request httpRequest(ProviderRequest request) {
         byte[] body = json.writeValueAsBytes(MessagesBody.of(request, defaultMaxTokens));
         return new Request.Builder()
                 .url(endpoint)
-                .header("x-api-key", apiKey)
+                .header("x-api-key", request.keyOr(apiKey))
                 .header("anthropic-version", API_VERSION)
                 .header("Accept", "text/event-stream")
                 .post(RequestBody.create(body, JSON))

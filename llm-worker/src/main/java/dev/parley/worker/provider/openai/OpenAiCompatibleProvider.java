@@ -22,6 +22,7 @@ final class OpenAiCompatibleProvider implements ChatProvider {
 
     private static final MediaType JSON = MediaType.get("application/json");
 
+    private final String name;
     private final HttpUrl endpoint;
     private final String apiKey;
     private final OkHttpClient client;
@@ -31,6 +32,7 @@ final class OpenAiCompatibleProvider implements ChatProvider {
 
     OpenAiCompatibleProvider(String name, HttpUrl baseUrl, String apiKey, OkHttpClient client, JsonMapper json,
             List<String> maxCompletionTokensModels) {
+        this.name = name;
         this.endpoint = baseUrl.newBuilder().addPathSegments("chat/completions").build();
         this.apiKey = apiKey;
         this.client = client;
@@ -41,8 +43,10 @@ final class OpenAiCompatibleProvider implements ChatProvider {
 
     @Override
     public ProviderResult stream(ProviderRequest request, DeltaSink sink, Cancellation cancellation) {
-        return SseExchange.run(client, httpRequest(request), new CompletionStreamListener(sink, json, failures),
-                cancellation, failures);
+        // a user's key is redacted from the failures of their call like the server's from the others
+        ProviderFailures callFailures = request.ownKey() ? new ProviderFailures(name, request.apiKey(), json) : failures;
+        return SseExchange.run(client, httpRequest(request), new CompletionStreamListener(sink, json, callFailures),
+                cancellation, callFailures);
     }
 
     private Request httpRequest(ProviderRequest request) {
@@ -53,8 +57,9 @@ final class OpenAiCompatibleProvider implements ChatProvider {
                 .header("Accept", "text/event-stream")
                 .post(RequestBody.create(body, JSON));
         // local servers (Ollama, LM Studio, vLLM) run without a key
-        if (apiKey != null && !apiKey.isBlank()) {
-            builder.header("Authorization", "Bearer " + apiKey);
+        String key = request.keyOr(apiKey);
+        if (key != null && !key.isBlank()) {
+            builder.header("Authorization", "Bearer " + key);
         }
         return builder.build();
     }

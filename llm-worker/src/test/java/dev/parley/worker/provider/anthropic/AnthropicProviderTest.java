@@ -200,6 +200,18 @@ class AnthropicProviderTest {
     }
 
     @Test
+    void aUsersOwnKeyGoesInTheApiKeyHeader() throws Exception {
+        server.enqueue(sse(Transcripts.read("anthropic-stream.sse")).build());
+        String userKey = "sk-ant-user-own-key-0042";
+
+        ProviderResult result = stream(new ProviderRequest(REQUEST.model(), REQUEST.messages(), null, null, 50, null,
+                userKey));
+
+        assertThat(result.error()).isNull();
+        assertThat(server.takeRequest(5, TimeUnit.SECONDS).getHeaders().get("x-api-key")).isEqualTo(userKey);
+    }
+
+    @Test
     void mapsHttp401ToRejectedWithoutTheKey() {
         server.enqueue(json(401, Transcripts.read("anthropic-401.json")).build());
 

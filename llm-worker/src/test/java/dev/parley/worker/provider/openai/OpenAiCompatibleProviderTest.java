@@ -186,6 +186,23 @@ class OpenAiCompatibleProviderTest {
     }
 
     @Test
+    void aUsersOwnKeyReplacesTheServersAndNeverShowsInErrors() throws Exception {
+        String userKey = "sk-user-own-9876543210zyxwvuts";
+        server.enqueue(json(401, """
+                {"error":{"message":"Incorrect API key provided: %s.","type":"invalid_request_error",                "code":"invalid_api_key"}}""".formatted(userKey)));
+        ProviderRequest own = new ProviderRequest(REQUEST.model(), REQUEST.messages(), null, null, null, null,
+                userKey);
+
+        ProviderResult result = provider().stream(own, deltas::add, new Cancellation());
+
+        assertThat(server.takeRequest(5, TimeUnit.SECONDS).getHeaders().get("Authorization"))
+                .isEqualTo("Bearer " + userKey);
+        assertThat(result.error().message()).contains("Incorrect API key provided").doesNotContain(userKey)
+                .doesNotContain("9876543210");
+        assertThat(own.toString()).doesNotContain(userKey);
+    }
+
+    @Test
     void mapsHttp401ToRejectedWithoutEverShowingTheKey() throws Exception {
         server.enqueue(json(401, """
                 {"error":{"message":"Incorrect API key provided: %s. You can find your API key at \

@@ -1,0 +1,35 @@
+package dev.parley.ingress.limit;
+
+import java.time.Duration;
+
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotNull;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.util.unit.DataSize;
+import org.springframework.validation.annotation.Validated;
+
+/**
+ * Abuse limits of the edge. All counters live in this instance's memory (see the README).
+ *
+ * @param loginFailuresPerEmail failed sign-ins allowed per email within {@code loginWindow}
+ * @param loginFailuresPerIp failed sign-ins allowed per client address within {@code loginWindow}
+ * @param loginWindow the window of the sign-in limits
+ * @param chatRequestsPerMinute posted messages and /v1 chat completions per user and minute
+ * @param maxConcurrentAnswers answers a user may have in progress (PENDING) at once
+ * @param pendingAnswerTtl a PENDING answer older than this no longer counts, so that a lost answer cannot block
+ *        its user for good
+ * @param maxRequestBody largest request body accepted on /api and /v1
+ */
+@Validated
+@ConfigurationProperties("parley.limits")
+record LimitProperties(
+        @DefaultValue("5") @Min(1) int loginFailuresPerEmail,
+        @DefaultValue("20") @Min(1) int loginFailuresPerIp,
+        @DefaultValue("15m") @NotNull Duration loginWindow,
+        @DefaultValue("60") @Min(1) int chatRequestsPerMinute,
+        @DefaultValue("8") @Min(1) int maxConcurrentAnswers,
+        @DefaultValue("10m") @NotNull Duration pendingAnswerTtl,
+        @DefaultValue("1MB") @NotNull DataSize maxRequestBody) {
+}

@@ -1,0 +1,28 @@
+package dev.parley.ingress.limit;
+
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+
+import org.springframework.web.servlet.HandlerInterceptor;
+
+import dev.parley.ingress.web.ApiProblem;
+import dev.parley.ingress.web.ProblemKind;
+
+/** Rejects a body larger than the limit by its declared length, before anything reads it. */
+final class RequestSizeLimit implements HandlerInterceptor {
+
+    private final long maxBytes;
+
+    RequestSizeLimit(long maxBytes) {
+        this.maxBytes = maxBytes;
+    }
+
+    @Override
+    public boolean preHandle(HttpServletRequest request, HttpServletResponse response, Object handler) {
+        if (request.getContentLengthLong() > maxBytes) {
+            throw new ApiProblem(ProblemKind.PAYLOAD_TOO_LARGE,
+                    "The request body is larger than " + maxBytes + " bytes");
+        }
+        return true;
+    }
+}

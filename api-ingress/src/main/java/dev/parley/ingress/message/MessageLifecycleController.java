@@ -1,0 +1,69 @@
+package dev.parley.ingress.message;
+
+import java.util.concurrent.CompletableFuture;
+
+import jakarta.validation.Valid;
+
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.core.Authentication;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+
+/** One message, and the re-runs that branch a conversation. */
+@RestController
+@RequestMapping("/api/conversations/{conversationId}")
+@Tag(name = "Messages")
+class MessageLifecycleController {
+
+    private final MessageQueries queries;
+    private final BranchService branches;
+
+    MessageLifecycleController(MessageQueries queries, BranchService branches) {
+        this.queries = queries;
+        this.branches = branches;
+    }
+
+    @GetMapping("/messages/{messageId}")
+    @Operation(summary = "Get one message", description = "Poll an answer: its status, and its content once "
+            + "finished.")
+    MessageResponse get(Authentication user, @PathVariable String conversationId, @PathVariable String messageId) {
+        return queries.get(user.getName(), conversationId, messageId);
+    }
+
+    @PostMapping("/messages/{messageId}/regenerate")
+    @Operation(summary = "Regenerate the last answer", description = "Asks the last answer's question again "
+            + "(202 like posting); the old answer stays on its own branch. 409 when the answer is not the last "
+            + "or still running.")
+    CompletableFuture<ResponseEntity<MessageAcceptedResponse>> regenerate(Authentication user,
+            @PathVariable String conversationId, @PathVariable String messageId,
+            @Valid @RequestBody(required = false) RegenerateRequest request) {
+        RegenerateRequest settings = request == null ? new RegenerateRequest(null, null, null) : request;
+        return branches.regenerate(user.getName(), conversationId, messageId, settings)
+                .thenApply(accepted -> ResponseEntity.accepted().body(accepted));
+    }
+
+    @PostMapping("/messages/{messageId}/edit")
+    @Operation(summary = "Edit a question and re-run from there", description = "A new branch starts with the "
+            + "edited question (202 like posting); the old branch is kept.")
+    CompletableFuture<ResponseEntity<MessageAcceptedResponse>> edit(Authentication user,
+            @PathVariable String conversationId, @PathVariable String messageId,
+            @Valid @RequestBody PostMessageRequest request) {
+        return branches.edit(user.getName(), conversationId, messageId, request)
+                .thenApply(accepted -> ResponseEntity.accepted().body(accepted));
+    }
+
+    @PostMapping("/branches/{leafMessageId}/activate")
+    @Operation(summary = "Switch the current branch", description = "The branch that ends with the message "
+            + "becomes the one listed and continued.")
+    BranchResponse activate(Authentication user, @PathVariable String conversationId,
+            @PathVariable String leafMessageId) {
+        return branches.activate(user.getName(), conversationId, leafMessageId);
+    }
+}

@@ -1,0 +1,14 @@
+package dev.parley.ingress.message;
+
+import jakarta.validation.constraints.DecimalMax;
+import jakarta.validation.constraints.DecimalMin;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.Size;
+
+/** Settings of another answer; absent ones fall back to the conversation's defaults, like a posted message. */
+record RegenerateRequest(
+        @Size(max = 200) String model,
+        @DecimalMin("0.0") @DecimalMax("2.0") Double temperature,
+        @Min(1) @Max(32768) Integer maxTokens) {
+}

@@ -1,0 +1,121 @@
+package dev.parley.ingress.admin.users;
+
+import static org.mockito.ArgumentMatchers.any;
+import static org.mockito.BDDMockito.given;
+import static org.mockito.BDDMockito.willThrow;
+import static org.mockito.Mockito.verify;
+import static org.mockito.Mockito.verifyNoInteractions;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.delete;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.patch;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+import java.time.Instant;
+import java.util.List;
+
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.test.context.bean.override.mockito.MockitoBean;
+import org.springframework.test.web.servlet.MockMvc;
+
+import dev.parley.ingress.ControllerTest;
+import dev.parley.ingress.TestTokens;
+import dev.parley.ingress.auth.UserAccount;
+import dev.parley.ingress.web.ApiProblem;
+import dev.parley.ingress.web.PageResponse;
+
+@ControllerTest(AdminAccountsController.class)
+class AdminAccountsControllerTest {
+
+    static final UserAccount ANN = new UserAccount("u1", "ann@example.com", "Ann", List.of("USER"), false, false,
+            null, null, Instant.parse("2025-01-01T00:00:00Z"));
+
+    @Autowired
+    MockMvc mvc;
+
+    @MockitoBean
+    AdminUserService users;
+
+    @Test
+    void aUserWithoutTheAdminRoleIsForbidden() throws Exception {
+        mvc.perform(get("/api/admin/users").header(HttpHeaders.AUTHORIZATION, TestTokens.bearer("u1")))
+                .andExpect(status().isForbidden())
+                .andExpect(jsonPath("$.type").value("urn:parley:problem:forbidden"));
+        verifyNoInteractions(users);
+    }
+
+    @Test
+    void listsAPageFilteredByEmailPrefix() throws Exception {
+        given(users.list("ann", 0, 20)).willReturn(new PageResponse<>(List.of(ANN), 0, 20, 1));
+
+        mvc.perform(get("/api/admin/users?q=ann&size=20").header(HttpHeaders.AUTHORIZATION, TestTokens.admin("a1")))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.items[0].email").value("ann@example.com"))
+                .andExpect(jsonPath("$.items[0].disabled").value(false))
+                .andExpect(jsonPath("$.total").value(1));
+    }
+
+    @Test
+    void aPageSizeOutOfRangeIsAValidationProblem() throws Exception {
+        mvc.perform(get("/api/admin/users?size=0").header(HttpHeaders.AUTHORIZATION, TestTokens.admin("a1")))
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.type").value("urn:parley:problem:validation"));
+    }
+
+    @Test
+    void anUnknownUserIsNotFound() throws Exception {
+        given(users.get("nobody")).willThrow(ApiProblem.notFound("User nobody not found"));
+
+        mvc.perform(get("/api/admin/users/nobody").header(HttpHeaders.AUTHORIZATION, TestTokens.admin("a1")))
+                .andExpect(status().isNotFound())
+                .andExpect(jsonPath("$.type").value("urn:parley:problem:not-found"));
+    }
+
+    @Test
+    void anUnknownRoleIsAValidationProblem() throws Exception {
+        mvc.perform(patch("/api/admin/users/u1").header(HttpHeaders.AUTHORIZATION, TestTokens.admin("a1"))
+                        .contentType(MediaType.APPLICATION_JSON).content("{\"roles\":[\"USER\",\"ROOT\"]}"))
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.type").value("urn:parley:problem:validation"));
+        verifyNoInteractions(users);
+    }
+
+    @Test
+    void patchingPassesTheChangesAndTheCaller() throws Exception {
+        given(users.update(any(), any(), any())).willReturn(ANN);
+
+        mvc.perform(patch("/api/admin/users/u1").header(HttpHeaders.AUTHORIZATION, TestTokens.admin("a1"))
+                        .contentType(MediaType.APPLICATION_JSON).content("{\"displayName\":\"Ann\",\"disabled\":true}"))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.id").value("u1"));
+        verify(users).update("a1", "u1", new UpdateUserRequest("Ann", null, true));
+    }
+
+    @Test
+    void disablingYourselfIsAConflict() throws Exception {
+        given(users.setDisabled("a1", "a1", true)).willThrow(ApiProblem.conflict("You cannot disable yourself"));
+
+        mvc.perform(post("/api/admin/users/a1/disable").header(HttpHeaders.AUTHORIZATION, TestTokens.admin("a1")))
+                .andExpect(status().isConflict())
+                .andExpect(jsonPath("$.type").value("urn:parley:problem:conflict"));
+    }
+
+    @Test
+    void deletingAnswers204() throws Exception {
+        mvc.perform(delete("/api/admin/users/u1").header(HttpHeaders.AUTHORIZATION, TestTokens.admin("a1")))
+                .andExpect(status().isNoContent());
+        verify(users).delete("a1", "u1");
+    }
+
+    @Test
+    void deletingAnUnknownUserIsNotFound() throws Exception {
+        willThrow(ApiProblem.notFound("User nobody not found")).given(users).delete("a1", "nobody");
+
+        mvc.perform(delete("/api/admin/users/nobody").header(HttpHeaders.AUTHORIZATION, TestTokens.admin("a1")))
+                .andExpect(status().isNotFound());
+    }
+}
