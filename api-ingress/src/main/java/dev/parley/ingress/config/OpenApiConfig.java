@@ -41,7 +41,11 @@ class OpenApiConfig {
                 .info(new Info().title("Parley API").version("v1")
                         .description("Event-driven multi-provider LLM chat. Errors under /api are RFC 9457 problems "
                                 + "(application/problem+json, type urn:parley:problem:<kind>); errors under /v1 use "
-                                + "OpenAI's {error:{message,type,param,code}} shape."))
+                                + "OpenAI's {error:{message,type,param,code}} shape. Answers also stream over the WebSocket "
+                                + "/api/ws/stream (not describable in OpenAPI): token as Authorization header or "
+                                + "access_token query parameter; send {\"type\":\"subscribe\",\"conversationId\","
+                                + "\"messageId\",\"lastEventId\"?}; frames {\"type\":\"delta\"|\"done\"|"
+                                + "\"error\"|\"reset\",\"id\":n,...} carry the SSE events' data."))
                 .components(new Components()
                         .addSecuritySchemes(BEARER, new SecurityScheme().type(SecurityScheme.Type.HTTP)
                                 .scheme("bearer")

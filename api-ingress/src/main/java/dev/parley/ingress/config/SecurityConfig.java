@@ -49,6 +49,7 @@ class SecurityConfig {
                         .requestMatchers("/api/admin/**").hasRole("ADMIN")
                         .anyRequest().authenticated())
                 .oauth2ResourceServer(server -> server
+                        .bearerTokenResolver(new SocketTokenResolver())
                         .jwt(jwt -> jwt.authenticationManager(bearerTokens))
                         .authenticationEntryPoint(problems)
                         .accessDeniedHandler(problems))

@@ -32,7 +32,8 @@ class ConversationController {
     }
 
     @PostMapping
-    @Operation(summary = "Create a conversation", description = "Title and default model are optional.")
+    @Operation(summary = "Create a conversation", description = "Title, default model and project are "
+            + "optional; another user's project is a 404.")
     @ResponseStatus(HttpStatus.CREATED)
     ConversationResponse create(Authentication user, @Valid @RequestBody(required = false)
             CreateConversationRequest request) {
@@ -41,11 +42,14 @@ class ConversationController {
     }
 
     @GetMapping
-    @Operation(summary = "List my conversations", description = "Most recently active first.")
+    @Operation(summary = "List my conversations", description = "Most recently active first; `projectId`: only "
+            + "that project's.")
     PageResponse<ConversationResponse> list(Authentication user,
             @RequestParam(defaultValue = "0") @Min(0) int page,
-            @RequestParam(defaultValue = "20") @Min(1) @Max(100) int size) {
-        return conversations.list(user.getName(), page, size);
+            @RequestParam(defaultValue = "20") @Min(1) @Max(100) int size,
+            @RequestParam(required = false) String projectId) {
+        return projectId == null ? conversations.list(user.getName(), page, size)
+                : conversations.list(user.getName(), projectId, page, size);
     }
 
     @GetMapping("/{id}")

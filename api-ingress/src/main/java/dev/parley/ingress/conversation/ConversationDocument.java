@@ -14,6 +14,7 @@ import org.springframework.data.mongodb.core.mapping.Document;
  * @param temperature default temperature of its messages; null means the provider's default
  * @param currentLeafId the last message of the branch the thread shows and continues; null means the newest
  *        message (conversations from before branches)
+ * @param projectId the project whose system prompt the conversation runs with; null: none
  */
 @Document("conversations")
 @CompoundIndex(name = "userId_updatedAt", def = "{'userId': 1, 'updatedAt': -1}")
@@ -26,10 +27,16 @@ public record ConversationDocument(
         Instant createdAt,
         Instant updatedAt,
         Double temperature,
-        String currentLeafId) {
+        String currentLeafId,
+        String projectId) {
+
+    public ConversationDocument(String id, String userId, String title, String model, boolean deleted,
+            Instant createdAt, Instant updatedAt, Double temperature, String currentLeafId) {
+        this(id, userId, title, model, deleted, createdAt, updatedAt, temperature, currentLeafId, null);
+    }
 
     public ConversationDocument(String id, String userId, String title, String model, boolean deleted,
             Instant createdAt, Instant updatedAt) {
-        this(id, userId, title, model, deleted, createdAt, updatedAt, null, null);
+        this(id, userId, title, model, deleted, createdAt, updatedAt, null, null, null);
     }
 }

@@ -12,4 +12,7 @@ interface ConversationRepository extends MongoRepository<ConversationDocument, S
     Optional<ConversationDocument> findByIdAndUserIdAndDeletedFalse(String id, String userId);
 
     Page<ConversationDocument> findByUserIdAndDeletedFalse(String userId, Pageable pageable);
+
+    Page<ConversationDocument> findByUserIdAndProjectIdAndDeletedFalse(String userId, String projectId,
+            Pageable pageable);
 }

@@ -2,9 +2,17 @@ package dev.parley.ingress.conversation;
 
 import java.time.Instant;
 
-/** @param currentLeafId the last message of the branch the thread shows; null before the first message */
+/**
+ * @param currentLeafId the last message of the branch the thread shows; null before the first message
+ * @param projectId the project it belongs to; null: none
+ */
 record ConversationResponse(String id, String title, String model, Double temperature, String currentLeafId,
-        Instant createdAt, Instant updatedAt) {
+        Instant createdAt, Instant updatedAt, String projectId) {
+
+    ConversationResponse(String id, String title, String model, Double temperature, String currentLeafId,
+            Instant createdAt, Instant updatedAt) {
+        this(id, title, model, temperature, currentLeafId, createdAt, updatedAt, null);
+    }
 
     ConversationResponse(String id, String title, String model, Instant createdAt, Instant updatedAt) {
         this(id, title, model, null, null, createdAt, updatedAt);
@@ -13,6 +21,6 @@ record ConversationResponse(String id, String title, String model, Double temper
     static ConversationResponse of(ConversationDocument conversation) {
         return new ConversationResponse(conversation.id(), conversation.title(), conversation.model(),
                 conversation.temperature(), conversation.currentLeafId(), conversation.createdAt(),
-                conversation.updatedAt());
+                conversation.updatedAt(), conversation.projectId());
     }
 }

@@ -2,6 +2,7 @@ package dev.parley.ingress.conversation;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.util.Optional;
 
 import org.bson.types.ObjectId;
 import org.springframework.dao.DuplicateKeyException;
@@ -14,6 +15,8 @@ import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.stereotype.Service;
 
 import dev.parley.ingress.catalog.ModelCatalog;
+import dev.parley.ingress.project.ProjectService;
+import dev.parley.ingress.project.SystemPrompt;
 import dev.parley.ingress.web.ApiProblem;
 import dev.parley.ingress.web.PageResponse;
 import dev.parley.ingress.web.ProblemKind;
@@ -28,13 +31,15 @@ public class ConversationService {
     private final ConversationRepository conversations;
     private final MongoTemplate mongo;
     private final ModelCatalog catalog;
+    private final ProjectService projects;
     private final Clock clock;
 
     ConversationService(ConversationRepository conversations, MongoTemplate mongo, ModelCatalog catalog,
-            Clock clock) {
+            ProjectService projects, Clock clock) {
         this.conversations = conversations;
         this.mongo = mongo;
         this.catalog = catalog;
+        this.projects = projects;
         this.clock = clock;
     }
 
@@ -43,9 +48,13 @@ public class ConversationService {
         if (model != null && catalog.find(model).isEmpty()) {
             throw new ApiProblem(ProblemKind.MODEL_UNKNOWN, "Model '" + model + "' is not available");
         }
+        String projectId = blankToNull(request.projectId());
+        if (projectId != null) {
+            projects.requireOwned(userId, projectId);
+        }
         Instant now = clock.instant();
         var conversation = new ConversationDocument(new ObjectId().toHexString(), userId,
-                blankToNull(request.title()), model, false, now, now);
+                blankToNull(request.title()), model, false, now, now, null, null, projectId);
         return ConversationResponse.of(conversations.insert(conversation));
     }
 
@@ -61,6 +70,20 @@ public class ConversationService {
         var pageable = PageRequest.of(page, size, Sort.by(Sort.Order.desc("updatedAt"), Sort.Order.desc("id")));
         return PageResponse.of(conversations.findByUserIdAndDeletedFalse(userId, pageable),
                 ConversationResponse::of);
+    }
+
+    /** One project's conversations (404 unless the project is mine), most recently active first. */
+    PageResponse<ConversationResponse> list(String userId, String projectId, int page, int size) {
+        projects.requireOwned(userId, projectId);
+        var pageable = PageRequest.of(page, size, Sort.by(Sort.Order.desc("updatedAt"), Sort.Order.desc("id")));
+        return PageResponse.of(conversations.findByUserIdAndProjectIdAndDeletedFalse(userId, projectId, pageable),
+                ConversationResponse::of);
+    }
+
+    /** The current version of the system prompt of the conversation's project, read anew for every message. */
+    public Optional<SystemPrompt> systemPrompt(ConversationDocument conversation) {
+        return conversation.projectId() == null ? Optional.empty()
+                : projects.systemPrompt(conversation.userId(), conversation.projectId());
     }
 
     ConversationResponse get(String userId, String conversationId) {

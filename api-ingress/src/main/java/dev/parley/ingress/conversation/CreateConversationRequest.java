@@ -2,6 +2,15 @@ package dev.parley.ingress.conversation;
 
 import jakarta.validation.constraints.Size;
 
-/** Both fields are optional: an untitled conversation on the catalog's default model is fine. */
-record CreateConversationRequest(@Size(max = 200) String title, @Size(max = 200) String model) {
+/**
+ * Every field is optional: an untitled conversation on the catalog's default model is fine.
+ *
+ * @param projectId one of my projects, whose system prompt the conversation runs with
+ */
+record CreateConversationRequest(@Size(max = 200) String title, @Size(max = 200) String model,
+        @Size(max = 100) String projectId) {
+
+    CreateConversationRequest(String title, String model) {
+        this(title, model, null);
+    }
 }

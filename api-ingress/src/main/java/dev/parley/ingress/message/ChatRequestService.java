@@ -26,6 +26,7 @@ import dev.parley.ingress.catalog.CatalogModel;
 import dev.parley.ingress.catalog.ModelCatalog;
 import dev.parley.ingress.conversation.ConversationDocument;
 import dev.parley.ingress.conversation.ConversationService;
+import dev.parley.ingress.project.SystemPrompt;
 import dev.parley.ingress.providerkey.ProviderKeyService;
 import dev.parley.ingress.web.ApiProblem;
 import dev.parley.ingress.web.ProblemKind;
@@ -89,12 +90,15 @@ public class ChatRequestService {
     CompletableFuture<MessageAcceptedResponse> answer(ConversationDocument conversation, Turn turn,
             List<MessageDocument> history, String content, PostMessageRequest settings) {
         CatalogModel model = resolveModel(conversation.userId(), settings.model(), conversation.model());
-        List<ChatMessage> context = contextAssembler.assemble(history, content);
+        // the project's prompt as it is now: a new version applies from the next message on
+        SystemPrompt prompt = conversations.systemPrompt(conversation).orElse(null);
+        List<ChatMessage> context = contextAssembler.assemble(prompt == null ? null : prompt.content(), history,
+                content);
         GenerationParameters parameters = GenerationParameters.newBuilder()
                 .setTemperature(settings.temperature() != null ? settings.temperature() : conversation.temperature())
                 .setMaxTokens(settings.maxTokens())
                 .build();
-        return publish(conversation, model, turn, content, context, parameters).thenApply(accepted -> {
+        return publish(conversation, model, turn, content, context, parameters, prompt).thenApply(accepted -> {
             String streamUrl = "/api/conversations/" + accepted.conversationId() + "/messages/"
                     + accepted.messageId() + "/stream";
             return new MessageAcceptedResponse(accepted.messageId(), accepted.questionId(), accepted.requestId(),
@@ -111,11 +115,12 @@ public class ChatRequestService {
         CatalogModel model = resolveModel(conversation.userId(), submission.model(), conversation.model());
         requireWithinBudget(submission.context());
         return publish(conversation, model, Turn.newest(), submission.question(), submission.context(),
-                submission.parameters());
+                submission.parameters(), null);
     }
 
     private CompletableFuture<AcceptedChat> publish(ConversationDocument conversation, CatalogModel model,
-            Turn turn, String question, List<ChatMessage> context, GenerationParameters parameters) {
+            Turn turn, String question, List<ChatMessage> context, GenerationParameters parameters,
+            SystemPrompt prompt) {
         String requestId = UUID.randomUUID().toString();
         // the user's own key, when they stored one for the provider, sealed for this request only
         ProviderCredential credential = providerKeys.credential(requestId, conversation.userId(), model.provider())
@@ -124,7 +129,7 @@ public class ChatRequestService {
                 credential != null);
         Exchange exchange;
         try {
-            exchange = store(conversation, model, turn, question, requestId);
+            exchange = store(conversation, model, turn, question, requestId, prompt);
         } catch (RuntimeException e) {
             admission.release(requestId, conversation.userId());
             throw e;
@@ -170,7 +175,7 @@ public class ChatRequestService {
     }
 
     private Exchange store(ConversationDocument conversation, CatalogModel model, Turn turn, String content,
-            String requestId) {
+            String requestId, SystemPrompt prompt) {
         Instant now = clock.instant();
         MessageDocument question = turn.existingQuestion() != null ? turn.existingQuestion()
                 : new MessageDocument(new ObjectId().toHexString(), conversation.id(), conversation.userId(),
@@ -179,7 +184,8 @@ public class ChatRequestService {
         MessageDocument answer = new MessageDocument(new ObjectId().toHexString(), conversation.id(),
                 conversation.userId(), MessageRole.ASSISTANT, "", MessageStatus.PENDING, model.id(),
                 model.provider(), requestId, null, null, null, null, now, null,
-                turn.questionParentId() == null && turn.existingQuestion() == null ? null : question.id());
+                turn.questionParentId() == null && turn.existingQuestion() == null ? null : question.id(),
+                prompt == null ? null : prompt.promptId(), prompt == null ? null : prompt.version());
         messages.insert(turn.existingQuestion() != null ? List.of(answer) : List.of(question, answer));
         conversations.touch(conversation.userId(), conversation.id(), answer.id());
         return new Exchange(requestId, question, answer);

@@ -24,7 +24,15 @@ final class ContextAssembler {
 
     /** @param history the conversation's messages, oldest first */
     List<ChatMessage> assemble(List<MessageDocument> history, String newContent) {
+        return assemble(null, history, newContent);
+    }
+
+    /** @param systemPrompt leads the context when not null (a project's prompt); never trimmed */
+    List<ChatMessage> assemble(String systemPrompt, List<MessageDocument> history, String newContent) {
         List<ChatMessage> context = new ArrayList<>();
+        if (systemPrompt != null) {
+            context.add(new ChatMessage(ChatRole.SYSTEM, systemPrompt));
+        }
         for (MessageDocument message : history) {
             if (belongsInContext(message)) {
                 context.add(new ChatMessage(ChatRole.valueOf(message.role().name()), message.content()));

@@ -15,6 +15,8 @@ import org.springframework.data.mongodb.core.mapping.Document;
  * @param terminalSequence stream sequence of the terminal event, so that a re-stream keeps the event ids
  * @param parentId the message this one follows in the conversation's tree ({@link MessageTree#ROOT} for the
  *        first); null in messages from before branches, which follow the message stored just before them
+ * @param promptId the project prompt an answer ran with as its system prompt; null: none
+ * @param promptVersion the version of that prompt
  */
 @Document("messages")
 @CompoundIndex(name = "conversationId_createdAt", def = "{'conversationId': 1, 'createdAt': 1}")
@@ -34,17 +36,28 @@ public record MessageDocument(
         Long terminalSequence,
         Instant createdAt,
         Instant completedAt,
-        String parentId) {
+        String parentId,
+        String promptId,
+        Integer promptVersion) {
+
+    public MessageDocument(String id, String conversationId, String userId, MessageRole role, String content,
+            MessageStatus status, String model, String provider, String requestId, String finishReason,
+            MessageUsage usage, MessageError error, Long terminalSequence, Instant createdAt, Instant completedAt,
+            String parentId) {
+        this(id, conversationId, userId, role, content, status, model, provider, requestId, finishReason, usage,
+                error, terminalSequence, createdAt, completedAt, parentId, null, null);
+    }
 
     public MessageDocument(String id, String conversationId, String userId, MessageRole role, String content,
             MessageStatus status, String model, String provider, String requestId, String finishReason,
             MessageUsage usage, MessageError error, Long terminalSequence, Instant createdAt, Instant completedAt) {
         this(id, conversationId, userId, role, content, status, model, provider, requestId, finishReason, usage,
-                error, terminalSequence, createdAt, completedAt, null);
+                error, terminalSequence, createdAt, completedAt, null, null, null);
     }
 
     MessageDocument withParent(String parent) {
         return new MessageDocument(id, conversationId, userId, role, content, status, model, provider, requestId,
-                finishReason, usage, error, terminalSequence, createdAt, completedAt, parent);
+                finishReason, usage, error, terminalSequence, createdAt, completedAt, parent, promptId,
+                promptVersion);
     }
 }

@@ -8,6 +8,8 @@ import com.fasterxml.jackson.annotation.JsonInclude;
  * A message as listed; fields that do not apply yet (usage of a pending answer, ...) are left out.
  *
  * @param parentId the message this one answers or follows; absent for the first message
+ * @param promptId the project prompt an answer ran with as its system prompt; absent: none
+ * @param promptVersion the version of that prompt
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 record MessageResponse(
@@ -22,7 +24,16 @@ record MessageResponse(
         MessageError error,
         Instant createdAt,
         Instant completedAt,
-        String parentId) {
+        String parentId,
+        String promptId,
+        Integer promptVersion) {
+
+    MessageResponse(String id, MessageRole role, String content, MessageStatus status, String model,
+            String requestId, String finishReason, MessageUsage usage, MessageError error, Instant createdAt,
+            Instant completedAt, String parentId) {
+        this(id, role, content, status, model, requestId, finishReason, usage, error, createdAt, completedAt,
+                parentId, null, null);
+    }
 
     MessageResponse(String id, MessageRole role, String content, MessageStatus status, String model,
             String requestId, String finishReason, MessageUsage usage, MessageError error, Instant createdAt,
@@ -37,6 +48,6 @@ record MessageResponse(
     static MessageResponse of(MessageDocument message, String parentId) {
         return new MessageResponse(message.id(), message.role(), message.content(), message.status(),
                 message.model(), message.requestId(), message.finishReason(), message.usage(), message.error(),
-                message.createdAt(), message.completedAt(), parentId);
+                message.createdAt(), message.completedAt(), parentId, message.promptId(), message.promptVersion());
     }
 }

@@ -24,6 +24,6 @@ class ChatStreamFanoutListener {
             properties = "auto.offset.reset=${parley.stream.fanout.auto-offset-reset}",
             containerFactory = "fanoutListenerContainerFactory")
     void on(ChatStreamed event) {
-        hub.publish(event.getRequestId(), StreamEvents.from(event));
+        hub.publish(event.getRequestId(), event.getAttemptId(), StreamEvents.from(event));
     }
 }

@@ -2,7 +2,9 @@ package dev.parley.ingress.stream;
 
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 
 /**
  * The buffered events and live subscribers of one request. Not thread-safe: {@link StreamHub} serializes all
@@ -12,6 +14,11 @@ final class RequestStream {
 
     private final List<StreamEvent> buffer = new ArrayList<>();
     private final List<Subscription> subscriptions = new ArrayList<>();
+    private final Set<String> retiredAttempts = new HashSet<>();
+    private String attemptId = "";
+    // a worker that took over numbers from 0 again; clients keep seeing increasing ids
+    private long offset;
+    private long resetSequence = -1;
     private long lastSequence = -1;
     private long bufferedChars;
     private Instant lastActivity;
@@ -21,8 +28,15 @@ final class RequestStream {
         this.lastActivity = now;
     }
 
-    void append(StreamEvent event, StreamHub.Limits limits, Instant now) {
-        if (finishedAt != null || (event.sequence() <= lastSequence && !event.terminal())) {
+    void append(String attempt, StreamEvent source, StreamHub.Limits limits, Instant now) {
+        if (finishedAt != null || retiredAttempts.contains(attempt)) {
+            return; // something after the end, or from a worker that was taken over
+        }
+        if (!attempt.isEmpty() && !attempt.equals(attemptId)) {
+            startAttempt(attempt);
+        }
+        StreamEvent event = source.withSequence(source.sequence() + offset);
+        if (event.sequence() <= lastSequence && !event.terminal()) {
             return; // a redelivery, or something after the end
         }
         // a terminal event must never be lost to numbering (e.g. a worker that took over restarted at 0)
@@ -39,9 +53,27 @@ final class RequestStream {
         subscriptions.removeIf(subscription -> !subscription.deliver(accepted));
     }
 
+    /** The old attempt's text is void: forget it and tell live clients to clear theirs. */
+    private void startAttempt(String attempt) {
+        if (!attemptId.isEmpty()) {
+            retiredAttempts.add(attemptId);
+            resetSequence = lastSequence + 1;
+            lastSequence = resetSequence;
+            offset = resetSequence + 1;
+            buffer.clear();
+            bufferedChars = 0;
+            subscriptions.removeIf(subscription -> !subscription.reset(resetSequence, attempt));
+        }
+        attemptId = attempt;
+    }
+
     void subscribe(StreamSubscriber subscriber, long lastEventId, Instant now) {
         lastActivity = now;
         var subscription = new Subscription(subscriber, lastEventId);
+        // a client that resumes with text of the old attempt must clear it; a new one has nothing to clear
+        if (lastEventId >= 0 && !subscription.reset(resetSequence, attemptId)) {
+            return;
+        }
         for (StreamEvent event : buffer) {
             if (!subscription.deliver(event)) {
                 return;
@@ -91,6 +123,18 @@ final class RequestStream {
         Subscription(StreamSubscriber subscriber, long lastEventId) {
             this.subscriber = subscriber;
             this.lastSent = lastEventId;
+        }
+
+        /** False when the subscription has ended. */
+        boolean reset(long sequence, String attempt) {
+            if (sequence <= lastSent) {
+                return true;
+            }
+            if (!subscriber.reset(sequence, attempt)) {
+                return false;
+            }
+            lastSent = sequence;
+            return true;
         }
 
         /** False when the subscription has ended. */

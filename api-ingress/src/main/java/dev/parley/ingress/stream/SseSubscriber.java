@@ -2,6 +2,7 @@ package dev.parley.ingress.stream;
 
 import java.io.IOException;
 import java.util.List;
+import java.util.Map;
 import java.util.Queue;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.Executor;
@@ -24,6 +25,7 @@ final class SseSubscriber implements StreamSubscriber {
     private final Executor executor;
     private final int maxQueued;
     private final SseFormat format;
+    private final boolean parleyEvents;
     private final Queue<Object> queue = new ConcurrentLinkedQueue<>();
     private final AtomicInteger queued = new AtomicInteger();
     private final AtomicBoolean draining = new AtomicBoolean();
@@ -31,10 +33,16 @@ final class SseSubscriber implements StreamSubscriber {
 
     /** A subscriber that writes Parley's own events ({@code delta}, {@code done}, {@code error} with ids). */
     SseSubscriber(SseEmitter emitter, Executor executor, int maxQueued) {
-        this(emitter, executor, maxQueued, SseSubscriber::parleyEvent);
+        this(emitter, executor, maxQueued, SseSubscriber::parleyEvent, true);
     }
 
     SseSubscriber(SseEmitter emitter, Executor executor, int maxQueued, SseFormat format) {
+        this(emitter, executor, maxQueued, format, false);
+    }
+
+    private SseSubscriber(SseEmitter emitter, Executor executor, int maxQueued, SseFormat format,
+            boolean parleyEvents) {
+        this.parleyEvents = parleyEvents;
         this.emitter = emitter;
         this.executor = executor;
         this.maxQueued = maxQueued;
@@ -49,6 +57,15 @@ final class SseSubscriber implements StreamSubscriber {
             }
         }
         return true;
+    }
+
+    /** Other formats (OpenAI chunks) have no way to take text back, so only Parley's own stream says it. */
+    @Override
+    public boolean reset(long sequence, String attemptId) {
+        return !parleyEvents || offer(SseEmitter.event()
+                .id(Long.toString(sequence))
+                .name("reset")
+                .data(Map.of("attemptId", attemptId), MediaType.APPLICATION_JSON));
     }
 
     /** Queues an event that is not one of the request's, such as the opening of a stream. */

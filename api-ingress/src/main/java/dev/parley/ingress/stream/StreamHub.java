@@ -25,10 +25,19 @@ final class StreamHub {
     }
 
     void publish(String requestId, StreamEvent event) {
+        publish(requestId, "", event);
+    }
+
+    /**
+     * @param attemptId the worker's processing run; a new one after another discards the old run's events and
+     *        sends subscribers a reset (empty: a producer that predates attempts)
+     */
+    void publish(String requestId, String attemptId, StreamEvent event) {
         Instant now = clock.instant();
+        String attempt = attemptId == null ? "" : attemptId;
         streams.compute(requestId, (id, stream) -> {
             RequestStream target = stream == null ? new RequestStream(now) : stream;
-            target.append(event, limits, now);
+            target.append(attempt, event, limits, now);
             return target;
         });
     }

@@ -1,5 +1,7 @@
 package dev.parley.ingress.stream;
 
+import java.util.function.Function;
+
 import org.springframework.stereotype.Service;
 import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
 
@@ -40,5 +42,22 @@ class StreamService {
             return emitter;
         }
         return answers.attach(answer.requestId(), emitter, subscriber, lastEventId);
+    }
+
+    /**
+     * Follows an answer for a subscriber of another transport, with the same ownership check and replay as SSE.
+     *
+     * @param subscriberFor creates the subscriber for the answer's request id
+     */
+    void follow(String userId, String conversationId, String messageId, long lastEventId,
+            Function<String, StreamSubscriber> subscriberFor) {
+        MessageDocument answer = messages.requireOwnedAnswer(userId, conversationId, messageId);
+        StreamSubscriber subscriber = subscriberFor.apply(answer.requestId());
+        if (answer.status().finished() && !hub.hasTerminal(answer.requestId())) {
+            StreamEvents.replay(answer, lastEventId).forEach(subscriber::send);
+            subscriber.complete();
+            return;
+        }
+        hub.subscribe(answer.requestId(), subscriber, lastEventId);
     }
 }

@@ -9,6 +9,14 @@ public interface StreamSubscriber {
     /** Queues an event; false once the subscriber is gone, which removes it. */
     boolean send(StreamEvent event);
 
+    /**
+     * Queues the notice that a worker took the request over and starts the answer again: the client clears the
+     * text it has. {@code sequence} is the notice's own id. False once the subscriber is gone.
+     */
+    default boolean reset(long sequence, String attemptId) {
+        return true;
+    }
+
     /** Queues a keep-alive; false once the subscriber is gone. */
     boolean heartbeat();
 

@@ -36,6 +36,16 @@ class ContextAssemblerTest {
     }
 
     @Test
+    void projectSystemPromptLeadsAndSurvivesTrimming() {
+        var small = new ContextAssembler(30);
+        List<MessageDocument> history = List.of(question("x".repeat(20)), answer(MessageStatus.COMPLETED, "y"));
+
+        assertThat(small.assemble("Be brief.", history, "Hi"))
+                .extracting(ChatMessage::getRole, ChatMessage::getContent)
+                .containsExactly(tuple(ChatRole.SYSTEM, "Be brief."), tuple(ChatRole.USER, "Hi"));
+    }
+
+    @Test
     void historyOldestFirstWithCompletedAnswersOnly() {
         List<MessageDocument> history = List.of(
                 question("q1"), answer(MessageStatus.COMPLETED, "a1"),

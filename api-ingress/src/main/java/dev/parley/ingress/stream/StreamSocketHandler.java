@@ -1,0 +1,115 @@
+package dev.parley.ingress.stream;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
+import org.springframework.web.socket.CloseStatus;
+import org.springframework.web.socket.PongMessage;
+import org.springframework.web.socket.TextMessage;
+import org.springframework.web.socket.WebSocketSession;
+import org.springframework.web.socket.handler.TextWebSocketHandler;
+
+import dev.parley.ingress.web.ApiProblem;
+import dev.parley.ingress.web.ProblemKind;
+import tools.jackson.core.JacksonException;
+
+/**
+ * /api/ws/stream: answers' stream events as JSON text frames, several answers per connection. The handshake was
+ * authenticated by the HTTP security chain, so the session's principal is the user. Each subscription goes
+ * through the same ownership check, replay and hub as the SSE endpoint.
+ */
+final class StreamSocketHandler extends TextWebSocketHandler {
+
+    private final StreamService streams;
+    private final StreamHub hub;
+    private final SseWriters writers;
+    private final SocketFrames frames;
+    private final StreamProperties properties;
+    private final Clock clock;
+    private final Map<String, SocketConnection> connections = new ConcurrentHashMap<>();
+
+    StreamSocketHandler(StreamService streams, StreamHub hub, SseWriters writers, SocketFrames frames,
+            StreamProperties properties, Clock clock) {
+        this.streams = streams;
+        this.hub = hub;
+        this.writers = writers;
+        this.frames = frames;
+        this.properties = properties;
+        this.clock = clock;
+    }
+
+    @Override
+    public void afterConnectionEstablished(WebSocketSession session) {
+        connections.put(session.getId(), new SocketConnection(session, writers::execute,
+                properties.maxQueuedPerClient(), clock.instant()));
+    }
+
+    @Override
+    protected void handleTextMessage(WebSocketSession session, TextMessage message) {
+        SocketConnection connection = connections.get(session.getId());
+        if (connection == null) {
+            return;
+        }
+        SubscribeFrame frame;
+        try {
+            frame = frames.subscribe(message.getPayload());
+        } catch (JacksonException e) {
+            frame = null;
+        }
+        if (frame == null || !frame.valid()) {
+            connection.offer(frames.error("bad_request",
+                    "Expected {\"type\":\"subscribe\",\"conversationId\",\"messageId\",\"lastEventId\"?}"));
+            return;
+        }
+        subscribe(connection, frame);
+    }
+
+    private void subscribe(SocketConnection connection, SubscribeFrame frame) {
+        try {
+            streams.follow(connection.userId(), frame.conversationId(), frame.messageId(), frame.resumeAfter(),
+                    requestId -> {
+                        var subscriber = new SocketSubscriber(connection, frames, requestId);
+                        connection.add(subscriber);
+                        return subscriber;
+                    });
+        } catch (ApiProblem problem) {
+            if (problem.kind() != ProblemKind.NOT_FOUND) {
+                throw problem;
+            }
+            connection.offer(frames.error("not_found", "Message " + frame.messageId() + " not found"));
+            connection.closeAfterQueued(CloseStatus.POLICY_VIOLATION);
+        }
+    }
+
+    @Override
+    protected void handlePongMessage(WebSocketSession session, PongMessage message) {
+        SocketConnection connection = connections.get(session.getId());
+        if (connection != null) {
+            connection.pong(clock.instant());
+        }
+    }
+
+    @Override
+    public void afterConnectionClosed(WebSocketSession session, CloseStatus status) {
+        SocketConnection connection = connections.remove(session.getId());
+        if (connection == null) {
+            return;
+        }
+        connection.closed();
+        connection.subscribers().forEach(subscriber -> hub.unsubscribe(subscriber.requestId(), subscriber));
+    }
+
+    /** Pings every connection; one that missed the pings of three intervals is closed as dead. */
+    void heartbeat(Duration interval) {
+        Instant now = clock.instant();
+        Instant deadline = now.minus(interval.multipliedBy(3));
+        connections.values().forEach(connection -> connection.ping(now, deadline));
+    }
+
+    int size() {
+        return connections.size();
+    }
+}
