@@ -3,13 +3,9 @@ package dev.parley.ingress.stream;
 import java.io.IOException;
 import java.time.Instant;
 import java.util.List;
-import java.util.Queue;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.Executor;
-import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.concurrent.atomic.AtomicInteger;
 
 import org.springframework.web.socket.CloseStatus;
 import org.springframework.web.socket.PingMessage;
@@ -24,19 +20,14 @@ import org.springframework.web.socket.WebSocketSession;
 final class SocketConnection {
 
     private final WebSocketSession session;
-    private final Executor executor;
-    private final int maxQueued;
-    private final Queue<Object> queue = new ConcurrentLinkedQueue<>();
-    private final AtomicInteger queued = new AtomicInteger();
-    private final AtomicBoolean draining = new AtomicBoolean();
+    private final OrderedWriter writer;
     private final Set<SocketSubscriber> subscribers = ConcurrentHashMap.newKeySet();
     private volatile Instant lastPong;
-    private volatile boolean closed;
 
     SocketConnection(WebSocketSession session, Executor executor, int maxQueued, Instant now) {
         this.session = session;
-        this.executor = executor;
-        this.maxQueued = maxQueued;
+        this.writer = new OrderedWriter(executor, maxQueued, this::write,
+                () -> write(CloseStatus.SESSION_NOT_RELIABLE));
         this.lastPong = now;
     }
 
@@ -64,74 +55,41 @@ final class SocketConnection {
     /** Pings a live client; false (and closes) when it stopped answering pings. */
     boolean ping(Instant now, Instant deadline) {
         if (lastPong.isBefore(deadline)) {
-            offer(CloseStatus.SESSION_NOT_RELIABLE);
+            writer.offer(CloseStatus.SESSION_NOT_RELIABLE);
             return false;
         }
-        return offer(new PingMessage());
+        return writer.offer(new PingMessage());
     }
 
     /** False once the connection is gone or too far behind. */
     boolean offer(WebSocketMessage<?> frame) {
-        return offer((Object) frame);
+        return writer.offer(frame);
     }
 
     /** Closes after the frames already queued. */
     void closeAfterQueued(CloseStatus status) {
-        offer(status);
+        writer.offer(status);
     }
 
     void closed() {
-        closed = true;
+        writer.close();
     }
 
     boolean open() {
-        return !closed;
-    }
-
-    private boolean offer(Object item) {
-        if (closed) {
-            return false;
-        }
-        if (queued.incrementAndGet() > maxQueued) {
-            closed = true;
-            executor.execute(() -> write(CloseStatus.SESSION_NOT_RELIABLE));
-            return false;
-        }
-        queue.add(item);
-        if (draining.compareAndSet(false, true)) {
-            executor.execute(this::drain);
-        }
-        return true;
-    }
-
-    private void drain() {
-        try {
-            Object item;
-            while ((item = queue.poll()) != null) {
-                queued.decrementAndGet();
-                if (!closed) {
-                    write(item);
-                }
-            }
-        } finally {
-            draining.set(false);
-            if (!queue.isEmpty() && draining.compareAndSet(false, true)) {
-                executor.execute(this::drain);
-            }
-        }
+        return !writer.isClosed();
     }
 
     private void write(Object item) {
         try {
             if (item instanceof CloseStatus status) {
-                closed = true;
+                writer.close();
                 session.close(status);
             } else {
                 session.sendMessage((WebSocketMessage<?>) item);
             }
         } catch (IOException | IllegalStateException e) {
             // the client went away; the handler's afterConnectionClosed drops its subscriptions
-            closed = true;
+            writer.close();
         }
     }
 }

@@ -3,11 +3,7 @@ package dev.parley.ingress.stream;
 import java.io.IOException;
 import java.util.List;
 import java.util.Map;
-import java.util.Queue;
-import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.Executor;
-import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.concurrent.atomic.AtomicInteger;
 
 import org.springframework.http.MediaType;
 import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
@@ -22,14 +18,9 @@ final class SseSubscriber implements StreamSubscriber {
     private static final Object COMPLETE = new Object();
 
     private final SseEmitter emitter;
-    private final Executor executor;
-    private final int maxQueued;
+    private final OrderedWriter writer;
     private final SseFormat format;
     private final boolean parleyEvents;
-    private final Queue<Object> queue = new ConcurrentLinkedQueue<>();
-    private final AtomicInteger queued = new AtomicInteger();
-    private final AtomicBoolean draining = new AtomicBoolean();
-    private volatile boolean closed;
 
     /** A subscriber that writes Parley's own events ({@code delta}, {@code done}, {@code error} with ids). */
     SseSubscriber(SseEmitter emitter, Executor executor, int maxQueued) {
@@ -44,15 +35,14 @@ final class SseSubscriber implements StreamSubscriber {
             boolean parleyEvents) {
         this.parleyEvents = parleyEvents;
         this.emitter = emitter;
-        this.executor = executor;
-        this.maxQueued = maxQueued;
+        this.writer = new OrderedWriter(executor, maxQueued, this::write, emitter::complete);
         this.format = format;
     }
 
     @Override
     public boolean send(StreamEvent event) {
         for (SseEmitter.SseEventBuilder item : format.events(event)) {
-            if (!offer(item)) {
+            if (!writer.offer(item)) {
                 return false;
             }
         }
@@ -62,7 +52,7 @@ final class SseSubscriber implements StreamSubscriber {
     /** Other formats (OpenAI chunks) have no way to take text back, so only Parley's own stream says it. */
     @Override
     public boolean reset(long sequence, String attemptId) {
-        return !parleyEvents || offer(SseEmitter.event()
+        return !parleyEvents || writer.offer(SseEmitter.event()
                 .id(Long.toString(sequence))
                 .name("reset")
                 .data(Map.of("attemptId", attemptId), MediaType.APPLICATION_JSON));
@@ -70,7 +60,7 @@ final class SseSubscriber implements StreamSubscriber {
 
     /** Queues an event that is not one of the request's, such as the opening of a stream. */
     boolean sendRaw(SseEmitter.SseEventBuilder item) {
-        return offer(item);
+        return writer.offer(item);
     }
 
     private static List<SseEmitter.SseEventBuilder> parleyEvent(StreamEvent event) {
@@ -82,64 +72,30 @@ final class SseSubscriber implements StreamSubscriber {
 
     @Override
     public boolean heartbeat() {
-        return offer(SseEmitter.event().comment("heartbeat"));
+        return writer.offer(SseEmitter.event().comment("heartbeat"));
     }
 
     @Override
     public void complete() {
-        offer(COMPLETE);
+        writer.offer(COMPLETE);
     }
 
     /** The connection ended (completed, timed out or failed): drop whatever is still queued. */
     void close() {
-        closed = true;
-    }
-
-    private boolean offer(Object item) {
-        if (closed) {
-            return false;
-        }
-        if (queued.incrementAndGet() > maxQueued) {
-            closed = true;
-            executor.execute(emitter::complete);
-            return false;
-        }
-        queue.add(item);
-        if (draining.compareAndSet(false, true)) {
-            executor.execute(this::drain);
-        }
-        return true;
-    }
-
-    private void drain() {
-        try {
-            Object item;
-            while ((item = queue.poll()) != null) {
-                queued.decrementAndGet();
-                write(item);
-            }
-        } finally {
-            draining.set(false);
-            if (!queue.isEmpty() && draining.compareAndSet(false, true)) {
-                executor.execute(this::drain);
-            }
-        }
+        writer.close();
     }
 
     private void write(Object item) {
-        if (closed) {
-            return;
-        }
         try {
             if (item == COMPLETE) {
-                closed = true;
+                writer.close();
                 emitter.complete();
             } else {
                 emitter.send((SseEmitter.SseEventBuilder) item);
             }
         } catch (IOException | IllegalStateException e) {
             // the client went away; the container reports it to the emitter's error callback
-            closed = true;
+            writer.close();
         }
     }
 }
