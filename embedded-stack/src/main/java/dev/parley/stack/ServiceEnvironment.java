@@ -17,6 +17,9 @@ final class ServiceEnvironment {
 
     static final String STARTING_BALANCE = "PARLEY_STARTING_BALANCE";
     static final String ADMIN_EMAILS = "PARLEY_ADMIN_EMAILS";
+    static final String OUTBOUND_ALLOWED_NETWORKS = "PARLEY_OUTBOUND_ALLOWED_NETWORKS";
+    // a developer's own machine: local model servers and webhook receivers listen on loopback
+    static final String LOOPBACK = "127.0.0.0/8,::1/128";
 
     private static final List<String> SECRETS = List.of(StackSecrets.SERVICE_TOKEN, StackSecrets.JWT_SECRET,
             StackSecrets.INTEGRATION_TOKEN, StackSecrets.KEY_ENCRYPTION_KEYS, StackSecrets.TRANSPORT_KEYS,
@@ -44,6 +47,9 @@ final class ServiceEnvironment {
         env.put("KAFKA_BOOTSTRAP_SERVERS", infra.bootstrapServers());
         env.put("REGISTRY_URL", infra.registryUrl());
         Providers.KEYED.forEach(p -> env.put(p.enabledVariable(), Boolean.toString(Providers.enabled(p, settings))));
+        if (service != ParleyService.USAGE_ACCOUNTING) {
+            env.put(OUTBOUND_ALLOWED_NETWORKS, settings.envValue(OUTBOUND_ALLOWED_NETWORKS).orElse(LOOPBACK));
+        }
         switch (service) {
             case API_INGRESS -> {
                 env.put("MONGODB_URI", infra.mongoUri());

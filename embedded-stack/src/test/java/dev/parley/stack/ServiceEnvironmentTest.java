@@ -34,6 +34,19 @@ class ServiceEnvironmentTest {
     }
 
     @Test
+    void ingressAndWorkerMayCallLoopbackUnlessTheOperatorSaysOtherwise() {
+        var defaults = StackSettings.from(Map.of(), PROPERTIES::get);
+        var operator = StackSettings.from(Map.of("PARLEY_OUTBOUND_ALLOWED_NETWORKS", "10.1.0.0/16"), PROPERTIES::get);
+
+        assertThat(ServiceEnvironment.of(ParleyService.API_INGRESS, INFRA, defaults, SECRETS))
+                .containsEntry("PARLEY_OUTBOUND_ALLOWED_NETWORKS", "127.0.0.0/8,::1/128");
+        assertThat(ServiceEnvironment.of(ParleyService.LLM_WORKER, INFRA, operator, SECRETS))
+                .containsEntry("PARLEY_OUTBOUND_ALLOWED_NETWORKS", "10.1.0.0/16");
+        assertThat(ServiceEnvironment.of(ParleyService.USAGE_ACCOUNTING, INFRA, defaults, SECRETS))
+                .doesNotContainKey("PARLEY_OUTBOUND_ALLOWED_NETWORKS");
+    }
+
+    @Test
     void workerGetsProviderKeysButNoSecretOfTheStack() {
         var settings = StackSettings.from(Map.of("OPENAI_API_KEY", "sk-test"), PROPERTIES::get);
 
