@@ -83,6 +83,12 @@ abstract class IngressIntegrationTest {
         registry.add("parley.integration.token", () -> INTEGRATION_TOKEN);
         registry.add("parley.security.key-encryption-keys", () -> STORAGE_KEYS);
         registry.add("parley.security.transport-keys", () -> TRANSPORT_KEYS);
+        // webhook receivers are MockWebServers on 127.0.0.1 (::1 stays refused); retries come quickly
+        registry.add("parley.outbound.allowed-networks", () -> "127.0.0.0/8");
+        registry.add("parley.webhook.retry-delays", () -> "50ms");
+        registry.add("parley.webhook.jitter", () -> "0");
+        registry.add("parley.webhook.max-attempts", () -> "4");
+        registry.add("parley.webhook.poll-interval", () -> "100ms");
     }
 
     @BeforeAll

@@ -48,7 +48,7 @@ class BranchService {
         MessageDocument question = branch.get(branch.size() - 2);
         return chatRequests.answer(conversation, Turn.answerTo(question), branch.subList(0, branch.size() - 2),
                 question.content(), new PostMessageRequest(question.content(), request.model(),
-                        request.temperature(), request.maxTokens()));
+                        request.temperature(), request.maxTokens(), request.webhookUrl()));
     }
 
     /** A question of the current branch, asked again with new content; what followed it stays on the old branch. */

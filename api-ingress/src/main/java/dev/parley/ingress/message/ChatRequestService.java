@@ -98,7 +98,8 @@ public class ChatRequestService {
                 .setTemperature(settings.temperature() != null ? settings.temperature() : conversation.temperature())
                 .setMaxTokens(settings.maxTokens())
                 .build();
-        return publish(conversation, model, turn, content, context, parameters, prompt).thenApply(accepted -> {
+        String webhook = settings.webhookUrl();
+        return publish(conversation, model, turn, content, context, parameters, prompt, webhook).thenApply(accepted -> {
             String streamUrl = "/api/conversations/" + accepted.conversationId() + "/messages/"
                     + accepted.messageId() + "/stream";
             return new MessageAcceptedResponse(accepted.messageId(), accepted.questionId(), accepted.requestId(),
@@ -115,12 +116,12 @@ public class ChatRequestService {
         CatalogModel model = resolveModel(conversation.userId(), submission.model(), conversation.model());
         requireWithinBudget(submission.context());
         return publish(conversation, model, Turn.newest(), submission.question(), submission.context(),
-                submission.parameters(), null);
+                submission.parameters(), null, null);
     }
 
     private CompletableFuture<AcceptedChat> publish(ConversationDocument conversation, CatalogModel model,
             Turn turn, String question, List<ChatMessage> context, GenerationParameters parameters,
-            SystemPrompt prompt) {
+            SystemPrompt prompt, String webhookUrl) {
         String requestId = UUID.randomUUID().toString();
         // the user's own key, when they stored one for the provider, sealed for this request only
         ProviderCredential credential = providerKeys.credential(requestId, conversation.userId(), model.provider())
@@ -129,7 +130,7 @@ public class ChatRequestService {
                 credential != null);
         Exchange exchange;
         try {
-            exchange = store(conversation, model, turn, question, requestId, prompt);
+            exchange = store(conversation, model, turn, question, requestId, prompt, webhookUrl);
         } catch (RuntimeException e) {
             admission.release(requestId, conversation.userId());
             throw e;
@@ -175,7 +176,7 @@ public class ChatRequestService {
     }
 
     private Exchange store(ConversationDocument conversation, CatalogModel model, Turn turn, String content,
-            String requestId, SystemPrompt prompt) {
+            String requestId, SystemPrompt prompt, String webhookUrl) {
         Instant now = clock.instant();
         MessageDocument question = turn.existingQuestion() != null ? turn.existingQuestion()
                 : new MessageDocument(new ObjectId().toHexString(), conversation.id(), conversation.userId(),
@@ -185,7 +186,7 @@ public class ChatRequestService {
                 conversation.userId(), MessageRole.ASSISTANT, "", MessageStatus.PENDING, model.id(),
                 model.provider(), requestId, null, null, null, null, now, null,
                 turn.questionParentId() == null && turn.existingQuestion() == null ? null : question.id(),
-                prompt == null ? null : prompt.promptId(), prompt == null ? null : prompt.version());
+                prompt == null ? null : prompt.promptId(), prompt == null ? null : prompt.version(), webhookUrl);
         messages.insert(turn.existingQuestion() != null ? List.of(answer) : List.of(question, answer));
         conversations.touch(conversation.userId(), conversation.id(), answer.id());
         return new Exchange(requestId, question, answer);

@@ -18,6 +18,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 import dev.parley.ingress.web.PageResponse;
+import dev.parley.ingress.webhook.WebhookTargets;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -31,11 +32,14 @@ class MessageController {
     private final MessageQueries queries;
     private final ChatRequestService chatRequests;
     private final CancelService cancels;
+    private final WebhookTargets webhooks;
 
-    MessageController(MessageQueries queries, ChatRequestService chatRequests, CancelService cancels) {
+    MessageController(MessageQueries queries, ChatRequestService chatRequests, CancelService cancels,
+            WebhookTargets webhooks) {
         this.queries = queries;
         this.chatRequests = chatRequests;
         this.cancels = cancels;
+        this.webhooks = webhooks;
     }
 
     @GetMapping
@@ -51,9 +55,13 @@ class MessageController {
 
     @PostMapping
     @Operation(summary = "Post a message", description = "Answers 202 once the request is queued; the answer "
-            + "streams from `streamUrl`. Refused with 402 when the token balance is used up.")
+            + "streams from `streamUrl`. Refused with 402 when the token balance is used up. With `webhookUrl` "
+            + "the finished answer is also POSTed there, signed with your webhook secret (create one first; "
+            + "400 `webhook-secret-missing` otherwise); an internal address is refused with 400 "
+            + "`outbound-address-refused`.")
     CompletableFuture<ResponseEntity<MessageAcceptedResponse>> post(Authentication user,
             @PathVariable String conversationId, @Valid @RequestBody PostMessageRequest request) {
+        webhooks.require(user.getName(), request.webhookUrl());
         return chatRequests.post(user.getName(), conversationId, request)
                 .thenApply(accepted -> ResponseEntity.accepted().body(accepted));
     }

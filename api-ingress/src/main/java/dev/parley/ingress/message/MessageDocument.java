@@ -17,6 +17,7 @@ import org.springframework.data.mongodb.core.mapping.Document;
  *        first); null in messages from before branches, which follow the message stored just before them
  * @param promptId the project prompt an answer ran with as its system prompt; null: none
  * @param promptVersion the version of that prompt
+ * @param webhookUrl where the finished answer is delivered (ingress.webhook); null: nowhere
  */
 @Document("messages")
 @CompoundIndex(name = "conversationId_createdAt", def = "{'conversationId': 1, 'createdAt': 1}")
@@ -38,7 +39,16 @@ public record MessageDocument(
         Instant completedAt,
         String parentId,
         String promptId,
-        Integer promptVersion) {
+        Integer promptVersion,
+        String webhookUrl) {
+
+    public MessageDocument(String id, String conversationId, String userId, MessageRole role, String content,
+            MessageStatus status, String model, String provider, String requestId, String finishReason,
+            MessageUsage usage, MessageError error, Long terminalSequence, Instant createdAt, Instant completedAt,
+            String parentId, String promptId, Integer promptVersion) {
+        this(id, conversationId, userId, role, content, status, model, provider, requestId, finishReason, usage,
+                error, terminalSequence, createdAt, completedAt, parentId, promptId, promptVersion, null);
+    }
 
     public MessageDocument(String id, String conversationId, String userId, MessageRole role, String content,
             MessageStatus status, String model, String provider, String requestId, String finishReason,
@@ -58,6 +68,6 @@ public record MessageDocument(
     MessageDocument withParent(String parent) {
         return new MessageDocument(id, conversationId, userId, role, content, status, model, provider, requestId,
                 finishReason, usage, error, terminalSequence, createdAt, completedAt, parent, promptId,
-                promptVersion);
+                promptVersion, webhookUrl);
     }
 }

@@ -13,6 +13,8 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
+import dev.parley.ingress.webhook.WebhookTargets;
+
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 
@@ -24,15 +26,17 @@ class MessageLifecycleController {
 
     private final MessageQueries queries;
     private final BranchService branches;
+    private final WebhookTargets webhooks;
 
-    MessageLifecycleController(MessageQueries queries, BranchService branches) {
+    MessageLifecycleController(MessageQueries queries, BranchService branches, WebhookTargets webhooks) {
         this.queries = queries;
         this.branches = branches;
+        this.webhooks = webhooks;
     }
 
     @GetMapping("/messages/{messageId}")
     @Operation(summary = "Get one message", description = "Poll an answer: its status, and its content once "
-            + "finished.")
+            + "finished; with its webhook's delivery when it asked for one.")
     MessageResponse get(Authentication user, @PathVariable String conversationId, @PathVariable String messageId) {
         return queries.get(user.getName(), conversationId, messageId);
     }
@@ -40,21 +44,23 @@ class MessageLifecycleController {
     @PostMapping("/messages/{messageId}/regenerate")
     @Operation(summary = "Regenerate the last answer", description = "Asks the last answer's question again "
             + "(202 like posting); the old answer stays on its own branch. 409 when the answer is not the last "
-            + "or still running.")
+            + "or still running. Takes a `webhookUrl` like posting.")
     CompletableFuture<ResponseEntity<MessageAcceptedResponse>> regenerate(Authentication user,
             @PathVariable String conversationId, @PathVariable String messageId,
             @Valid @RequestBody(required = false) RegenerateRequest request) {
         RegenerateRequest settings = request == null ? new RegenerateRequest(null, null, null) : request;
+        webhooks.require(user.getName(), settings.webhookUrl());
         return branches.regenerate(user.getName(), conversationId, messageId, settings)
                 .thenApply(accepted -> ResponseEntity.accepted().body(accepted));
     }
 
     @PostMapping("/messages/{messageId}/edit")
     @Operation(summary = "Edit a question and re-run from there", description = "A new branch starts with the "
-            + "edited question (202 like posting); the old branch is kept.")
+            + "edited question (202 like posting, `webhookUrl` too); the old branch is kept.")
     CompletableFuture<ResponseEntity<MessageAcceptedResponse>> edit(Authentication user,
             @PathVariable String conversationId, @PathVariable String messageId,
             @Valid @RequestBody PostMessageRequest request) {
+        webhooks.require(user.getName(), request.webhookUrl());
         return branches.edit(user.getName(), conversationId, messageId, request)
                 .thenApply(accepted -> ResponseEntity.accepted().body(accepted));
     }

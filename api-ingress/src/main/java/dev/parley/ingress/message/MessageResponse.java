@@ -4,12 +4,15 @@ import java.time.Instant;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 
+import dev.parley.ingress.webhook.WebhookStatus;
+
 /**
  * A message as listed; fields that do not apply yet (usage of a pending answer, ...) are left out.
  *
  * @param parentId the message this one answers or follows; absent for the first message
  * @param promptId the project prompt an answer ran with as its system prompt; absent: none
  * @param promptVersion the version of that prompt
+ * @param webhook the delivery of an answer whose request asked for a webhook; absent otherwise
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 record MessageResponse(
@@ -26,7 +29,15 @@ record MessageResponse(
         Instant completedAt,
         String parentId,
         String promptId,
-        Integer promptVersion) {
+        Integer promptVersion,
+        WebhookStatus webhook) {
+
+    MessageResponse(String id, MessageRole role, String content, MessageStatus status, String model,
+            String requestId, String finishReason, MessageUsage usage, MessageError error, Instant createdAt,
+            Instant completedAt, String parentId, String promptId, Integer promptVersion) {
+        this(id, role, content, status, model, requestId, finishReason, usage, error, createdAt, completedAt,
+                parentId, promptId, promptVersion, null);
+    }
 
     MessageResponse(String id, MessageRole role, String content, MessageStatus status, String model,
             String requestId, String finishReason, MessageUsage usage, MessageError error, Instant createdAt,
@@ -46,8 +57,13 @@ record MessageResponse(
     }
 
     static MessageResponse of(MessageDocument message, String parentId) {
+        return of(message, parentId, null);
+    }
+
+    static MessageResponse of(MessageDocument message, String parentId, WebhookStatus webhook) {
         return new MessageResponse(message.id(), message.role(), message.content(), message.status(),
                 message.model(), message.requestId(), message.finishReason(), message.usage(), message.error(),
-                message.createdAt(), message.completedAt(), parentId, message.promptId(), message.promptVersion());
+                message.createdAt(), message.completedAt(), parentId, message.promptId(), message.promptVersion(),
+                webhook);
     }
 }

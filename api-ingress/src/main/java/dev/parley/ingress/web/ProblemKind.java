@@ -25,6 +25,8 @@ public enum ProblemKind {
     PAYLOAD_TOO_LARGE("payload-too-large", HttpStatus.CONTENT_TOO_LARGE, "Payload too large"),
     UNSUPPORTED_MEDIA_TYPE("unsupported-media-type", HttpStatus.UNSUPPORTED_MEDIA_TYPE, "Unsupported media type"),
     MODEL_UNKNOWN("model-unknown", HttpStatus.BAD_REQUEST, "Unknown model"),
+    OUTBOUND_ADDRESS_REFUSED("outbound-address-refused", HttpStatus.BAD_REQUEST, "Address refused"),
+    WEBHOOK_SECRET_MISSING("webhook-secret-missing", HttpStatus.BAD_REQUEST, "Webhook secret missing"),
     UPSTREAM_FAILED("upstream-failed", HttpStatus.BAD_GATEWAY, "Upstream failed"),
     UNAVAILABLE("unavailable", HttpStatus.SERVICE_UNAVAILABLE, "Service unavailable"),
     TIMEOUT("timeout", HttpStatus.GATEWAY_TIMEOUT, "Timed out"),

@@ -2,6 +2,7 @@ package dev.parley.ingress.message;
 
 import static org.hamcrest.Matchers.containsInAnyOrder;
 import static org.mockito.ArgumentMatchers.any;
+import static org.mockito.ArgumentMatchers.argThat;
 import static org.mockito.ArgumentMatchers.eq;
 import static org.mockito.BDDMockito.given;
 import static org.mockito.Mockito.verifyNoInteractions;
@@ -18,6 +19,8 @@ import java.util.concurrent.CompletableFuture;
 
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.autoconfigure.ImportAutoConfiguration;
+import org.springframework.context.annotation.Import;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.test.context.bean.override.mockito.MockitoBean;
@@ -30,8 +33,14 @@ import dev.parley.ingress.TestTokens;
 import dev.parley.ingress.web.ApiProblem;
 import dev.parley.ingress.web.PageResponse;
 import dev.parley.ingress.web.ProblemKind;
+import dev.parley.ingress.webhook.WebhookSecrets;
+import dev.parley.ingress.webhook.WebhookTargets;
+import dev.parley.platform.outbound.OutboundAutoConfiguration;
 
+/** With the real webhook check and the production (strict) outbound policy; only the secret store is a mock. */
 @ControllerTest(MessageController.class)
+@Import(WebhookTargets.class)
+@ImportAutoConfiguration(OutboundAutoConfiguration.class)
 class MessageControllerTest {
 
     static final String MESSAGES = "/api/conversations/c1/messages";
@@ -47,6 +56,9 @@ class MessageControllerTest {
 
     @MockitoBean
     CancelService cancels;
+
+    @MockitoBean
+    WebhookSecrets webhookSecrets;
 
     static MockHttpServletRequestBuilder postMessage(String json) {
         return post(MESSAGES).header(HttpHeaders.AUTHORIZATION, TestTokens.bearer("u1"))
@@ -153,5 +165,65 @@ class MessageControllerTest {
                 .andExpect(status().isUnauthorized())
                 .andExpect(jsonPath("$.type").value("urn:parley:problem:unauthorized"));
         verifyNoInteractions(chatRequests);
+    }
+
+    @Test
+    void webhookToAnInternalAddressIsRefusedBeforeAnythingIsReservedOrPublished() throws Exception {
+        given(webhookSecrets.exists("u1")).willReturn(true);
+
+        for (String url : List.of("http://127.0.0.1:8080/hook", "http://[::1]/hook", "http://10.1.2.3/hook",
+                "http://169.254.169.254/latest/meta-data", "http://localhost/hook")) {
+            mvc.perform(postMessage("{\"content\":\"Hello\",\"webhookUrl\":\"" + url + "\"}"))
+                    .andExpect(status().isBadRequest())
+                    .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON))
+                    .andExpect(jsonPath("$.type").value("urn:parley:problem:outbound-address-refused"))
+                    .andExpect(jsonPath("$.detail").value(org.hamcrest.Matchers.containsString("internal address")))
+                    .andExpect(jsonPath("$.field").value("webhookUrl"));
+        }
+        mvc.perform(postMessage("{\"content\":\"Hello\",\"webhookUrl\":\"ftp://203.0.113.9/hook\"}"))
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.type").value("urn:parley:problem:outbound-address-refused"))
+                .andExpect(jsonPath("$.detail").value("The URL must use http or https"));
+        verifyNoInteractions(chatRequests);
+    }
+
+    @Test
+    void webhookWithoutASigningSecretIsRefusedWithAClearProblem() throws Exception {
+        given(webhookSecrets.exists("u1")).willReturn(false);
+
+        mvc.perform(postMessage("{\"content\":\"Hello\",\"webhookUrl\":\"https://93.184.215.14/hook\"}"))
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.type").value("urn:parley:problem:webhook-secret-missing"))
+                .andExpect(jsonPath("$.detail").value(org.hamcrest.Matchers.containsString(
+                        "POST /api/me/webhook-secret")));
+        verifyNoInteractions(chatRequests);
+    }
+
+    @Test
+    void malformedOrOverlongWebhookUrlsAreValidationProblems() throws Exception {
+        mvc.perform(postMessage("{\"content\":\"Hello\",\"webhookUrl\":\"https://x.example/a b\"}"))
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.type").value("urn:parley:problem:validation"))
+                .andExpect(jsonPath("$.errors[0].field").value("webhookUrl"));
+        mvc.perform(postMessage("{\"content\":\"Hello\",\"webhookUrl\":\"https://93.184.215.14/"
+                        + "x".repeat(2048) + "\"}"))
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.errors[0].field").value("webhookUrl"));
+        verifyNoInteractions(chatRequests);
+    }
+
+    @Test
+    void acceptedWebhookReachesTheServiceWithTheMessage() throws Exception {
+        given(webhookSecrets.exists("u1")).willReturn(true);
+        var accepted = new MessageAcceptedResponse("m2", "m1", "r1", MESSAGES + "/m2/stream");
+        given(chatRequests.post(eq("u1"), eq("c1"),
+                argThat(request -> "https://93.184.215.14/hook".equals(request.webhookUrl()))))
+                .willReturn(CompletableFuture.completedFuture(accepted));
+
+        MvcResult result = mvc.perform(postMessage(
+                "{\"content\":\"Hello\",\"webhookUrl\":\"https://93.184.215.14/hook\"}")).andReturn();
+        mvc.perform(asyncDispatch(result))
+                .andExpect(status().isAccepted())
+                .andExpect(jsonPath("$.messageId").value("m2"));
     }
 }

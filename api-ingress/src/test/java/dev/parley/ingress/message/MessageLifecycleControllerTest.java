@@ -16,6 +16,8 @@ import java.util.concurrent.CompletableFuture;
 
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.autoconfigure.ImportAutoConfiguration;
+import org.springframework.context.annotation.Import;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.test.context.bean.override.mockito.MockitoBean;
@@ -26,8 +28,14 @@ import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilde
 import dev.parley.ingress.ControllerTest;
 import dev.parley.ingress.TestTokens;
 import dev.parley.ingress.web.ApiProblem;
+import dev.parley.ingress.webhook.WebhookSecrets;
+import dev.parley.ingress.webhook.WebhookStatus;
+import dev.parley.ingress.webhook.WebhookTargets;
+import dev.parley.platform.outbound.OutboundAutoConfiguration;
 
 @ControllerTest(MessageLifecycleController.class)
+@Import(WebhookTargets.class)
+@ImportAutoConfiguration(OutboundAutoConfiguration.class)
 class MessageLifecycleControllerTest {
 
     static final String MESSAGES = "/api/conversations/c1/messages";
@@ -40,6 +48,9 @@ class MessageLifecycleControllerTest {
 
     @MockitoBean
     BranchService branches;
+
+    @MockitoBean
+    WebhookSecrets webhookSecrets;
 
     static MockHttpServletRequestBuilder postJson(String path, String json) {
         return post(path).header(HttpHeaders.AUTHORIZATION, TestTokens.bearer("u1"))
@@ -128,5 +139,38 @@ class MessageLifecycleControllerTest {
                         .header(HttpHeaders.AUTHORIZATION, TestTokens.bearer("u1")))
                 .andExpect(status().isOk())
                 .andExpect(jsonPath("$.currentLeafId").value("m2"));
+    }
+
+    @Test
+    void regenerateAndEditCheckTheirWebhookLikePosting() throws Exception {
+        given(webhookSecrets.exists("u1")).willReturn(true);
+
+        mvc.perform(postJson(MESSAGES + "/m2/regenerate", "{\"webhookUrl\":\"http://192.168.1.10/hook\"}"))
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.type").value("urn:parley:problem:outbound-address-refused"));
+        given(webhookSecrets.exists("u1")).willReturn(false);
+        mvc.perform(postJson(MESSAGES + "/m1/edit",
+                        "{\"content\":\"Better\",\"webhookUrl\":\"https://93.184.215.14/hook\"}"))
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.type").value("urn:parley:problem:webhook-secret-missing"));
+        verifyNoInteractions(branches);
+    }
+
+    @Test
+    void aPolledAnswerShowsItsWebhookDelivery() throws Exception {
+        var webhook = new WebhookStatus("https://hooks.example/x", "PENDING", 2, Instant.EPOCH, 503,
+                "HTTP 503: busy", Instant.EPOCH.plusSeconds(30), null);
+        given(queries.get("u1", "c1", "m2")).willReturn(new MessageResponse("m2", MessageRole.ASSISTANT, "Hi",
+                MessageStatus.COMPLETED, "mock-1", "r1", "STOP", null, null, Instant.EPOCH, Instant.EPOCH, "m1",
+                null, null, webhook));
+
+        mvc.perform(get(MESSAGES + "/m2").header(HttpHeaders.AUTHORIZATION, TestTokens.bearer("u1")))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.webhook.status").value("PENDING"))
+                .andExpect(jsonPath("$.webhook.attempts").value(2))
+                .andExpect(jsonPath("$.webhook.lastStatusCode").value(503))
+                .andExpect(jsonPath("$.webhook.lastError").value("HTTP 503: busy"))
+                .andExpect(jsonPath("$.webhook.nextAttemptAt").value("1970-01-01T00:00:30Z"))
+                .andExpect(jsonPath("$.webhook.deliveredAt").doesNotExist());
     }
 }
