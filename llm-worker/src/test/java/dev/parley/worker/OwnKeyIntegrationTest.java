@@ -2,8 +2,6 @@ package dev.parley.worker;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.nio.ByteBuffer;
-import java.nio.charset.StandardCharsets;
 import java.util.concurrent.TimeUnit;
 
 import org.junit.jupiter.api.Test;
@@ -14,7 +12,6 @@ import mockwebserver3.RecordedRequest;
 import dev.parley.events.ChatCompleted;
 import dev.parley.events.ChatFailed;
 import dev.parley.events.ChatRequested;
-import dev.parley.events.ProviderCredential;
 import dev.parley.events.UsageRecorded;
 import dev.parley.platform.crypto.KeyRing;
 
@@ -58,12 +55,6 @@ class OwnKeyIntegrationTest extends WorkerTestSupport {
 
     /** Seals the user's key for this request as api-ingress does. */
     static ChatRequested ownKey(ChatRequested request, String ring) {
-        KeyRing.Sealed sealed = KeyRing.parse(ring).seal(USER_KEY.getBytes(StandardCharsets.UTF_8),
-                request.getRequestId() + ":" + request.getUserId() + ":" + request.getProvider());
-        return ChatRequested.newBuilder(request)
-                .setProviderCredential(new ProviderCredential(sealed.keyVersion(), ByteBuffer.wrap(sealed.iv()),
-                        ByteBuffer.wrap(sealed.ciphertext())))
-                .setOwnKey(true)
-                .build();
+        return TestEvents.withKey(request, ring, USER_KEY, true);
     }
 }

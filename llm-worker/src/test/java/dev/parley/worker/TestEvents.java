@@ -1,5 +1,7 @@
 package dev.parley.worker;
 
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
@@ -9,6 +11,8 @@ import dev.parley.events.ChatMessage;
 import dev.parley.events.ChatRequested;
 import dev.parley.events.ChatRole;
 import dev.parley.events.GenerationParameters;
+import dev.parley.events.ProviderCredential;
+import dev.parley.platform.crypto.KeyRing;
 
 /** Requests as api-ingress publishes them. */
 final class TestEvents {
@@ -33,6 +37,17 @@ final class TestEvents {
                 .setMessages(messages)
                 .setParameters(GenerationParameters.newBuilder().setMaxTokens(maxTokens).build())
                 .setRequestedAt(Instant.now())
+                .build();
+    }
+
+    /** Seals {@code key} for exactly this request with the transport ring, as api-ingress does. */
+    static ChatRequested withKey(ChatRequested request, String ring, String key, boolean ownKey) {
+        KeyRing.Sealed sealed = KeyRing.parse(ring).seal(key.getBytes(StandardCharsets.UTF_8),
+                request.getRequestId() + ":" + request.getUserId() + ":" + request.getProvider());
+        return ChatRequested.newBuilder(request)
+                .setProviderCredential(new ProviderCredential(sealed.keyVersion(), ByteBuffer.wrap(sealed.iv()),
+                        ByteBuffer.wrap(sealed.ciphertext())))
+                .setOwnKey(ownKey)
                 .build();
     }
 

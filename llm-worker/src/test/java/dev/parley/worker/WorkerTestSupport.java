@@ -66,7 +66,10 @@ import dev.parley.stack.TestInfrastructure;
         "parley.worker.providers.strict-openai.retry.max-attempts=2",
         "parley.worker.providers.strict-openai.retry.initial-backoff=10ms",
         // no server key: usable only with a user's own key
-        "parley.worker.providers.byok-openai.kind=openai-compatible" })
+        "parley.worker.providers.byok-openai.kind=openai-compatible",
+        // catalog providers may call 127.0.0.1 but no other internal address (127.0.0.2 stands for one): one shared
+        // context serves the allowed and the refused case. Configured providers are not guarded at all.
+        "parley.outbound.allowed-networks=127.0.0.1/32" })
 abstract class WorkerTestSupport {
 
     static final TestInfrastructure.Endpoints INFRA = TestInfrastructure.start();

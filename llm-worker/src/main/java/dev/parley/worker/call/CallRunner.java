@@ -18,7 +18,6 @@ import dev.parley.worker.provider.ConfiguredProvider;
 import dev.parley.worker.provider.DeltaSink;
 import dev.parley.worker.provider.ErrorCodes;
 import dev.parley.worker.provider.ProviderError;
-import dev.parley.worker.provider.ProviderRegistry;
 import dev.parley.worker.provider.ProviderRequest;
 import dev.parley.worker.provider.ProviderResult;
 import dev.parley.worker.provider.ProviderResult.Outcome;
@@ -27,19 +26,20 @@ import dev.parley.worker.tokens.TokenCounter;
 /**
  * Gets one answer through its routes: the requested provider and model, retried by its {@link RetryPolicy},
  * then each fallback in turn. Retries and fallbacks happen only while no text reached the user; once a delta
- * went out, the call's ending is the answer's ending. Every call waits for its provider's admission first.
+ * went out, the call's ending is the answer's ending, and a refused address ends the request at once. Every call
+ * waits for its provider's admission first.
  */
 @Component
 public class CallRunner {
 
-    private final ProviderRegistry providers;
+    private final ProviderLookup providers;
     private final RoutePlanner planner;
     private final ProviderCaller caller;
     private final ProviderLimits limits;
     private final TokenCounter tokens;
     private final MeterRegistry meters;
 
-    CallRunner(ProviderRegistry providers, RoutePlanner planner, ProviderCaller caller, ProviderLimits limits,
+    CallRunner(ProviderLookup providers, RoutePlanner planner, ProviderCaller caller, ProviderLimits limits,
             TokenCounter tokens, MeterRegistry meters) {
         this.providers = providers;
         this.planner = planner;
@@ -49,16 +49,20 @@ public class CallRunner {
         this.meters = meters;
     }
 
-    /** @return the calls made, in order; the last one's ending is the answer's */
-    public List<CallRecord> run(String provider, ProviderRequest request, DeltaSink sink, Cancellation cancellation) {
+    /**
+     * @param request carries the key the request brought, if any; it is used for the requested provider only
+     * @return the calls made, in order; the last one's ending is the answer's
+     */
+    public List<CallRecord> run(RequestedProvider requested, ProviderRequest request, DeltaSink sink,
+            Cancellation cancellation) {
         var textSent = new AtomicBoolean();
         DeltaSink tracking = text -> {
             textSent.set(true);
             sink.accept(text);
         };
         List<CallRecord> calls = new ArrayList<>();
-        for (Route route : planner.routes(provider, request.model())) {
-            if (request.ownKey() && !route.provider().equals(provider)) {
+        for (Route route : planner.routes(requested.name(), request.model())) {
+            if (requested.ownKey() && !requested.is(route)) {
                 // the user's key belongs to their provider, and a fallback elsewhere would run on the server's
                 // key for a request that reserved nothing
                 continue;
@@ -66,7 +70,9 @@ public class CallRunner {
             if (!calls.isEmpty()) {
                 meters.counter("parley.worker.fallbacks", "provider", route.provider()).increment();
             }
-            if (!tryRoute(route, request.withModel(route.model()), tracking, textSent, cancellation, calls)) {
+            ProviderRequest routed = (requested.is(route) ? request : request.withoutKey()).withModel(route.model());
+            if (!tryRoute(route, providers.find(route, requested, routed.carriesKey()), routed, tracking, textSent,
+                    cancellation, calls)) {
                 break;
             }
         }
@@ -74,9 +80,8 @@ public class CallRunner {
     }
 
     /** @return whether the next route should be tried */
-    private boolean tryRoute(Route route, ProviderRequest request, DeltaSink sink, AtomicBoolean textSent,
-            Cancellation cancellation, List<CallRecord> calls) {
-        Optional<ConfiguredProvider> provider = providers.find(route.provider(), request.ownKey());
+    private boolean tryRoute(Route route, Optional<ConfiguredProvider> provider, ProviderRequest request,
+            DeltaSink sink, AtomicBoolean textSent, Cancellation cancellation, List<CallRecord> calls) {
         if (provider.isEmpty()) {
             calls.add(new CallRecord(route, ProviderResult.rejected(ErrorCodes.UNKNOWN_PROVIDER,
                     "Unknown provider '" + route.provider() + "'")));
@@ -86,7 +91,7 @@ public class CallRunner {
         for (int attempt = 1;; attempt++) {
             ProviderResult result = admittedCall(provider.get(), request, sink, cancellation);
             calls.add(new CallRecord(route, result));
-            if (result.outcome() != Outcome.FAILED || textSent.get()) {
+            if (result.outcome() != Outcome.FAILED || textSent.get() || result.error().endsTheRequest()) {
                 return false;
             }
             Optional<Duration> wait = retry.delayAfter(attempt, result.error());

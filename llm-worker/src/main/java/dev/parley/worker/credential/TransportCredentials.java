@@ -12,8 +12,9 @@ import dev.parley.events.ProviderCredential;
 import dev.parley.platform.crypto.KeyRing;
 
 /**
- * Opens the user's own provider key a request carries, sealed by api-ingress for exactly this request (AAD
- * {@code requestId:userId:provider}), so that a credential copied into another request does not open.
+ * Opens the provider key a request carries (the user's own, or the server-held key of a catalog provider), sealed
+ * by api-ingress for exactly this request (AAD {@code requestId:userId:provider}), so that a credential copied into
+ * another request does not open.
  */
 @Component
 public class TransportCredentials {
@@ -29,7 +30,7 @@ public class TransportCredentials {
     /** @return the key, or nothing when this worker has no ring or the credential does not open */
     public Optional<String> open(String requestId, String userId, String provider, ProviderCredential credential) {
         if (ring == null) {
-            log.warn("Request {} carries an own provider key, but parley.worker.transport-keys is not set", requestId);
+            log.warn("Request {} carries a provider key, but parley.worker.transport-keys is not set", requestId);
             return Optional.empty();
         }
         var sealed = new KeyRing.Sealed(credential.getKeyVersion(), bytes(credential.getIv().duplicate()),
@@ -38,7 +39,7 @@ public class TransportCredentials {
             return Optional.of(new String(ring.open(sealed, requestId + ":" + userId + ":" + provider),
                     StandardCharsets.UTF_8));
         } catch (KeyRing.CryptoException e) {
-            log.warn("The own provider key of request {} does not open: {}", requestId, e.getMessage());
+            log.warn("The provider key of request {} does not open: {}", requestId, e.getMessage());
             return Optional.empty();
         }
     }

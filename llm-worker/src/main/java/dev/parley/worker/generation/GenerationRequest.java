@@ -3,7 +3,9 @@ package dev.parley.worker.generation;
 import java.util.List;
 
 import dev.parley.events.ProviderCredential;
+import dev.parley.worker.call.RequestedProvider;
 import dev.parley.worker.call.Route;
+import dev.parley.worker.catalog.Endpoint;
 import dev.parley.worker.provider.PromptMessage;
 import dev.parley.worker.provider.ProviderRequest;
 import dev.parley.worker.stream.StreamTarget;
@@ -12,27 +14,35 @@ import dev.parley.worker.usage.UsagePublisher.UsageCall;
 /**
  * One requested answer, as the worker needs it: the ids, the provider and model, the full context.
  *
- * @param credential the user's own provider key, still sealed; null for the server's key
+ * @param credential the provider key the request brought, still sealed: the user's own ({@code ownKey}) or the
+ *        server-held key of a catalog provider; null for the key of this worker's configuration
+ * @param ownKey the request runs on the user's own key (usage records say so; no fallback to other providers)
+ * @param endpoint where to call a provider an admin added to the catalog at runtime; null for configured ones
  */
 public record GenerationRequest(String requestId, String userId, String conversationId, String messageId,
         String provider, String model, List<PromptMessage> messages, Double temperature, Double topP,
-        Integer maxTokens, List<String> stop, ProviderCredential credential) {
+        Integer maxTokens, List<String> stop, ProviderCredential credential, boolean ownKey, Endpoint endpoint) {
 
     public GenerationRequest {
         messages = messages == null ? List.of() : List.copyOf(messages);
         stop = stop == null ? List.of() : List.copyOf(stop);
     }
 
-    /** A request on the server's key. */
+    /** A request for a configured provider on the server's key. */
     public GenerationRequest(String requestId, String userId, String conversationId, String messageId,
             String provider, String model, List<PromptMessage> messages, Double temperature, Double topP,
             Integer maxTokens, List<String> stop) {
         this(requestId, userId, conversationId, messageId, provider, model, messages, temperature, topP, maxTokens,
-                stop, null);
+                stop, null, false, null);
     }
 
-    boolean ownKey() {
-        return credential != null;
+    /** Whether the request brought a key to open (an own-key request without one is broken, not keyless). */
+    boolean bringsKey() {
+        return credential != null || ownKey;
+    }
+
+    RequestedProvider requestedProvider() {
+        return new RequestedProvider(provider, endpoint, ownKey);
     }
 
     /** @param attemptId the id of this processing run of the request */
@@ -40,7 +50,7 @@ public record GenerationRequest(String requestId, String userId, String conversa
         return new StreamTarget(requestId, userId, conversationId, messageId, attemptId);
     }
 
-    /** @param apiKey the opened own key, or null for the server's */
+    /** @param apiKey the opened key the request brought, or null for the configured one */
     ProviderRequest providerRequest(String apiKey) {
         return new ProviderRequest(model, messages, temperature, topP, maxTokens, stop, apiKey);
     }

@@ -84,17 +84,25 @@ public class GenerationService {
             return List.of(new CallRecord(request.route(),
                     ProviderResult.rejected(ErrorCodes.INVALID_REQUEST, "Invalid request: " + problem.get())));
         }
-        Optional<String> apiKey = request.ownKey() ? credentials.open(request.requestId(), request.userId(),
-                request.provider(), request.credential()) : Optional.empty();
-        if (request.ownKey() && apiKey.isEmpty()) {
-            // no provider call: neither the server's key nor another provider may stand in for the user's
-            return List.of(new CallRecord(request.route(), ProviderResult.rejected(ErrorCodes.CREDENTIAL_INVALID,
-                    "The request's own provider key could not be opened; store the key again")));
+        if (!request.bringsKey()) {
+            return call(request, null, stream);
         }
+        Optional<String> apiKey = request.credential() == null ? Optional.empty() : credentials.open(
+                request.requestId(), request.userId(), request.provider(), request.credential());
+        if (apiKey.isEmpty()) {
+            // no provider call: neither the server's configured key nor another provider may stand in for it
+            return List.of(new CallRecord(request.route(), ProviderResult.rejected(ErrorCodes.CREDENTIAL_INVALID,
+                    request.ownKey() ? "The request's own provider key could not be opened; store the key again"
+                            : "The provider key the request carries could not be opened")));
+        }
+        return call(request, apiKey.get(), stream);
+    }
+
+    private List<CallRecord> call(GenerationRequest request, String apiKey, StreamEmitter stream) {
         var cancellation = new Cancellation();
         cancels.register(request.requestId(), request.userId(), cancellation);
         try {
-            return calls.run(request.provider(), request.providerRequest(apiKey.orElse(null)), stream, cancellation);
+            return calls.run(request.requestedProvider(), request.providerRequest(apiKey), stream, cancellation);
         } finally {
             cancels.unregister(request.requestId());
         }

@@ -9,7 +9,9 @@ import org.springframework.stereotype.Component;
 import dev.parley.events.ChatMessage;
 import dev.parley.events.ChatRequested;
 import dev.parley.events.GenerationParameters;
+import dev.parley.events.ProviderEndpoint;
 import dev.parley.events.Topics;
+import dev.parley.worker.catalog.Endpoint;
 import dev.parley.worker.generation.GenerationRequest;
 import dev.parley.worker.provider.PromptMessage;
 
@@ -38,7 +40,11 @@ class ChatRequestListener {
                 event.getMessageId(), event.getProvider(), event.getModel(),
                 event.getMessages().stream().map(ChatRequestListener::toPrompt).toList(),
                 parameters.getTemperature(), parameters.getTopP(), parameters.getMaxTokens(), parameters.getStop(),
-                event.getProviderCredential());
+                event.getProviderCredential(), event.getOwnKey(), endpoint(event.getEndpoint()));
+    }
+
+    private static Endpoint endpoint(ProviderEndpoint endpoint) {
+        return endpoint == null ? null : new Endpoint(endpoint.getKind(), endpoint.getBaseUrl());
     }
 
     private static PromptMessage toPrompt(ChatMessage message) {

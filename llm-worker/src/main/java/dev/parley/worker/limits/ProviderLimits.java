@@ -1,8 +1,8 @@
 package dev.parley.worker.limits;
 
-import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -18,7 +18,7 @@ import dev.parley.worker.provider.ConfiguredProvider;
 @Component
 public class ProviderLimits {
 
-    private final Map<String, ProviderLimiter> limiters = new HashMap<>();
+    private final Map<String, ProviderLimiter> limiters = new ConcurrentHashMap<>();
     private final MeterRegistry meters;
 
     public ProviderLimits(WorkerProperties properties, MeterRegistry meters) {
@@ -30,9 +30,17 @@ public class ProviderLimits {
         });
     }
 
-    /** @return the permit, or empty when the queue wait ran out (or the request was cancelled while queued) */
+    /**
+     * A catalog provider (no configuration entry) gets its limiter, from the catalog defaults, on its first call;
+     * one of the same name as a configured provider shares that provider's limiter.
+     *
+     * @return the permit, or empty when the queue wait ran out (or the request was cancelled while queued)
+     */
     public Optional<Permit> admit(ConfiguredProvider provider, long estimatedTokens, Cancellation cancellation) {
         ProviderLimiter limiter = limiters.get(provider.name());
+        if (limiter == null && limited(provider.properties().limits())) {
+            limiter = limiters.computeIfAbsent(provider.name(), name -> register(name, provider.properties().limits()));
+        }
         return limiter == null ? Optional.of(Permit.NONE) : limiter.admit(estimatedTokens, cancellation);
     }
 

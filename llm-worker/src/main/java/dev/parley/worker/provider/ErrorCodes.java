@@ -16,6 +16,11 @@ public final class ErrorCodes {
     /** The provider's concurrency or rate limit kept the request queued longer than allowed. */
     public static final String PROVIDER_BUSY = "provider_busy";
     public static final String PROVIDER_BAD_RESPONSE = "provider_bad_response";
+    /**
+     * A catalog provider's address is internal (loopback, private, link-local, metadata, ...) and not allowed by
+     * {@code parley.outbound.allowed-networks}; nothing was sent. Permanent: neither retried nor fallen back from.
+     */
+    public static final String PROVIDER_ADDRESS_REFUSED = "provider_address_refused";
     public static final String INTERNAL_ERROR = "internal_error";
 
     private ErrorCodes() {

@@ -17,6 +17,11 @@ public record ProviderError(String code, String message, boolean retryable, Dura
         this(code, message, false, null);
     }
 
+    /** No other call may follow: not a retry, not a fallback (the request pointed at an address it may not reach). */
+    public boolean endsTheRequest() {
+        return ErrorCodes.PROVIDER_ADDRESS_REFUSED.equals(code);
+    }
+
     public Optional<Duration> requestedWait() {
         return Optional.ofNullable(retryAfter);
     }

@@ -38,9 +38,9 @@ public class ProviderRegistry {
         return Optional.ofNullable(providers.get(name));
     }
 
-    /** The provider for a call on the user's own key ({@code ownKey}) or the server's. */
-    public Optional<ConfiguredProvider> find(String name, boolean ownKey) {
-        return ownKey && ownKeyOnly.containsKey(name) ? Optional.of(ownKeyOnly.get(name)) : find(name);
+    /** The provider for a call on a key the request brought ({@code withKey}, e.g. the user's own) or the server's. */
+    public Optional<ConfiguredProvider> find(String name, boolean withKey) {
+        return withKey && ownKeyOnly.containsKey(name) ? Optional.of(ownKeyOnly.get(name)) : find(name);
     }
 
     private static boolean lacksOnlyAKey(ProviderProperties config) {

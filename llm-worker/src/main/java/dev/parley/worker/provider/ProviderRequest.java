@@ -5,7 +5,8 @@ import java.util.List;
 /**
  * What a provider is asked: the full conversation and the generation parameters (null = provider default).
  *
- * @param apiKey the user's own key for the provider, used instead of the server's; null for the server's
+ * @param apiKey the key the request brought, used instead of the configured one: the user's own key, or the
+ *        server-held key of a provider an admin added to the catalog; null for the configured key
  */
 public record ProviderRequest(String model, List<PromptMessage> messages, Double temperature, Double topP,
         Integer maxTokens, List<String> stop, String apiKey) {
@@ -15,7 +16,7 @@ public record ProviderRequest(String model, List<PromptMessage> messages, Double
         stop = stop == null ? List.of() : List.copyOf(stop);
     }
 
-    /** A request on the server's key. */
+    /** A request on the configured key. */
     public ProviderRequest(String model, List<PromptMessage> messages, Double temperature, Double topP,
             Integer maxTokens, List<String> stop) {
         this(model, messages, temperature, topP, maxTokens, stop, null);
@@ -26,18 +27,24 @@ public record ProviderRequest(String model, List<PromptMessage> messages, Double
         return new ProviderRequest(otherModel, messages, temperature, topP, maxTokens, stop, apiKey);
     }
 
-    public boolean ownKey() {
+    /** The same request on the configured key: the brought key belongs to the requested provider only. */
+    public ProviderRequest withoutKey() {
+        return new ProviderRequest(model, messages, temperature, topP, maxTokens, stop, null);
+    }
+
+    public boolean carriesKey() {
         return apiKey != null;
     }
 
-    /** The key of {@code provider}'s call: the user's own, else the server's. */
-    public String keyOr(String serverKey) {
-        return apiKey != null ? apiKey : serverKey;
+    /** The key of {@code provider}'s call: the one the request brought, else the configured one. */
+    public String keyOr(String configuredKey) {
+        return apiKey != null ? apiKey : configuredKey;
     }
 
     @Override
     public String toString() {
-        // never print the user's key
-        return "ProviderRequest[model=" + model + ", messages=" + messages.size() + ", ownKey=" + ownKey() + "]";
+        // never print the key
+        return "ProviderRequest[model=" + model + ", messages=" + messages.size() + ", carriesKey=" + carriesKey()
+                + "]";
     }
 }

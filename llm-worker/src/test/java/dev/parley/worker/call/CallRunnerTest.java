@@ -16,6 +16,9 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 import dev.parley.events.FinishReason;
+import dev.parley.worker.catalog.CatalogDefaults;
+import dev.parley.worker.catalog.CatalogProviders;
+import dev.parley.worker.catalog.Endpoint;
 import dev.parley.worker.config.ProviderKind;
 import dev.parley.worker.config.ProviderProperties;
 import dev.parley.worker.config.ProviderProperties.Limits;
@@ -47,6 +50,9 @@ class CallRunnerTest {
             new ProviderError(ErrorCodes.PROVIDER_UNAVAILABLE, "HTTP 529", true, null), null, false));
     static final Step OK = ends(ProviderResult.completed(FinishReason.STOP, ProviderUsage.of(3, 2)));
 
+    /** Scripted providers built for an endpoint (guarded) are found under this prefix. */
+    static final String GUARDED = "guarded:";
+
     final Map<String, ScriptedProvider> scripted = new HashMap<>();
     final Map<String, ProviderProperties> configs = new HashMap<>();
     final Map<String, WorkerProperties.Model> models = new HashMap<>();
@@ -65,7 +71,7 @@ class CallRunnerTest {
     void retriesARetryableFailureBeforeTheFirstDelta() {
         provider("a", FAST_RETRY, OVERLOADED, OVERLOADED, text("Hello", OK));
 
-        List<CallRecord> calls = runner().run("a", REQUEST, deltas::add, new Cancellation());
+        List<CallRecord> calls = runner().run(configured("a"), REQUEST, deltas::add, new Cancellation());
 
         assertThat(calls).extracting(call -> call.result().outcome())
                 .containsExactly(Outcome.FAILED, Outcome.FAILED, Outcome.COMPLETED);
@@ -78,7 +84,7 @@ class CallRunnerTest {
     void neverRetriesOnceTextWentOut() {
         provider("a", FAST_RETRY, text("Half", OVERLOADED), OK);
 
-        List<CallRecord> calls = runner().run("a", REQUEST, deltas::add, new Cancellation());
+        List<CallRecord> calls = runner().run(configured("a"), REQUEST, deltas::add, new Cancellation());
 
         assertThat(calls).singleElement().satisfies(call -> assertThat(call.result().outcome()).isEqualTo(Outcome.FAILED));
         assertThat(scripted.get("a").calls).hasValue(1);
@@ -91,7 +97,7 @@ class CallRunnerTest {
         provider("c", FAST_RETRY, text("From c", OK));
         models.put("model-a", new WorkerProperties.Model(List.of("b:model-b", "c:model-c:latest")));
 
-        List<CallRecord> calls = runner().run("a", REQUEST, deltas::add, new Cancellation());
+        List<CallRecord> calls = runner().run(configured("a"), REQUEST, deltas::add, new Cancellation());
 
         assertThat(calls).extracting(CallRecord::route).containsExactly(new Route("a", "model-a"),
                 new Route("a", "model-a"), new Route("a", "model-a"), new Route("b", "model-b"),
@@ -107,7 +113,8 @@ class CallRunnerTest {
         models.put("model-a", new WorkerProperties.Model(List.of("b:model-b", "a:model-a2")));
         var ownKey = new ProviderRequest("model-a", REQUEST.messages(), null, null, 20, List.of(), "sk-user-key");
 
-        List<CallRecord> calls = runner().run("a", ownKey, deltas::add, new Cancellation());
+        List<CallRecord> calls = runner().run(new RequestedProvider("a", null, true), ownKey, deltas::add,
+                new Cancellation());
 
         assertThat(calls).extracting(CallRecord::route).doesNotContain(new Route("b", "model-b"))
                 .endsWith(new Route("a", "model-a2"));
@@ -121,7 +128,7 @@ class CallRunnerTest {
         provider("c", FAST_RETRY, OK);
         models.put("model-a", new WorkerProperties.Model(List.of("nope:x", "c:model-c")));
 
-        List<CallRecord> calls = runner().run("a", REQUEST, deltas::add, new Cancellation());
+        List<CallRecord> calls = runner().run(configured("a"), REQUEST, deltas::add, new Cancellation());
 
         assertThat(calls.get(1).result().error().code()).isEqualTo(ErrorCodes.UNKNOWN_PROVIDER);
         assertThat(calls.getLast().result().outcome()).isEqualTo(Outcome.COMPLETED);
@@ -140,7 +147,7 @@ class CallRunnerTest {
         });
         long started = System.nanoTime();
 
-        List<CallRecord> calls = runner().run("a", REQUEST, deltas::add, cancellation);
+        List<CallRecord> calls = runner().run(configured("a"), REQUEST, deltas::add, cancellation);
 
         assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(Duration.ofSeconds(5));
         assertThat(calls.getLast().result().outcome()).isEqualTo(Outcome.CANCELLED);
@@ -154,7 +161,7 @@ class CallRunnerTest {
         provider("b", FAST_RETRY, text("Rescued", OK));
         models.put("model-a", new WorkerProperties.Model(List.of("b:model-b")));
 
-        List<CallRecord> calls = runner().run("a", REQUEST, deltas::add, new Cancellation());
+        List<CallRecord> calls = runner().run(configured("a"), REQUEST, deltas::add, new Cancellation());
 
         ProviderError timeout = calls.getFirst().result().error();
         assertThat(timeout.code()).isEqualTo(ErrorCodes.PROVIDER_TIMEOUT);
@@ -167,7 +174,7 @@ class CallRunnerTest {
         providerWithTimeouts("a", new Timeouts(Duration.ofSeconds(1), Duration.ofSeconds(5), Duration.ofMillis(200),
                 Duration.ofMinutes(1)), text("Start", silent()));
 
-        List<CallRecord> calls = runner().run("a", REQUEST, deltas::add, new Cancellation());
+        List<CallRecord> calls = runner().run(configured("a"), REQUEST, deltas::add, new Cancellation());
 
         ProviderResult result = calls.getLast().result();
         assertThat(calls).hasSize(1);
@@ -183,7 +190,7 @@ class CallRunnerTest {
         var cancellation = new Cancellation();
         cancellation.cancel();
 
-        List<CallRecord> calls = runner().run("a", REQUEST, deltas::add, cancellation);
+        List<CallRecord> calls = runner().run(configured("a"), REQUEST, deltas::add, cancellation);
 
         assertThat(calls.getLast().result().outcome()).isEqualTo(Outcome.CANCELLED);
     }
@@ -195,18 +202,65 @@ class CallRunnerTest {
         scripted.put("a", new ScriptedProvider(List.of(silent(), OK)));
         CallRunner runner = runner();
         var first = new Cancellation();
-        Thread holder = Thread.ofVirtual().start(() -> runner.run("a", REQUEST, text -> { }, first));
+        Thread holder = Thread.ofVirtual().start(() -> runner.run(configured("a"), REQUEST, text -> { }, first));
         while (scripted.get("a").calls.get() == 0) {
             Thread.onSpinWait();
         }
 
-        List<CallRecord> calls = runner.run("a", REQUEST, deltas::add, new Cancellation());
+        List<CallRecord> calls = runner.run(configured("a"), REQUEST, deltas::add, new Cancellation());
 
         assertThat(calls.getLast().result().error().code()).isEqualTo(ErrorCodes.PROVIDER_BUSY);
         first.cancel();
         holder.join(Duration.ofSeconds(5));
-        assertThat(runner.run("a", REQUEST, deltas::add, new Cancellation()).getLast().result().outcome())
+        assertThat(runner.run(configured("a"), REQUEST, deltas::add, new Cancellation()).getLast().result().outcome())
                 .as("the slot is free again").isEqualTo(Outcome.COMPLETED);
+    }
+
+    @Test
+    void aCatalogProviderIsCalledWithTheRequestsKeyWhichNoFallbackElsewhereGets() {
+        scripted.put(GUARDED + "catalog", new ScriptedProvider(List.of(OVERLOADED, OVERLOADED, OVERLOADED,
+                text("late", OK))));
+        provider("b", FAST_RETRY, text("From b", OK));
+        models.put("model-a", new WorkerProperties.Model(List.of("b:model-b")));
+        var withKey = new ProviderRequest("model-a", REQUEST.messages(), null, null, 20, List.of(), "sk-catalog-key");
+
+        List<CallRecord> calls = runner().run(new RequestedProvider("catalog", new Endpoint("mock", null), false),
+                withKey, deltas::add, new Cancellation());
+
+        assertThat(calls).extracting(CallRecord::route).containsExactly(new Route("catalog", "model-a"),
+                new Route("catalog", "model-a"), new Route("catalog", "model-a"), new Route("b", "model-b"));
+        assertThat(scripted.get(GUARDED + "catalog").keys).containsOnly("sk-catalog-key");
+        assertThat(scripted.get("b").keys).as("the fallback runs on its configured key").containsExactly("<none>");
+        assertThat(deltas).containsExactly("From b");
+    }
+
+    @Test
+    void anEndpointWinsOverAConfiguredProviderOfTheSameName() {
+        provider("a", FAST_RETRY, text("configured", OK));
+        scripted.put(GUARDED + "a", new ScriptedProvider(List.of(text("from the endpoint", OK))));
+
+        CallRunner runner = runner();
+
+        runner.run(new RequestedProvider("a", new Endpoint("mock", null), false), REQUEST, deltas::add,
+                new Cancellation());
+        runner.run(configured("a"), REQUEST, deltas::add, new Cancellation());
+
+        assertThat(deltas).containsExactly("from the endpoint", "configured");
+    }
+
+    @Test
+    void aRefusedAddressEndsTheRequestWithoutRetryOrFallback() {
+        var refused = ProviderResult.failed(new ProviderError(ErrorCodes.PROVIDER_ADDRESS_REFUSED,
+                "Provider 'a' was not called: The address 10.0.0.1 may not be called"), null, false);
+        provider("a", FAST_RETRY, ends(refused), OK);
+        provider("b", FAST_RETRY, OK);
+        models.put("model-a", new WorkerProperties.Model(List.of("b:model-b")));
+
+        List<CallRecord> calls = runner().run(configured("a"), REQUEST, deltas::add, new Cancellation());
+
+        assertThat(calls).singleElement().satisfies(call ->
+                assertThat(call.result().error().code()).isEqualTo(ErrorCodes.PROVIDER_ADDRESS_REFUSED));
+        assertThat(scripted.get("b").calls).hasValue(0);
     }
 
     private CallRunner runner() {
@@ -222,10 +276,22 @@ class CallRunnerTest {
             public ChatProvider create(String name, ProviderProperties config) {
                 return scripted.get(name);
             }
+
+            @Override
+            public ChatProvider createGuarded(String name, ProviderProperties config) {
+                return scripted.get(GUARDED + name);
+            }
         };
         caller = new ProviderCaller();
-        return new CallRunner(new ProviderRegistry(properties, List.of(factory)), new RoutePlanner(properties), caller,
-                new ProviderLimits(properties, meters), new TokenCounter(), meters);
+        var catalog = new CatalogProviders(new CatalogDefaults(Timeouts.DEFAULT, FAST_RETRY, Limits.UNLIMITED, 4096,
+                List.of(), 16), List.of(factory));
+        return new CallRunner(new ProviderLookup(new ProviderRegistry(properties, List.of(factory)), catalog),
+                new RoutePlanner(properties), caller, new ProviderLimits(properties, meters), new TokenCounter(),
+                meters);
+    }
+
+    private static RequestedProvider configured(String name) {
+        return new RequestedProvider(name, null, false);
     }
 
     private void provider(String name, Retry retry, Step... steps) {
@@ -268,6 +334,7 @@ class CallRunnerTest {
         final List<Step> steps;
         final AtomicInteger calls = new AtomicInteger();
         final List<String> models = new ArrayList<>();
+        final List<String> keys = new ArrayList<>();
 
         ScriptedProvider(List<Step> steps) {
             this.steps = List.copyOf(steps);
@@ -277,6 +344,7 @@ class CallRunnerTest {
         public ProviderResult stream(ProviderRequest request, dev.parley.worker.provider.DeltaSink sink,
                 Cancellation cancellation) {
             models.add(request.model());
+            keys.add(request.carriesKey() ? request.apiKey() : "<none>");
             int call = calls.getAndIncrement();
             return steps.get(Math.min(call, steps.size() - 1)).stream(request, sink, cancellation);
         }

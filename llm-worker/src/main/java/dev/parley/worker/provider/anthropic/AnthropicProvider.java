@@ -42,20 +42,25 @@ final class AnthropicProvider implements ChatProvider {
 
     @Override
     public ProviderResult stream(ProviderRequest request, DeltaSink sink, Cancellation cancellation) {
-        // a user's key is redacted from the failures of their call like the server's from the others
-        ProviderFailures callFailures = request.ownKey() ? new ProviderFailures(name, request.apiKey(), json) : failures;
+        // a key the request brought is redacted from the failures of its call like the configured one from the others
+        ProviderFailures callFailures = request.carriesKey() ? new ProviderFailures(name, request.apiKey(), json)
+                : failures;
         return SseExchange.run(client, httpRequest(request), new MessagesStreamListener(sink, json, callFailures),
                 cancellation, callFailures);
     }
 
     private Request httpRequest(ProviderRequest request) {
         byte[] body = json.writeValueAsBytes(MessagesBody.of(request, defaultMaxTokens));
-        return new Request.Builder()
+        var builder = new Request.Builder()
                 .url(endpoint)
-                .header("x-api-key", request.keyOr(apiKey))
                 .header("anthropic-version", API_VERSION)
                 .header("Accept", "text/event-stream")
-                .post(RequestBody.create(body, JSON))
-                .build();
+                .post(RequestBody.create(body, JSON));
+        // a catalog provider may come without a key (an Anthropic-compatible server of one's own)
+        String key = request.keyOr(apiKey);
+        if (key != null && !key.isBlank()) {
+            builder.header("x-api-key", key);
+        }
+        return builder.build();
     }
 }

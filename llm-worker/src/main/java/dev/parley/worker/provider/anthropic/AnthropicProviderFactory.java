@@ -1,5 +1,6 @@
 package dev.parley.worker.provider.anthropic;
 
+import okhttp3.OkHttpClient;
 import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.stereotype.Component;
@@ -28,7 +29,16 @@ class AnthropicProviderFactory implements ProviderFactory {
 
     @Override
     public ChatProvider create(String name, ProviderProperties properties) {
+        return create(name, properties, http.client(properties));
+    }
+
+    @Override
+    public ChatProvider createGuarded(String name, ProviderProperties properties) {
+        return create(name, properties, http.guardedClient(properties));
+    }
+
+    private ChatProvider create(String name, ProviderProperties properties, OkHttpClient client) {
         return new AnthropicProvider(name, ProviderHttp.baseUrl(name, properties), properties.apiKey(),
-                properties.defaultMaxTokens(), http.client(properties), json);
+                properties.defaultMaxTokens(), client, json);
     }
 }

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.InterruptedIOException;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Optional;
 import java.util.Set;
 
 import okhttp3.Response;
@@ -11,6 +12,7 @@ import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
+import dev.parley.platform.outbound.GuardedHttp.RefusedAddressException;
 import dev.parley.worker.provider.ErrorCodes;
 import dev.parley.worker.provider.ProviderError;
 import dev.parley.worker.provider.SecretRedactor;
@@ -53,14 +55,21 @@ public final class ProviderFailures {
         return new ProviderError(error.code(), error.message(), retryable, retryAfter);
     }
 
-    /** The call failed before any answer came: nothing reached the model, so another try is safe. */
+    /**
+     * The call failed before any answer came: nothing reached the model, so another try is safe, unless the
+     * address was refused (asking again changes nothing).
+     */
     public ProviderError ofConnectFailure(IOException failure) {
         ProviderError error = ofException(failure);
-        return new ProviderError(error.code(), error.message(), true, null);
+        return error.endsTheRequest() ? error : new ProviderError(error.code(), error.message(), true, null);
     }
 
     /** The stream broke or could not be read. A broken connection may be retried, unreadable data not. */
     public ProviderError ofException(Throwable failure) {
+        Optional<RefusedAddressException> refused = refusal(failure);
+        if (refused.isPresent()) {
+            return error(ErrorCodes.PROVIDER_ADDRESS_REFUSED, "was not called: " + refused.get().getMessage());
+        }
         if (failure instanceof InterruptedIOException) {
             return error(ErrorCodes.PROVIDER_TIMEOUT, "timed out (" + failure.getMessage() + ")");
         }
@@ -86,6 +95,16 @@ public final class ProviderFailures {
         boolean retryable = ErrorCodes.PROVIDER_RATE_LIMITED.equals(code) || ErrorCodes.PROVIDER_UNAVAILABLE.equals(code);
         return new ProviderError(code, message.length() > MAX_MESSAGE_LENGTH
                 ? message.substring(0, MAX_MESSAGE_LENGTH) + "..." : message, retryable, null);
+    }
+
+    /** OkHttp may hand the resolver's refusal on as the cause of another exception. */
+    private static Optional<RefusedAddressException> refusal(Throwable failure) {
+        for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+            if (cause instanceof RefusedAddressException refused) {
+                return Optional.of(refused);
+            }
+        }
+        return Optional.empty();
     }
 
     private String bodyMessage(Response response) {

@@ -29,4 +29,10 @@ class MockProviderFactory implements ProviderFactory {
         return new MockProvider(new MockAnswers(tokens), tokens, properties.tokensPerSecond(),
                 properties.defaultMaxTokens(), properties.failureRate(), () -> ThreadLocalRandom.current().nextDouble());
     }
+
+    /** The mock makes no HTTP calls: nothing to guard. */
+    @Override
+    public ChatProvider createGuarded(String name, ProviderProperties properties) {
+        return create(name, properties);
+    }
 }

@@ -43,8 +43,9 @@ final class OpenAiCompatibleProvider implements ChatProvider {
 
     @Override
     public ProviderResult stream(ProviderRequest request, DeltaSink sink, Cancellation cancellation) {
-        // a user's key is redacted from the failures of their call like the server's from the others
-        ProviderFailures callFailures = request.ownKey() ? new ProviderFailures(name, request.apiKey(), json) : failures;
+        // a key the request brought is redacted from the failures of its call like the configured one from the others
+        ProviderFailures callFailures = request.carriesKey() ? new ProviderFailures(name, request.apiKey(), json)
+                : failures;
         return SseExchange.run(client, httpRequest(request), new CompletionStreamListener(sink, json, callFailures),
                 cancellation, callFailures);
     }

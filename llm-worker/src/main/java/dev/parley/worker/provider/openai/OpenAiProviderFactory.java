@@ -1,5 +1,6 @@
 package dev.parley.worker.provider.openai;
 
+import okhttp3.OkHttpClient;
 import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.stereotype.Component;
@@ -29,7 +30,16 @@ class OpenAiProviderFactory implements ProviderFactory {
 
     @Override
     public ChatProvider create(String name, ProviderProperties properties) {
+        return create(name, properties, http.client(properties));
+    }
+
+    @Override
+    public ChatProvider createGuarded(String name, ProviderProperties properties) {
+        return create(name, properties, http.guardedClient(properties));
+    }
+
+    private ChatProvider create(String name, ProviderProperties properties, OkHttpClient client) {
         return new OpenAiCompatibleProvider(name, ProviderHttp.baseUrl(name, properties), properties.apiKey(),
-                http.client(properties), json, properties.maxCompletionTokensModels());
+                client, json, properties.maxCompletionTokensModels());
     }
 }

@@ -20,6 +20,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import dev.parley.events.FinishReason;
+import dev.parley.platform.outbound.OutboundAddressPolicy;
 import dev.parley.worker.Transcripts;
 import dev.parley.worker.config.ProviderKind;
 import dev.parley.worker.config.ProviderProperties;
@@ -47,7 +48,7 @@ class AnthropicProviderTest {
 
     final MockWebServer server = new MockWebServer();
     final List<String> deltas = new CopyOnWriteArrayList<>();
-    final ProviderHttp http = new ProviderHttp();
+    final ProviderHttp http = new ProviderHttp(OutboundAddressPolicy.strict());
 
     @BeforeEach
     void start() throws IOException {

@@ -24,6 +24,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import dev.parley.events.FinishReason;
+import dev.parley.platform.outbound.OutboundAddressPolicy;
 import dev.parley.worker.Transcripts;
 import dev.parley.worker.config.ProviderKind;
 import dev.parley.worker.config.ProviderProperties;
@@ -49,7 +50,7 @@ class OpenAiCompatibleProviderTest {
 
     final MockWebServer server = new MockWebServer();
     final List<String> deltas = new CopyOnWriteArrayList<>();
-    final ProviderHttp http = new ProviderHttp();
+    final ProviderHttp http = new ProviderHttp(OutboundAddressPolicy.strict());
     final OpenAiProviderFactory factory = new OpenAiProviderFactory(http, JSON);
     final CountDownLatch testEnded = new CountDownLatch(1);
 
@@ -294,6 +295,40 @@ class OpenAiCompatibleProviderTest {
 
         assertThat(result.outcome()).isEqualTo(Outcome.COMPLETED);
         assertThat(server.takeRequest(5, TimeUnit.SECONDS).getHeaders().get("Authorization")).isNull();
+    }
+
+    @Test
+    void aGuardedProviderRefusesAnInternalAddressAndSendsNothing() {
+        ChatProvider provider = factory.createGuarded("catalog", properties(server.url("/v1").uri(),
+                Duration.ofSeconds(5)));
+        var withKey = new ProviderRequest(REQUEST.model(), REQUEST.messages(), null, null, 50, null, KEY);
+
+        ProviderResult result = provider.stream(withKey, deltas::add, new Cancellation());
+
+        assertThat(result.error().code()).isEqualTo(ErrorCodes.PROVIDER_ADDRESS_REFUSED);
+        assertThat(result.error().retryable()).isFalse();
+        assertThat(result.error().endsTheRequest()).isTrue();
+        assertThat(result.error().message()).contains("catalog").contains(server.getHostName()).doesNotContain(KEY);
+        assertThat(result.streamOpened()).isFalse();
+        assertThat(server.getRequestCount()).isZero();
+    }
+
+    @Test
+    void aGuardedProviderCallsAnAllowedNetwork() throws Exception {
+        server.enqueue(sse(transcript("openai-stream-with-usage.sse")).build());
+        var allowing = new ProviderHttp(new OutboundAddressPolicy(List.of("127.0.0.0/8", "::1")));
+        try {
+            ChatProvider provider = new OpenAiProviderFactory(allowing, JSON).createGuarded("catalog",
+                    properties(server.url("/v1").uri(), Duration.ofSeconds(5)));
+
+            ProviderResult result = provider.stream(REQUEST, deltas::add, new Cancellation());
+
+            assertThat(result.outcome()).isEqualTo(Outcome.COMPLETED);
+            assertThat(server.takeRequest(5, TimeUnit.SECONDS).getHeaders().get("Authorization"))
+                    .isEqualTo("Bearer " + KEY);
+        } finally {
+            allowing.destroy();
+        }
     }
 
     @Test
