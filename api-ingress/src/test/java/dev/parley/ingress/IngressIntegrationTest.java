@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import java.time.Duration;
+import java.time.Instant;
 import java.util.Date;
 import java.util.List;
 import java.util.Map;
@@ -55,7 +56,8 @@ abstract class IngressIntegrationTest {
     static final String STORAGE_KEYS = KeyRing.generate(1);
     static final String TRANSPORT_KEYS = KeyRing.generate(1);
 
-    // an answer that finished while no instance watched: its terminal event is on the topic before we start
+    // an answer that finished long before the instance started: its terminal event is on the topic, older than
+    // the fan-out's lookback
     static final String BACKLOG_USER = "backlog-user";
     static final String BACKLOG_CONVERSATION = new ObjectId().toHexString();
     static final String BACKLOG_MESSAGE = new ObjectId().toHexString();
@@ -202,7 +204,9 @@ abstract class IngressIntegrationTest {
             }
         }
         try (var client = new KafkaTestClient(INFRA, List.of())) {
+            // before the fan-out's lookback: no instance holds it, only the database
             new TestWorker(client, BACKLOG_REQUEST, BACKLOG_USER, BACKLOG_CONVERSATION, BACKLOG_MESSAGE)
+                    .happenedAt(Instant.now().minus(Duration.ofHours(1)))
                     .delta(0, "Answer ").delta(1, "from before").completed(2, "Answer from before", FinishReason.STOP);
         }
     }

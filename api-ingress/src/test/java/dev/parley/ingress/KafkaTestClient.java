@@ -76,6 +76,16 @@ public final class KafkaTestClient implements AutoCloseable {
                 .findFirst();
     }
 
+    /** Polls once and returns every record so far (of any poll) that matches. */
+    public synchronized <T> List<T> findAll(String topic, Class<T> type, Predicate<T> matching) {
+        consumer.poll(Duration.ofMillis(200)).forEach(received::add);
+        return received.stream()
+                .filter(record -> record.topic().equals(topic) && type.isInstance(record.value()))
+                .map(record -> type.cast(record.value()))
+                .filter(matching)
+                .toList();
+    }
+
     /** Records appended to a topic so far, on all partitions. */
     public synchronized long endOffsetSum(String topic) {
         List<TopicPartition> partitions = consumer.partitionsFor(topic).stream()
@@ -85,8 +95,13 @@ public final class KafkaTestClient implements AutoCloseable {
     }
 
     public void publish(String topic, String key, Object value) {
+        publish(topic, key, value, null);
+    }
+
+    /** @param timestamp the record's timestamp in epoch millis; null: now */
+    public void publish(String topic, String key, Object value, Long timestamp) {
         try {
-            producer.send(new ProducerRecord<>(topic, key, value)).get();
+            producer.send(new ProducerRecord<>(topic, null, timestamp, key, value)).get();
         } catch (Exception e) {
             throw new IllegalStateException("Could not publish to " + topic, e);
         }

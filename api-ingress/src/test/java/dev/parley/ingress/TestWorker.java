@@ -11,9 +11,29 @@ import dev.parley.events.TokensGenerated;
 import dev.parley.events.Topics;
 import dev.parley.events.UsageSource;
 
-/** Publishes the stream events of one request, as the llm-worker does. */
+/**
+ * Publishes the stream events of one request, as the llm-worker does.
+ *
+ * @param attemptId the processing run (another one: a worker took the request over and starts again at 0)
+ * @param at when the events happened (their record timestamps and emittedAt); null: now
+ */
 public record TestWorker(KafkaTestClient kafka, String requestId, String userId, String conversationId,
-        String messageId) {
+        String messageId, String attemptId, Instant at) {
+
+    public TestWorker(KafkaTestClient kafka, String requestId, String userId, String conversationId,
+            String messageId) {
+        this(kafka, requestId, userId, conversationId, messageId, "attempt-1", null);
+    }
+
+    /** The same request on another worker's attempt, as after a takeover. */
+    public TestWorker attempt(String attempt) {
+        return new TestWorker(kafka, requestId, userId, conversationId, messageId, attempt, at);
+    }
+
+    /** The same request with events that happened at {@code time}, e.g. before an instance's lookback. */
+    public TestWorker happenedAt(Instant time) {
+        return new TestWorker(kafka, requestId, userId, conversationId, messageId, attemptId, time);
+    }
 
     public TestWorker delta(long sequence, String text) {
         return emit(sequence, new TokensGenerated(text));
@@ -32,8 +52,9 @@ public record TestWorker(KafkaTestClient kafka, String requestId, String userId,
     }
 
     private TestWorker emit(long sequence, Object payload) {
+        Instant time = at == null ? Instant.now() : at;
         kafka.publish(Topics.CHAT_STREAM, requestId, new ChatStreamed(requestId, userId, conversationId, messageId,
-                sequence, Instant.now(), payload, "attempt-1", "test-worker"));
+                sequence, time, payload, attemptId, "test-worker"), at == null ? null : time.toEpochMilli());
         return this;
     }
 }

@@ -30,6 +30,13 @@ final class ApiClient {
         this.baseUrl = baseUrl;
     }
 
+    /** The same user against another instance. */
+    ApiClient on(String otherBaseUrl) {
+        var client = new ApiClient(otherBaseUrl);
+        client.token = token;
+        return client;
+    }
+
     ApiClient as(String accessToken) {
         var client = new ApiClient(baseUrl);
         client.token = accessToken;

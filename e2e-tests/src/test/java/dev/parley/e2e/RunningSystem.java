@@ -62,6 +62,14 @@ final class RunningSystem {
         return extra;
     }
 
+    /** One more api-ingress process with the same settings: another instance behind the same load balancer. */
+    ServiceProcess startExtraIngress(String name) {
+        ServiceProcess extra = ServiceProcess.start(name, services.resolve("api-ingress.jar"), Ports.free(), env,
+                logs.resolve(name + ".log"));
+        extra.awaitHealthy(Duration.ofMinutes(3));
+        return extra;
+    }
+
     /** Starts a fresh llm-worker on the port of a killed one, so that its baseUrl serves again. */
     void restartWorker(ServiceProcess dead) {
         ServiceProcess.start(dead.name(), services.resolve("llm-worker.jar"), dead.port(), env,

@@ -1,6 +1,6 @@
 package dev.parley.ingress.message;
 
-record CancelResponse(String messageId, String requestId, String status) {
+public record CancelResponse(String messageId, String requestId, String status) {
 
     static final String CANCEL_REQUESTED = "CANCEL_REQUESTED";
 }

@@ -16,7 +16,7 @@ import dev.parley.ingress.web.ApiProblem;
  * (finish reason CANCELLED) arrives, so that the stored text is what was really generated.
  */
 @Service
-class CancelService {
+public class CancelService {
 
     private static final Logger log = LoggerFactory.getLogger(CancelService.class);
 
@@ -30,7 +30,7 @@ class CancelService {
         this.clock = clock;
     }
 
-    CompletableFuture<CancelResponse> cancel(String userId, String conversationId, String messageId) {
+    public CompletableFuture<CancelResponse> cancel(String userId, String conversationId, String messageId) {
         MessageDocument answer = queries.requireOwnedAnswer(userId, conversationId, messageId);
         if (answer.status().finished()) {
             throw ApiProblem.conflict("The answer has already finished with status " + answer.status());

@@ -30,36 +30,53 @@ class ChatCompletionService {
     private final ConversationService conversations;
     private final ChatRequestService chatRequests;
     private final AnswerStreams answers;
+    private final AbandonedCompletions abandoned;
     private final OpenAiProperties properties;
     private final Clock clock;
 
     ChatCompletionService(ConversationService conversations, ChatRequestService chatRequests, AnswerStreams answers,
-            OpenAiProperties properties, Clock clock) {
+            AbandonedCompletions abandoned, OpenAiProperties properties, Clock clock) {
         this.conversations = conversations;
         this.chatRequests = chatRequests;
         this.answers = answers;
+        this.abandoned = abandoned;
         this.properties = properties;
         this.clock = clock;
     }
 
-    /** Completes with a {@link ChatCompletionResponse}, or with an SSE emitter for a streaming request. */
-    CompletableFuture<Object> complete(String userId, ChatCompletionRequest request) {
+    /**
+     * Completes with a {@link ChatCompletionResponse}, or with an SSE emitter for a streaming request. A client
+     * that goes away before its answer finished cancels the answer.
+     *
+     * @param clientGone completes when the container reports that the client of a non-streaming request went
+     *        away (a streaming one is watched by its SSE stream)
+     */
+    CompletableFuture<Object> complete(String userId, ChatCompletionRequest request,
+            CompletableFuture<Void> clientGone) {
         ChatSubmission submission = ChatCompletionMapper.submission(request);
         var conversation = conversations.apiConversation(userId);
         long created = clock.instant().getEpochSecond();
         return chatRequests.submit(conversation, submission).thenCompose(accepted -> request.streaming()
-                ? CompletableFuture.completedFuture(stream(accepted, created, request.includeUsage()))
-                : answer(accepted, created));
+                ? CompletableFuture.completedFuture(stream(userId, accepted, created, request.includeUsage()))
+                : answer(userId, accepted, created, clientGone));
     }
 
-    private Object stream(AcceptedChat accepted, long created, boolean includeUsage) {
+    private Object stream(String userId, AcceptedChat accepted, long created, boolean includeUsage) {
         var chunks = new CompletionChunks(ID_PREFIX + accepted.requestId(), created, accepted.model(), includeUsage);
-        return answers.stream(accepted.requestId(), CompletionChunks.sse(chunks.opening()), chunks);
+        return answers.stream(accepted.requestId(), CompletionChunks.sse(chunks.opening()), chunks,
+                () -> abandoned.cancel(userId, accepted));
     }
 
-    private CompletableFuture<Object> answer(AcceptedChat accepted, long created) {
-        return answers.terminal(accepted.requestId())
-                .orTimeout(properties.completionTimeout().toMillis(), TimeUnit.MILLISECONDS)
+    private CompletableFuture<Object> answer(String userId, AcceptedChat accepted, long created,
+            CompletableFuture<Void> clientGone) {
+        CompletableFuture<StreamData> waiting = answers.terminal(accepted.requestId());
+        // cancelling the wait succeeds only while the answer is unfinished (and not timed out)
+        clientGone.thenRun(() -> {
+            if (waiting.cancel(false)) {
+                abandoned.cancel(userId, accepted);
+            }
+        });
+        return waiting.orTimeout(properties.completionTimeout().toMillis(), TimeUnit.MILLISECONDS)
                 .handle((terminal, failure) -> {
                     if (failure != null) {
                         throw unanswered(failure);

@@ -1,5 +1,6 @@
 package dev.parley.ingress.openai;
 
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 
 import jakarta.validation.Valid;
@@ -46,7 +47,9 @@ class ChatCompletionsController {
                     schema = @Schema(implementation = ChatCompletionChunk.class))})
     DeferredResult<Object> create(Authentication user, @Valid @RequestBody ChatCompletionRequest request) {
         var result = new DeferredResult<Object>(properties.completionTimeout().toMillis() + TIMEOUT_MARGIN_MILLIS);
-        completions.complete(user.getName(), request).whenComplete((answer, failure) -> {
+        var clientGone = new CompletableFuture<Void>();
+        result.onError(error -> clientGone.complete(null));
+        completions.complete(user.getName(), request, clientGone).whenComplete((answer, failure) -> {
             if (failure != null) {
                 result.setErrorResult(failure instanceof CompletionException && failure.getCause() != null
                         ? failure.getCause() : failure);

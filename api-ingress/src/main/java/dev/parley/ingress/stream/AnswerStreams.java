@@ -24,10 +24,16 @@ public class AnswerStreams {
         this.properties = properties;
     }
 
-    /** An SSE response that first sends {@code opening}, then each of the request's events as written by format. */
-    public SseEmitter stream(String requestId, List<SseEmitter.SseEventBuilder> opening, SseFormat format) {
+    /**
+     * An SSE response that first sends {@code opening}, then each of the request's events as written by format.
+     *
+     * @param onClientGone runs once if the client disconnects before the answer's terminal event reached this
+     *        stream (the container notices when a write or keep-alive fails); not on a timeout or shutdown
+     */
+    public SseEmitter stream(String requestId, List<SseEmitter.SseEventBuilder> opening, SseFormat format,
+            Runnable onClientGone) {
         SseEmitter emitter = new SseEmitter(properties.sseTimeout().toMillis());
-        SseSubscriber subscriber = writers.subscriber(emitter, format);
+        SseSubscriber subscriber = writers.subscriber(emitter, format, onClientGone);
         opening.forEach(subscriber::sendRaw);
         return attach(requestId, emitter, subscriber, -1);
     }
@@ -46,7 +52,10 @@ public class AnswerStreams {
 
     SseEmitter attach(String requestId, SseEmitter emitter, SseSubscriber subscriber, long lastEventId) {
         emitter.onCompletion(() -> release(requestId, subscriber));
-        emitter.onError(error -> release(requestId, subscriber));
+        emitter.onError(error -> {
+            release(requestId, subscriber);
+            subscriber.clientGone();
+        });
         emitter.onTimeout(() -> {
             release(requestId, subscriber);
             emitter.complete();

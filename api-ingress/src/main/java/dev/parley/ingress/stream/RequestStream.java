@@ -28,7 +28,8 @@ final class RequestStream {
         this.lastActivity = now;
     }
 
-    void append(String attempt, StreamEvent source, StreamHub.Limits limits, Instant now) {
+    /** @param at when the event happened: it is what the retention of the request counts from */
+    void append(String attempt, StreamEvent source, StreamHub.Limits limits, Instant at) {
         if (finishedAt != null || retiredAttempts.contains(attempt)) {
             return; // something after the end, or from a worker that was taken over
         }
@@ -42,9 +43,9 @@ final class RequestStream {
         // a terminal event must never be lost to numbering (e.g. a worker that took over restarted at 0)
         StreamEvent accepted = event.sequence() > lastSequence ? event : event.withSequence(lastSequence + 1);
         lastSequence = accepted.sequence();
-        lastActivity = now;
+        touch(at);
         if (accepted.terminal()) {
-            finishedAt = now;
+            finishedAt = at;
         }
         if (accepted.terminal() || fits(accepted, limits)) {
             buffer.add(accepted);
@@ -68,7 +69,7 @@ final class RequestStream {
     }
 
     void subscribe(StreamSubscriber subscriber, long lastEventId, Instant now) {
-        lastActivity = now;
+        touch(now);
         var subscription = new Subscription(subscriber, lastEventId);
         // a client that resumes with text of the old attempt must clear it; a new one has nothing to clear
         if (lastEventId >= 0 && !subscription.reset(resetSequence, attemptId)) {
@@ -108,6 +109,13 @@ final class RequestStream {
     void close() {
         subscriptions.forEach(subscription -> subscription.subscriber.complete());
         subscriptions.clear();
+    }
+
+    // an old event read while catching up must not make a request a client just subscribed to look idle
+    private void touch(Instant at) {
+        if (at.isAfter(lastActivity)) {
+            lastActivity = at;
+        }
     }
 
     private boolean fits(StreamEvent event, StreamHub.Limits limits) {

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Executor;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 import org.springframework.http.MediaType;
 import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
@@ -18,29 +19,39 @@ final class SseSubscriber implements StreamSubscriber {
     private static final Object COMPLETE = new Object();
 
     private final SseEmitter emitter;
+    private final Executor executor;
     private final OrderedWriter writer;
     private final SseFormat format;
     private final boolean parleyEvents;
+    private final Runnable onClientGone;
+    private final AtomicBoolean gone = new AtomicBoolean();
+    private volatile boolean finished;
 
     /** A subscriber that writes Parley's own events ({@code delta}, {@code done}, {@code error} with ids). */
     SseSubscriber(SseEmitter emitter, Executor executor, int maxQueued) {
-        this(emitter, executor, maxQueued, SseSubscriber::parleyEvent, true);
+        this(emitter, executor, maxQueued, SseSubscriber::parleyEvent, true, () -> { });
     }
 
-    SseSubscriber(SseEmitter emitter, Executor executor, int maxQueued, SseFormat format) {
-        this(emitter, executor, maxQueued, format, false);
+    /** @param onClientGone runs once, on the executor, if the client goes away before the answer finished */
+    SseSubscriber(SseEmitter emitter, Executor executor, int maxQueued, SseFormat format, Runnable onClientGone) {
+        this(emitter, executor, maxQueued, format, false, onClientGone);
     }
 
     private SseSubscriber(SseEmitter emitter, Executor executor, int maxQueued, SseFormat format,
-            boolean parleyEvents) {
+            boolean parleyEvents, Runnable onClientGone) {
         this.parleyEvents = parleyEvents;
         this.emitter = emitter;
+        this.executor = executor;
         this.writer = new OrderedWriter(executor, maxQueued, this::write, emitter::complete);
         this.format = format;
+        this.onClientGone = onClientGone;
     }
 
     @Override
     public boolean send(StreamEvent event) {
+        if (event.terminal()) {
+            finished = true;
+        }
         for (SseEmitter.SseEventBuilder item : format.events(event)) {
             if (!writer.offer(item)) {
                 return false;
@@ -85,6 +96,17 @@ final class SseSubscriber implements StreamSubscriber {
         writer.close();
     }
 
+    /**
+     * The client went away: a write failed, or the container reported an error on the connection. Not a timeout,
+     * a slow client given up or this instance shutting down: those are this side's doing.
+     */
+    void clientGone() {
+        writer.close();
+        if (!finished && gone.compareAndSet(false, true)) {
+            executor.execute(onClientGone);
+        }
+    }
+
     private void write(Object item) {
         try {
             if (item == COMPLETE) {
@@ -93,8 +115,10 @@ final class SseSubscriber implements StreamSubscriber {
             } else {
                 emitter.send((SseEmitter.SseEventBuilder) item);
             }
-        } catch (IOException | IllegalStateException e) {
-            // the client went away; the container reports it to the emitter's error callback
+        } catch (IOException e) {
+            clientGone();
+        } catch (IllegalStateException e) {
+            // the response was already completed (timed out, or the container saw the client go)
             writer.close();
         }
     }

@@ -19,8 +19,8 @@ final class SseWriters {
         return new SseSubscriber(emitter, executor, maxQueuedPerClient);
     }
 
-    SseSubscriber subscriber(SseEmitter emitter, SseFormat format) {
-        return new SseSubscriber(emitter, executor, maxQueuedPerClient, format);
+    SseSubscriber subscriber(SseEmitter emitter, SseFormat format, Runnable onClientGone) {
+        return new SseSubscriber(emitter, executor, maxQueuedPerClient, format, onClientGone);
     }
 
     /** Runs work that must not run on the thread that delivers events (it holds a request's lock). */

@@ -53,20 +53,24 @@ final class StreamEvents {
     }
 
     /**
-     * A finished answer as events: its full text as one delta, then its done or error event, keeping the
-     * stored terminal sequence as id. A client that reconnects ({@code lastEventId >= 0}) already holds part
-     * of the text, so it only gets the terminal event, which carries all of it.
+     * A finished answer as events: its full text as one delta, then its done or error event with the stored
+     * terminal sequence as id. A client that resumes ({@code lastEventId >= 0}) already holds part of the text,
+     * so it gets only the terminal event, which carries all of it, and always gets it: after a worker takeover
+     * the ids it saw were renumbered past the stored (worker's) sequence, so the event's id is raised above
+     * {@code lastEventId} where needed.
      */
     static List<StreamEvent> replay(MessageDocument answer, long lastEventId) {
-        long terminal = answer.terminalSequence() == null ? 0 : answer.terminalSequence();
-        List<StreamEvent> events = new ArrayList<>();
+        long stored = answer.terminalSequence() == null ? 0 : answer.terminalSequence();
         String content = answer.content() == null ? "" : answer.content();
-        if (lastEventId < 0 && !content.isEmpty()) {
-            events.add(new StreamEvent(Math.max(0, terminal - 1), new StreamData.Delta(content)));
+        StreamData terminal = terminalData(answer, content);
+        if (lastEventId >= 0) {
+            return List.of(new StreamEvent(Math.max(stored, lastEventId + 1), terminal));
         }
-        if (terminal > lastEventId) {
-            events.add(new StreamEvent(terminal, terminalData(answer, content)));
+        List<StreamEvent> events = new ArrayList<>();
+        if (!content.isEmpty()) {
+            events.add(new StreamEvent(Math.max(0, stored - 1), new StreamData.Delta(content)));
         }
+        events.add(new StreamEvent(stored, terminal));
         return events;
     }
 

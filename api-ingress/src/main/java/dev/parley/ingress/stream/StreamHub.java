@@ -28,16 +28,28 @@ final class StreamHub {
         publish(requestId, "", event);
     }
 
+    void publish(String requestId, String attemptId, StreamEvent event) {
+        publish(requestId, attemptId, event, clock.instant());
+    }
+
     /**
      * @param attemptId the worker's processing run; a new one after another discards the old run's events and
      *        sends subscribers a reset (empty: a producer that predates attempts)
+     * @param at when the event happened (its record's timestamp, never later than now): events read while
+     *        catching up age from then, so a request that finished longer than the retention ago is dropped
+     *        at once instead of being held
      */
-    void publish(String requestId, String attemptId, StreamEvent event) {
+    void publish(String requestId, String attemptId, StreamEvent event, Instant at) {
         Instant now = clock.instant();
+        Instant stamp = at.isBefore(now) ? at : now;
         String attempt = attemptId == null ? "" : attemptId;
         streams.compute(requestId, (id, stream) -> {
-            RequestStream target = stream == null ? new RequestStream(now) : stream;
-            target.append(attempt, event, limits, now);
+            RequestStream target = stream == null ? new RequestStream(stamp) : stream;
+            target.append(attempt, event, limits, stamp);
+            if (target.expired(now, limits)) {
+                target.close();
+                return null;
+            }
             return target;
         });
     }

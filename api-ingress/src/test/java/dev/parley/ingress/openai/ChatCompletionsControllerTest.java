@@ -1,5 +1,6 @@
 package dev.parley.ingress.openai;
 
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.nullValue;
 import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.ArgumentMatchers.eq;
@@ -13,18 +14,24 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.request;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
+import java.io.IOException;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 
+import jakarta.servlet.AsyncEvent;
+import jakarta.servlet.AsyncListener;
+
 import org.junit.jupiter.api.Test;
+import org.mockito.ArgumentCaptor;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.context.annotation.Bean;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
+import org.springframework.mock.web.MockAsyncContext;
 import org.springframework.test.context.bean.override.mockito.MockitoBean;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.MvcResult;
@@ -81,7 +88,7 @@ class ChatCompletionsControllerTest {
     void completionAnswersWhatTheServiceCompletesWith() throws Exception {
         var answer = ChatCompletionResponse.of("chatcmpl-r1", 1700000000L, "mock-1", "Hi!", "stop",
                 new CompletionUsage(3, 2, 5));
-        given(completions.complete(eq("u1"), any())).willReturn(CompletableFuture.completedFuture(answer));
+        given(completions.complete(eq("u1"), any(), any())).willReturn(CompletableFuture.completedFuture(answer));
 
         MvcResult result = complete(HELLO + ",\"user\":\"ignored\",\"logit_bias\":{},\"n\":1}")
                 .andExpect(request().asyncStarted()).andReturn();
@@ -142,18 +149,45 @@ class ChatCompletionsControllerTest {
 
     @Test
     void serviceRefusalsKeepOpenAisStatuses() throws Exception {
-        given(completions.complete(eq("u1"), any()))
+        given(completions.complete(eq("u1"), any(), any()))
                 .willThrow(new ApiProblem(ProblemKind.QUOTA_EXHAUSTED, "Your token balance is used up"));
         complete(HELLO + "}").andExpect(status().isTooManyRequests())
                 .andExpect(jsonPath("$.error.type").value("insufficient_quota"))
                 .andExpect(jsonPath("$.error.code").value("insufficient_quota"));
 
-        given(completions.complete(eq("u1"), any())).willReturn(CompletableFuture.failedFuture(
+        given(completions.complete(eq("u1"), any(), any())).willReturn(CompletableFuture.failedFuture(
                 new ApiProblem(ProblemKind.UPSTREAM_FAILED, "down").with("code", "provider_unavailable")));
         MvcResult failed = complete(HELLO + "}").andReturn();
         mvc.perform(asyncDispatch(failed))
                 .andExpect(status().isBadGateway())
                 .andExpect(jsonPath("$.error.type").value("server_error"))
                 .andExpect(jsonPath("$.error.code").value("provider_unavailable"));
+    }
+
+    @Test
+    void clientThatGoesAwayWhileWaitingIsReportedToTheService() throws Exception {
+        var clientGone = ArgumentCaptor.forClass(CompletableFuture.class);
+        given(completions.complete(eq("u1"), any(), clientGone.capture())).willReturn(new CompletableFuture<>());
+        MvcResult waiting = complete(HELLO + "}").andExpect(request().asyncStarted()).andReturn();
+        assertThat(clientGone.getValue()).isNotDone();
+
+        // what the container does when it sees the connection broken
+        var async = (MockAsyncContext) waiting.getRequest().getAsyncContext();
+        for (AsyncListener listener : async.getListeners()) {
+            listener.onError(new AsyncEvent(async, new IOException("Connection reset by peer")));
+        }
+
+        assertThat(clientGone.getValue()).isDone();
+    }
+
+    @Test
+    void answeredCompletionReportsNoGoneClient() throws Exception {
+        var clientGone = ArgumentCaptor.forClass(CompletableFuture.class);
+        given(completions.complete(eq("u1"), any(), clientGone.capture())).willReturn(CompletableFuture
+                .completedFuture(ChatCompletionResponse.of("chatcmpl-r1", 1L, "mock-1", "Hi!", "stop", null)));
+
+        mvc.perform(asyncDispatch(complete(HELLO + "}").andReturn())).andExpect(status().isOk());
+
+        assertThat(clientGone.getValue()).isNotDone();
     }
 }

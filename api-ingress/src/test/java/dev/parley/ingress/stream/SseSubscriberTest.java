@@ -113,4 +113,69 @@ class SseSubscriberTest {
         assertThat(emitter.written).isEmpty();
         assertThat(subscriber.send(new StreamEvent(1, new StreamData.Delta("b")))).isFalse();
     }
+
+    // --- the /v1 stream's hook for a client that went away --------------------------------------------------
+
+    final java.util.concurrent.atomic.AtomicInteger gone = new java.util.concurrent.atomic.AtomicInteger();
+
+    SseSubscriber chunkSubscriber() {
+        return new SseSubscriber(emitter, executor, 100, event -> List.of(SseEmitter.event().data("x")),
+                gone::incrementAndGet);
+    }
+
+    @Test
+    void clientLostMidStreamRunsTheHookOnce() {
+        var subscriber = chunkSubscriber();
+        subscriber.send(new StreamEvent(0, new StreamData.Delta("a")));
+        executor.runAll();
+        emitter.broken = true;
+
+        subscriber.send(new StreamEvent(1, new StreamData.Delta("b")));
+        subscriber.heartbeat();
+        executor.runAll();
+        subscriber.clientGone(); // the container's error callback as well
+
+        executor.runAll();
+        assertThat(gone).hasValue(1);
+    }
+
+    @Test
+    void streamThatEndedNormallyRunsNoHook() {
+        var subscriber = chunkSubscriber();
+        subscriber.send(new StreamEvent(0, new StreamData.Delta("a")));
+        subscriber.send(new StreamEvent(1, new StreamData.Done("m1", "STOP", "a", null)));
+        subscriber.complete();
+        executor.runAll();
+
+        subscriber.close(); // the emitter's completion callback
+        executor.runAll();
+        assertThat(emitter.completed).isTrue();
+        assertThat(gone).hasValue(0);
+    }
+
+    @Test
+    void clientLostAfterTheAnswerFinishedRunsNoHook() {
+        var subscriber = chunkSubscriber();
+        emitter.broken = true;
+
+        subscriber.send(new StreamEvent(0, new StreamData.Failure("provider_error", "down")));
+        executor.runAll();
+        subscriber.clientGone();
+
+        executor.runAll();
+        assertThat(gone).hasValue(0);
+    }
+
+    @Test
+    void slowClientGivenUpRunsNoHook() {
+        var subscriber = new SseSubscriber(emitter, executor, 1, event -> List.of(SseEmitter.event().data("x")),
+                gone::incrementAndGet);
+
+        subscriber.send(new StreamEvent(0, new StreamData.Delta("a")));
+        subscriber.send(new StreamEvent(1, new StreamData.Delta("b")));
+        executor.runAll();
+
+        assertThat(emitter.completed).isTrue();
+        assertThat(gone).hasValue(0);
+    }
 }

@@ -74,11 +74,32 @@ class StreamEventsTest {
     }
 
     @Test
-    void reconnectingClientGetsOnlyTheTerminalEventOrNothing() {
+    void resumingClientGetsOnlyTheTerminalEventWithItsStoredId() {
         MessageDocument failed = answer(MessageStatus.FAILED, "He", new MessageError("provider_unavailable", "down"));
 
-        assertThat(StreamEvents.replay(failed, 2)).extracting(StreamEvent::data)
-                .containsExactly(new StreamData.Failure("provider_unavailable", "down"));
-        assertThat(StreamEvents.replay(failed, 4)).isEmpty();
+        assertThat(StreamEvents.replay(failed, 2))
+                .containsExactly(new StreamEvent(4, new StreamData.Failure("provider_unavailable", "down")));
+        assertThat(StreamEvents.replay(failed, 0)).extracting(StreamEvent::sequence).containsExactly(4L);
+    }
+
+    @Test
+    void resumingClientAlwaysGetsTheTerminalEventAboveItsLastEventId() {
+        // after a takeover the client's ids were renumbered past the worker's stored terminal sequence (4)
+        MessageDocument done = answer(MessageStatus.COMPLETED, "Hello", null);
+
+        assertThat(StreamEvents.replay(done, 3)).extracting(StreamEvent::sequence).containsExactly(4L);
+        assertThat(StreamEvents.replay(done, 4)).extracting(StreamEvent::sequence).containsExactly(5L);
+        List<StreamEvent> renumbered = StreamEvents.replay(done, 9);
+        assertThat(renumbered).extracting(StreamEvent::sequence).containsExactly(10L);
+        assertThat(renumbered.getFirst().data()).isEqualTo(new StreamData.Done("m1", "STOP", "Hello",
+                new StreamData.Usage(10, 5, 15, "PROVIDER_REPORTED")));
+    }
+
+    @Test
+    void newClientOfAnAnswerWithoutTextGetsOnlyTheTerminalEvent() {
+        List<StreamEvent> events = StreamEvents.replay(answer(MessageStatus.CANCELLED, "", null), -1);
+
+        assertThat(events).extracting(StreamEvent::name).containsExactly("done");
+        assertThat(events).extracting(StreamEvent::sequence).containsExactly(4L);
     }
 }

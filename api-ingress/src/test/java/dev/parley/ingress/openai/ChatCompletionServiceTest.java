@@ -1,0 +1,87 @@
+package dev.parley.ingress.openai;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.mockito.ArgumentMatchers.any;
+import static org.mockito.ArgumentMatchers.eq;
+import static org.mockito.BDDMockito.given;
+import static org.mockito.Mockito.mock;
+import static org.mockito.Mockito.never;
+import static org.mockito.Mockito.times;
+import static org.mockito.Mockito.verify;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+
+import org.junit.jupiter.api.Test;
+import org.mockito.ArgumentCaptor;
+
+import dev.parley.ingress.conversation.ConversationService;
+import dev.parley.ingress.message.AcceptedChat;
+import dev.parley.ingress.message.ChatRequestService;
+import dev.parley.ingress.stream.AnswerStreams;
+import dev.parley.ingress.stream.StreamData;
+
+/** A /v1 client that goes away before its answer finished cancels it, exactly once; a finished one does not. */
+class ChatCompletionServiceTest {
+
+    static final AcceptedChat ACCEPTED = new AcceptedChat("r1", "api-u1", "m1", "q1", "mock-1", Instant.EPOCH);
+    static final ChatCompletionRequest REQUEST = request(false);
+
+    final ConversationService conversations = mock(ConversationService.class);
+    final ChatRequestService chatRequests = mock(ChatRequestService.class);
+    final AnswerStreams answers = mock(AnswerStreams.class);
+    final AbandonedCompletions abandoned = mock(AbandonedCompletions.class);
+    final CompletableFuture<StreamData> terminal = new CompletableFuture<>();
+    final CompletableFuture<Void> clientGone = new CompletableFuture<>();
+    final ChatCompletionService service = new ChatCompletionService(conversations, chatRequests, answers, abandoned,
+            new OpenAiProperties(Duration.ofMinutes(5)), Clock.fixed(Instant.EPOCH, ZoneOffset.UTC));
+
+    ChatCompletionServiceTest() {
+        given(chatRequests.submit(any(), any())).willReturn(CompletableFuture.completedFuture(ACCEPTED));
+        given(answers.terminal("r1")).willReturn(terminal);
+    }
+
+    static ChatCompletionRequest request(boolean stream) {
+        return new ChatCompletionRequest("mock-1", List.of(ChatCompletionMapperTest.message("user", "Hi")), null,
+                null, null, null, null, stream, null, null, null);
+    }
+
+    @Test
+    void clientGoneWhileWaitingCancelsTheAnswerOnce() {
+        CompletableFuture<Object> answer = service.complete("u1", REQUEST, clientGone);
+
+        clientGone.complete(null);
+        terminal.complete(new StreamData.Done("m1", "CANCELLED", "Hi", null));
+
+        verify(abandoned, times(1)).cancel("u1", ACCEPTED);
+        assertThat(answer).isCompletedExceptionally();
+    }
+
+    @Test
+    void clientGoneAfterTheAnswerDoesNotCancel() {
+        CompletableFuture<Object> answer = service.complete("u1", REQUEST, clientGone);
+
+        terminal.complete(new StreamData.Done("m1", "STOP", "Hello", null));
+        clientGone.complete(null);
+
+        verify(abandoned, never()).cancel(any(), any());
+        assertThat(answer).isCompletedWithValueMatching(response -> response instanceof ChatCompletionResponse);
+    }
+
+    @Test
+    void streamCancelsThroughItsHookOnly() {
+        var hook = ArgumentCaptor.forClass(Runnable.class);
+        given(answers.stream(eq("r1"), any(), any(), hook.capture())).willReturn(null);
+
+        service.complete("u1", request(true), clientGone);
+        verify(abandoned, never()).cancel(any(), any());
+
+        hook.getValue().run();
+        verify(abandoned, times(1)).cancel("u1", ACCEPTED);
+        verify(answers, never()).terminal(any());
+    }
+}
