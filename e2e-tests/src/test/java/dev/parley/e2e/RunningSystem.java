@@ -26,7 +26,8 @@ final class RunningSystem {
 
     private static RunningSystem instance;
 
-    final ServiceProcess accounting;
+    /** Replaced when a test restarts usage-accounting (on the same port, which ACCOUNTING_URL names). */
+    volatile ServiceProcess accounting;
     final ServiceProcess worker;
     final ServiceProcess ingress;
     private final Map<String, String> env;
@@ -74,6 +75,26 @@ final class RunningSystem {
     void restartWorker(ServiceProcess dead) {
         ServiceProcess.start(dead.name(), services.resolve("llm-worker.jar"), dead.port(), env,
                 logs.resolve(dead.name() + ".log")).awaitHealthy(Duration.ofMinutes(3));
+    }
+
+    /**
+     * Stops usage-accounting (gracefully, when it is alive) and starts it again on the same port with
+     * {@code jvmOptions}; returns once it is healthy.
+     */
+    synchronized ServiceProcess restartAccounting(List<String> jvmOptions) {
+        if (accounting.isAlive()) {
+            accounting.stop();
+        }
+        ServiceProcess restarted = ServiceProcess.start("usage-accounting", services.resolve("usage-accounting.jar"),
+                accounting.port(), env, logs.resolve("usage-accounting.log"), jvmOptions);
+        accounting = restarted;
+        restarted.awaitHealthy(Duration.ofMinutes(3));
+        return restarted;
+    }
+
+    /** A setting every service was started with, such as {@code KAFKA_BOOTSTRAP_SERVERS}. */
+    String env(String name) {
+        return env.get(name);
     }
 
     private static String keyRing() {

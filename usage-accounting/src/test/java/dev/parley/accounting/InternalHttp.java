@@ -22,6 +22,15 @@ public final class InternalHttp {
                 .header("Content-Type", "application/json").build());
     }
 
+    public HttpResponse<String> put(String path, String json) {
+        return send(request(path).PUT(HttpRequest.BodyPublishers.ofString(json))
+                .header("Content-Type", "application/json").build());
+    }
+
+    public HttpResponse<String> get(String path) {
+        return send(request(path).GET().build());
+    }
+
     public HttpResponse<String> delete(String path) {
         return send(request(path).DELETE().build());
     }

@@ -25,7 +25,8 @@ import org.springframework.data.mongodb.core.mapping.Document;
  * @param organisationId the organisation that pays this user's requests; null when the user pays
  * @param lastAppliedEventId the {@code UsageRecorded} applied last
  * @param recentEventIds the last applied usage event ids, newest last, bounded by {@link AccountRepository#RECENT_EVENT_WINDOW}
- * @param recentCreditIds the last applied grant, refill and adjustment ledger ids, bounded the same way
+ * @param recentCreditIds the last applied grant, refill and adjustment ledger ids, and {@code void:<id>} for those
+ *        voided, bounded the same way
  * @param refill automatic refill settings; null when there are none
  * @param alertedThresholds low-balance thresholds crossed and alerted, re-armed when the balance rises above them
  */

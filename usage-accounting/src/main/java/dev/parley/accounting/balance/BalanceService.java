@@ -9,7 +9,7 @@ import org.springframework.stereotype.Service;
 
 import dev.parley.accounting.account.Account;
 import dev.parley.accounting.account.AccountRepository;
-import dev.parley.accounting.account.CreditChange;
+import dev.parley.accounting.ledger.LedgerCondition;
 import dev.parley.accounting.ledger.LedgerEntry;
 import dev.parley.accounting.ledger.LedgerType;
 
@@ -42,10 +42,9 @@ public class BalanceService {
             }
             Instant now = clock.instant();
             LedgerType type = delta > 0 ? LedgerType.ADJUSTMENT_CREDIT : LedgerType.ADJUSTMENT_DEBIT;
-            var entry = LedgerEntry.change("adjust:" + UUID.randomUUID(), type, accountId, accountId,
-                    Math.abs(delta), source, now, now);
-            Optional<Account> changed = changes.apply(entry,
-                    new CreditChange(accountId, entry.eventId(), delta, account.balance(), null));
+            var entry = LedgerEntry.change("adjust:" + UUID.randomUUID(), type, accountId, Math.abs(delta), source,
+                    now, now, LedgerCondition.balanceIs(account.balance()));
+            Optional<Account> changed = changes.apply(entry);
             if (changed.isPresent()) {
                 return changed.get();
             }

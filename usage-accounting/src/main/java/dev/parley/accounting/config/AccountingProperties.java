@@ -22,9 +22,11 @@ import dev.parley.accounting.price.ModelPrice;
  * @param debitOwnKeyUsage whether calls made with the user's own provider key are debited (they are always recorded)
  * @param serviceToken shared secret api-ingress presents as a bearer token; startup fails when it is blank
  * @param integrationToken bearer token of outside systems on {@code /internal/integrations/**}; blank disables them
- * @param prices per-model prices in credits per 1,000,000 tokens
- * @param defaultPrice price of models missing from {@code prices} and from the override collection
- * @param priceCacheTtl how long admin price overrides are cached
+ * @param prices per-model prices in credits per 1,000,000 tokens, for running without api-ingress's catalog (which
+ *        writes {@code model_prices}, whose prices win); empty by default
+ * @param defaultPrice price of a model that has neither a stored nor a configured price; with the catalog this should
+ *        not happen, and usage priced with it is counted by {@code parley.accounting.unpriced.usage}
+ * @param priceCacheTtl how long other instances' changes of {@code model_prices} may take to be seen
  * @param reservationTtl how long a reservation holds credits when its usage never arrives
  * @param maxActiveReservations bound of the reservations one account holds at once
  * @param lowBalanceThresholds balances whose downward crossing publishes {@code BalanceThresholdCrossed}

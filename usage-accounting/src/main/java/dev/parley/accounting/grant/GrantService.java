@@ -14,7 +14,6 @@ import org.springframework.stereotype.Service;
 
 import dev.parley.accounting.account.Account;
 import dev.parley.accounting.account.AccountRepository;
-import dev.parley.accounting.account.CreditChange;
 import dev.parley.accounting.balance.BalanceChanges;
 import dev.parley.accounting.grant.Grant.GrantState;
 import dev.parley.accounting.ledger.LedgerEntry;
@@ -71,9 +70,8 @@ public class GrantService {
 
     private void apply(Grant grant) {
         var entry = LedgerEntry.change("grant:" + grant.grantId(), LedgerType.GRANT, grant.accountId(),
-                grant.accountId(), grant.amount(), "ADMIN", grant.effectiveAt(), clock.instant());
-        Account after = changes.apply(entry, CreditChange.of(grant.accountId(), entry.eventId(), grant.amount()))
-                .orElseThrow();
+                grant.amount(), "ADMIN", grant.effectiveAt(), clock.instant(), null);
+        Account after = changes.apply(entry).orElseThrow();
         mongo.updateFirst(query(where("_id").is(grant.grantId()).and("state").is(GrantState.SCHEDULED)),
                 new Update().set("state", GrantState.ACTIVE).set("debitedAtGrant", after.debitedCredits()),
                 Grant.class);
@@ -84,8 +82,8 @@ public class GrantService {
         long remainder = GrantRemainder.of(grant.amount(), grant.debitedAtGrant(), account.debitedCredits(),
                 account.balance());
         var entry = LedgerEntry.change("grant-expiry:" + grant.grantId(), LedgerType.GRANT_EXPIRY,
-                grant.accountId(), grant.accountId(), remainder, "SCHEDULE", grant.expiresAt(), clock.instant());
-        changes.apply(entry, CreditChange.of(grant.accountId(), entry.eventId(), -remainder));
+                grant.accountId(), remainder, "SCHEDULE", grant.expiresAt(), clock.instant(), null);
+        changes.apply(entry);
         mongo.updateFirst(query(where("_id").is(grant.grantId()).and("state").is(GrantState.ACTIVE)),
                 new Update().set("state", GrantState.EXPIRED), Grant.class);
     }

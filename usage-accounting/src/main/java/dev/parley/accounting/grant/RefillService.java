@@ -12,16 +12,16 @@ import org.springframework.stereotype.Service;
 
 import dev.parley.accounting.account.Account;
 import dev.parley.accounting.account.AccountRepository;
-import dev.parley.accounting.account.CreditChange;
 import dev.parley.accounting.account.Refill;
 import dev.parley.accounting.balance.BalanceChanges;
+import dev.parley.accounting.ledger.LedgerCondition;
 import dev.parley.accounting.ledger.LedgerEntry;
 import dev.parley.accounting.ledger.LedgerType;
 
 /**
- * Automatic refills, once per interval: the ledger id {@code refill:<accountId>:<index>} and the account's
- * {@code refill.lastIndex}, moved forward in the same update that adds the credits, make a second run in the same
- * interval change nothing. Intervals missed while the service was down are refilled
+ * Automatic refills, once per interval: the ledger id {@code refill:<accountId>:<anchor millis>:<index>} and the
+ * account's {@code refill.lastIndex}, moved forward in the same update that adds the credits, make a second run in
+ * the same interval change nothing. Intervals missed while the service was down are refilled
  * one by one, at most {@value #MAX_INTERVALS_PER_RUN} per account and run.
  */
 @Service
@@ -70,9 +70,14 @@ public class RefillService {
     }
 
     private boolean refill(String accountId, Refill refill, long index) {
-        var entry = LedgerEntry.change("refill:" + accountId + ":" + index, LedgerType.REFILL, accountId,
-                accountId, refill.amount(), "SCHEDULE", RefillSchedule.startOf(refill, index), clock.instant());
-        var change = new CreditChange(accountId, entry.eventId(), refill.amount(), null, index);
-        return changes.apply(entry, change).isPresent();
+        var entry = LedgerEntry.change(refillId(accountId, refill, index), LedgerType.REFILL, accountId,
+                refill.amount(), "SCHEDULE", RefillSchedule.startOf(refill, index), clock.instant(),
+                LedgerCondition.refillInterval(refill.anchor(), index));
+        return changes.apply(entry).isPresent();
+    }
+
+    /** The anchor is in the id: a refill set again starts counting at 0, and its intervals are new ones. */
+    static String refillId(String accountId, Refill refill, long index) {
+        return "refill:" + accountId + ":" + refill.anchor().toEpochMilli() + ":" + index;
     }
 }

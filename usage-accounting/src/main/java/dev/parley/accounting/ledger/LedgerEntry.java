@@ -21,6 +21,7 @@ import org.springframework.data.mongodb.core.mapping.Document;
  * @param balanceAfter the balance right after this entry was applied; null while pending
  * @param recordedAt when it happened: the call's time for usage, the effective time for the others; reports and
  *        date ranges use it
+ * @param condition for a balance change that is not usage: what must still hold for it to apply; null when nothing
  */
 @Document(LedgerRepository.COLLECTION)
 public record LedgerEntry(
@@ -42,18 +43,19 @@ public record LedgerEntry(
         Long balanceAfter,
         Instant recordedAt,
         Instant createdAt,
-        Instant appliedAt) {
+        Instant appliedAt,
+        LedgerCondition condition) {
 
     public LedgerEntry {
         type = type != null ? type : LedgerType.DEBIT;
         accountId = accountId != null ? accountId : userId;
     }
 
-    /** An entry that is not usage, pending. */
-    public static LedgerEntry change(String id, LedgerType type, String userId, String accountId, long amount,
-            String source, Instant recordedAt, Instant createdAt) {
-        return new LedgerEntry(id, type, userId, accountId, null, null, null, null, LedgerTokens.NONE, source, null,
-                false, amount, 0, LedgerState.PENDING, null, recordedAt, createdAt, null);
+    /** A pending balance change that is not usage, applied only while {@code condition} (if any) holds. */
+    public static LedgerEntry change(String id, LedgerType type, String accountId, long amount, String source,
+            Instant recordedAt, Instant createdAt, LedgerCondition condition) {
+        return new LedgerEntry(id, type, accountId, accountId, null, null, null, null, LedgerTokens.NONE, source, null,
+                false, amount, 0, LedgerState.PENDING, null, recordedAt, createdAt, null, condition);
     }
 
     /** The signed change of the balance. */

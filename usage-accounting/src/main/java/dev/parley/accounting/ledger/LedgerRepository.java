@@ -4,10 +4,14 @@ import static org.springframework.data.mongodb.core.query.Criteria.where;
 import static org.springframework.data.mongodb.core.query.Query.query;
 
 import java.time.Instant;
+import java.util.Collection;
+import java.util.List;
 import java.util.Optional;
 
 import org.springframework.dao.DuplicateKeyException;
+import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.MongoOperations;
+import org.springframework.data.mongodb.core.index.Index;
 import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.stereotype.Repository;
 
@@ -54,6 +58,18 @@ public class LedgerRepository {
                 new Update().set("state", LedgerState.APPLIED).set("balanceAfter", balanceAfter)
                         .set("released", released).set("appliedAt", appliedAt),
                 LedgerEntry.class);
+    }
+
+    /** Pending entries of the given types written before {@code createdBefore}, oldest first. */
+    public List<LedgerEntry> pending(Collection<LedgerType> types, Instant createdBefore, int limit) {
+        return mongo.find(query(where("state").is(LedgerState.PENDING).and("type").in(types.stream().map(Enum::name).toList())
+                .and("createdAt").lt(createdBefore)).with(Sort.by("createdAt")).limit(limit), LedgerEntry.class);
+    }
+
+    /** The index that keeps finding pending entries cheap in a ledger of millions of applied ones. */
+    public void ensureStateIndex() {
+        mongo.indexOps(LedgerEntry.class).createIndex(new Index().on("state", Sort.Direction.ASC)
+                .on("createdAt", Sort.Direction.ASC).named("state_createdAt"));
     }
 
     public void markVoid(String eventId) {

@@ -1,67 +1,75 @@
 package dev.parley.accounting.price;
 
-import java.time.Clock;
-import java.time.Instant;
 import java.util.Map;
-import java.util.stream.Collectors;
+import java.util.Optional;
 
-import org.springframework.data.mongodb.core.MongoOperations;
 import org.springframework.stereotype.Component;
 
 import dev.parley.accounting.config.AccountingProperties;
 
 /**
- * The price of each model: an admin override from {@code model_prices} when there is one, else the configured
- * table, else the configured default. Overrides are read through a small cache refreshed at most every
- * {@code price-cache-ttl}, so a price change reaches every instance within that time; the amount decided for a
- * usage record is stored in its ledger entry, so a later price change never alters an applied debit.
+ * The price of each model: the stored price from {@code model_prices} (written by the public catalog of
+ * api-ingress, or by an admin) when there is one, else the configured table {@code parley.accounting.prices}
+ * (for operators who run accounting without the catalog), else the configured default. With the catalog every
+ * model in use has a stored price; the default is a safety net, counted by {@code parley.accounting.unpriced.usage}.
+ * The amount decided for a usage record is stored in its ledger entry, so a later price change never alters an
+ * applied debit.
  */
 @Component
 public class PriceBook {
 
     static final String OVERRIDES = "model_prices";
+    /** Source of prices pushed by the catalog or carried by a reservation. */
+    public static final String CATALOG = "catalog";
+    /** Source of prices set through {@code PUT /internal/admin/prices}. */
+    static final String ADMIN = "admin";
 
-    private final MongoOperations mongo;
+    private final StoredPrices stored;
     private final AccountingProperties properties;
-    private final Clock clock;
-    private volatile Snapshot overrides = new Snapshot(Map.of(), Instant.MIN);
 
-    PriceBook(MongoOperations mongo, AccountingProperties properties, Clock clock) {
-        this.mongo = mongo;
+    PriceBook(StoredPrices stored, AccountingProperties properties) {
+        this.stored = stored;
         this.properties = properties;
-        this.clock = clock;
     }
 
     public ModelPrice priceOf(String model) {
-        ModelPrice override = currentOverrides().get(model);
-        if (override != null) {
-            return override;
-        }
-        return properties.prices().getOrDefault(model, properties.defaultPrice());
+        return knownPrice(model).orElseGet(properties::defaultPrice);
     }
 
+    /** The model's stored or configured price; empty when only the default applies. */
+    public Optional<ModelPrice> knownPrice(String model) {
+        return stored.find(model).or(() -> Optional.ofNullable(properties.prices().get(model)));
+    }
+
+    public ModelPrice defaultPrice() {
+        return properties.defaultPrice();
+    }
+
+    /** The stored prices, which win over the configured table. */
     public Map<String, ModelPrice> overrides() {
-        return currentOverrides();
+        return stored.all();
     }
 
-    public ModelPrice override(String model, ModelPrice price) {
-        mongo.save(new PriceOverride(model, price.input(), price.output(), price.cachedInput(), clock.instant()));
-        overrides = new Snapshot(Map.of(), Instant.MIN);
+    ModelPrice override(String model, ModelPrice price) {
+        stored.upsert(Map.of(model, price), ADMIN);
         return price;
     }
 
-    private Map<String, ModelPrice> currentOverrides() {
-        Snapshot snapshot = overrides;
-        Instant now = clock.instant();
-        if (snapshot.loadedAt().plus(properties.priceCacheTtl()).isAfter(now)) {
-            return snapshot.prices();
-        }
-        Map<String, ModelPrice> loaded = mongo.findAll(PriceOverride.class).stream()
-                .collect(Collectors.toUnmodifiableMap(PriceOverride::model, PriceOverride::price));
-        overrides = new Snapshot(loaded, now);
-        return loaded;
+    /** Upserts the catalog's prices of the named models; idempotent, and models not named are left alone. */
+    public int storeCatalogPrices(Map<String, ModelPrice> prices) {
+        return stored.upsert(prices, CATALOG);
     }
 
-    private record Snapshot(Map<String, ModelPrice> prices, Instant loadedAt) {
+    /**
+     * Stores the catalog's price of one model when it is not the price in effect, so that usage of a request
+     * admitted at this price is debited at it even before the catalog's bulk push arrives.
+     *
+     * @return whether it was stored
+     */
+    public boolean adoptCatalogPrice(String model, ModelPrice price) {
+        if (knownPrice(model).filter(price::equals).isPresent()) {
+            return false;
+        }
+        return storeCatalogPrices(Map.of(model, price)) > 0;
     }
 }

@@ -1,8 +1,11 @@
 package dev.parley.accounting.reservation;
 
+import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.PositiveOrZero;
 import jakarta.validation.constraints.Size;
+
+import dev.parley.accounting.price.CatalogPrice;
 
 /**
  * What api-ingress asks to admit a request.
@@ -11,6 +14,7 @@ import jakarta.validation.constraints.Size;
  * @param estimatedInputTokens the tokenizer's count of the assembled context
  * @param maxOutputTokens the most the model may write: the request's max tokens, else the model's limit
  * @param ownKey the request runs on the user's own provider key
+ * @param price the catalog's price of the model at admission; optional (callers that predate the catalog send none)
  */
 record ReservationRequest(
         @NotBlank @Size(max = 128) String reservationId,
@@ -18,7 +22,8 @@ record ReservationRequest(
         @NotBlank @Size(max = 256) String model,
         @PositiveOrZero long estimatedInputTokens,
         @PositiveOrZero long maxOutputTokens,
-        Boolean ownKey) {
+        Boolean ownKey,
+        @Valid CatalogPrice price) {
 
     /** Absent means no: api-ingress only sends it for requests on the user's own key. */
     boolean onOwnKey() {

@@ -46,6 +46,10 @@ class ReservationService {
     }
 
     ReservationResponse reserve(ReservationRequest request) {
+        if (request.price() != null) {
+            // before the worst case is computed, and before the usage that settles this request can be priced
+            prices.adoptCatalogPrice(request.model(), request.price().toModelPrice());
+        }
         String payerId = accounts.open(request.userId()).payerId();
         Account payer = accounts.open(payerId);
         Optional<Reservation> existing = payer.reservation(request.reservationId());
@@ -77,7 +81,7 @@ class ReservationService {
                 new LedgerEntry("release:" + reservation.reservationId(), LedgerType.RELEASE, reservation.userId(),
                         account.userId(), reservation.reservationId(), null, null, reservation.model(),
                         LedgerTokens.NONE, source, null, false, 0, reservation.amount(), LedgerState.APPLIED,
-                        after.balance(), now, now, now)));
+                        after.balance(), now, now, now, null)));
     }
 
     private long worstCase(ReservationRequest request) {

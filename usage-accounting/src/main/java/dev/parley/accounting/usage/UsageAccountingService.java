@@ -1,6 +1,7 @@
 package dev.parley.accounting.usage;
 
 import java.time.Clock;
+import java.util.Optional;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -10,11 +11,13 @@ import dev.parley.accounting.account.Account;
 import dev.parley.accounting.account.AccountRepository;
 import dev.parley.accounting.alert.LowBalanceAlerts;
 import dev.parley.accounting.config.AccountingProperties;
+import dev.parley.accounting.fault.CrashHook;
 import dev.parley.accounting.ledger.LedgerEntry;
 import dev.parley.accounting.ledger.LedgerRepository;
 import dev.parley.accounting.ledger.LedgerState;
 import dev.parley.accounting.ledger.LedgerTokens;
 import dev.parley.accounting.ledger.LedgerType;
+import dev.parley.accounting.price.ModelPrice;
 import dev.parley.accounting.price.PriceBook;
 import dev.parley.accounting.report.UsageBuckets;
 
@@ -50,11 +53,12 @@ class UsageAccountingService {
     private final UsageBuckets buckets;
     private final LowBalanceAlerts alerts;
     private final UsageMetrics metrics;
+    private final CrashHook crashHook;
     private final Clock clock;
 
     UsageAccountingService(LedgerRepository ledger, UsageSettlement settlement, AccountRepository accounts,
             PriceBook prices, AccountingProperties properties, UsageBuckets buckets, LowBalanceAlerts alerts,
-            UsageMetrics metrics, Clock clock) {
+            UsageMetrics metrics, CrashHook crashHook, Clock clock) {
         this.ledger = ledger;
         this.settlement = settlement;
         this.accounts = accounts;
@@ -63,12 +67,17 @@ class UsageAccountingService {
         this.buckets = buckets;
         this.alerts = alerts;
         this.metrics = metrics;
+        this.crashHook = crashHook;
         this.clock = clock;
     }
 
     void apply(RecordedUsage usage) {
-        LedgerEntry pending = pendingEntry(usage);
+        Optional<ModelPrice> price = prices.knownPrice(usage.model());
+        LedgerEntry pending = pendingEntry(usage, price.orElseGet(prices::defaultPrice));
         if (ledger.insertPending(pending)) {
+            if (price.isEmpty() && pending.amount() > 0) {
+                metrics.unpriced(pending);
+            }
             finish(pending);
             return;
         }
@@ -86,6 +95,9 @@ class UsageAccountingService {
 
     private void finish(LedgerEntry entry) {
         UsageSettlement.Settled settled = settlement.settle(entry);
+        if (settled.debited()) {
+            crashHook.afterDebitWrite(entry.eventId());
+        }
         Account account = settled.account();
         buckets.add(entry, organisationOf(entry));
         if (settled.debited()) {
@@ -106,16 +118,16 @@ class UsageAccountingService {
                 ? entry.accountId().substring(Account.ORGANISATION_PREFIX.length()) : null;
     }
 
-    private LedgerEntry pendingEntry(RecordedUsage usage) {
+    private LedgerEntry pendingEntry(RecordedUsage usage, ModelPrice price) {
         var tokens = new LedgerTokens(usage.inputTokens(), usage.outputTokens(), usage.cachedInputTokens(),
                 usage.reasoningTokens());
         // the reservation's holder pays, so that settlement finds it even if the user changed organisation since
         String payer = accounts.holdingReservation(usage.requestId()).map(Account::userId)
                 .orElseGet(() -> accounts.open(usage.userId()).payerId());
-        long amount = policy.debitFor(usage, prices.priceOf(usage.model()));
+        long amount = policy.debitFor(usage, price);
         return new LedgerEntry(usage.eventId(), LedgerType.DEBIT, usage.userId(), payer, usage.requestId(),
                 usage.conversationId(), usage.provider(), usage.model(), tokens, usage.source(), usage.outcome(),
                 usage.ownKey(), amount, 0, LedgerState.PENDING, null, usage.recordedAt(),
-                clock.instant(), null);
+                clock.instant(), null, null);
     }
 }

@@ -38,6 +38,15 @@ class UsageMetrics {
                 .increment(entry.amount());
     }
 
+    /** Usage of a model nobody priced, debited at the default price: with the catalog this should not happen. */
+    void unpriced(LedgerEntry entry) {
+        Counter.builder("parley.accounting.unpriced.usage")
+                .description("Usage records of models without a price, debited at the default price")
+                .tags("model", entry.model())
+                .register(registry)
+                .increment();
+    }
+
     void duplicateSkipped() {
         duplicates.increment();
     }

@@ -50,7 +50,7 @@ class GrantAndRefillTest extends IntegrationTest {
         refills.refillDue(anchor.plus(Duration.ofDays(1)).plusSeconds(1));
         refills.refillDue(anchor.plus(Duration.ofDays(1)).plusSeconds(2));
         assertThat(accounts.find(user).orElseThrow().balance()).isEqualTo(STARTING_BALANCE + 1_400);
-        assertThat(ledger.find("refill:" + user + ":1")).hasValueSatisfying(
+        assertThat(ledger.find("refill:" + user + ":" + anchor.toEpochMilli() + ":1")).hasValueSatisfying(
                 entry -> assertThat(entry.state()).isEqualTo(LedgerState.APPLIED));
     }
 

@@ -49,7 +49,8 @@ class PriceOverrideTest extends IntegrationTest {
                 .andExpect(status().isOk());
         mvc.perform(get("/internal/admin/prices").header(HttpHeaders.AUTHORIZATION, "Bearer " + SERVICE_TOKEN))
                 .andExpect(jsonPath("$.overrides['" + model + "'].input").value(3_000_000))
-                .andExpect(jsonPath("$.configured['gpt-4.1'].output").value(8_000_000));
+                .andExpect(jsonPath("$.configured").isEmpty())
+                .andExpect(jsonPath("$.defaultPrice.output").value(1_000_000));
 
         UsageRecorded usage = UsageRecorded.newBuilder().setEventId(UUID.randomUUID().toString())
                 .setRequestId(UUID.randomUUID().toString()).setUserId(newUserId()).setProvider("custom")

@@ -165,7 +165,7 @@ class CrashRecoveryTest extends IntegrationTest {
                 event.getRequestId(), null, event.getProvider(), event.getModel(),
                 new LedgerTokens(event.getInputTokens(), event.getOutputTokens(), 0, 0), event.getSource().name(),
                 event.getOutcome().name(), false, event.getInputTokens() + event.getOutputTokens(), 0,
-                LedgerState.PENDING, null, event.getRecordedAt(), Instant.now(), null);
+                LedgerState.PENDING, null, event.getRecordedAt(), Instant.now(), null, null);
     }
 
     private static AccountDebit debitOf(UsageRecorded event) {
