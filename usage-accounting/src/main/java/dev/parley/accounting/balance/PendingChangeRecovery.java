@@ -8,8 +8,6 @@ import java.util.Set;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.boot.context.event.ApplicationReadyEvent;
-import org.springframework.context.event.EventListener;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
@@ -40,11 +38,6 @@ class PendingChangeRecovery {
         this.ledger = ledger;
         this.changes = changes;
         this.clock = clock;
-    }
-
-    @EventListener(ApplicationReadyEvent.class)
-    void indexes() {
-        ledger.ensureStateIndex();
     }
 
     @Scheduled(fixedDelayString = "${parley.accounting.jobs.pending-changes:PT1M}")

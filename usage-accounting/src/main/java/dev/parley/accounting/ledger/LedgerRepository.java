@@ -11,7 +11,6 @@ import java.util.Optional;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.MongoOperations;
-import org.springframework.data.mongodb.core.index.Index;
 import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.stereotype.Repository;
 
@@ -64,12 +63,6 @@ public class LedgerRepository {
     public List<LedgerEntry> pending(Collection<LedgerType> types, Instant createdBefore, int limit) {
         return mongo.find(query(where("state").is(LedgerState.PENDING).and("type").in(types.stream().map(Enum::name).toList())
                 .and("createdAt").lt(createdBefore)).with(Sort.by("createdAt")).limit(limit), LedgerEntry.class);
-    }
-
-    /** The index that keeps finding pending entries cheap in a ledger of millions of applied ones. */
-    public void ensureStateIndex() {
-        mongo.indexOps(LedgerEntry.class).createIndex(new Index().on("state", Sort.Direction.ASC)
-                .on("createdAt", Sort.Direction.ASC).named("state_createdAt"));
     }
 
     public void markVoid(String eventId) {
