@@ -7,10 +7,15 @@ import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Size;
 
-/** A user's message; model and generation parameters are optional. */
+/**
+ * A user's message; model and generation parameters are optional.
+ *
+ * @param maxTokens at most the model's {@code maxOutputTokens} (checked once the model is known), which applies
+ *        when absent
+ */
 record PostMessageRequest(
         @NotBlank @Size(max = 32000) String content,
         @Size(max = 200) String model,
         @DecimalMin("0.0") @DecimalMax("2.0") Double temperature,
-        @Min(1) @Max(32768) Integer maxTokens) {
+        @Min(1) @Max(10_000_000) Integer maxTokens) {
 }

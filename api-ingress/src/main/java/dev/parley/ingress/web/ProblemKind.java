@@ -25,6 +25,9 @@ public enum ProblemKind {
     PAYLOAD_TOO_LARGE("payload-too-large", HttpStatus.CONTENT_TOO_LARGE, "Payload too large"),
     UNSUPPORTED_MEDIA_TYPE("unsupported-media-type", HttpStatus.UNSUPPORTED_MEDIA_TYPE, "Unsupported media type"),
     MODEL_UNKNOWN("model-unknown", HttpStatus.BAD_REQUEST, "Unknown model"),
+    CONTEXT_WINDOW_EXCEEDED("context-window-exceeded", HttpStatus.BAD_REQUEST, "Context window exceeded"),
+    OUTBOUND_ADDRESS_REFUSED("outbound-address-refused", HttpStatus.BAD_REQUEST, "Address may not be called"),
+    CATALOG_READ_ONLY("catalog-read-only", HttpStatus.CONFLICT, "Set by configuration"),
     UPSTREAM_FAILED("upstream-failed", HttpStatus.BAD_GATEWAY, "Upstream failed"),
     UNAVAILABLE("unavailable", HttpStatus.SERVICE_UNAVAILABLE, "Service unavailable"),
     TIMEOUT("timeout", HttpStatus.GATEWAY_TIMEOUT, "Timed out"),
@@ -54,11 +57,19 @@ public enum ProblemKind {
         return title;
     }
 
+    /** Whether a bare status may stand for this kind; the specific kinds are only ever raised by name. */
+    private boolean generic() {
+        return switch (this) {
+            case VALIDATION, MODEL_UNKNOWN, TOO_MANY_RESERVATIONS, CONTEXT_WINDOW_EXCEEDED, OUTBOUND_ADDRESS_REFUSED,
+                    CATALOG_READ_ONLY -> false;
+            default -> true;
+        };
+    }
+
     /** The kind for a framework exception that only tells its status. */
     public static ProblemKind forStatus(HttpStatusCode status) {
         for (ProblemKind kind : values()) {
-            if (kind.status.value() == status.value() && kind != VALIDATION && kind != MODEL_UNKNOWN
-                    && kind != TOO_MANY_RESERVATIONS) {
+            if (kind.status.value() == status.value() && kind.generic()) {
                 return kind;
             }
         }
