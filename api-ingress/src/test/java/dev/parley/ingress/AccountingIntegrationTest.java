@@ -23,12 +23,7 @@ class AccountingIntegrationTest extends IngressIntegrationTest {
 
     @BeforeAll
     void registerTheConfiguredAdmin() {
-        ApiClient.Response registered = api.post("/api/auth/register", null,
-                ApiClient.json(Map.of("email", ADMIN_EMAIL, "password", "correct horse battery")));
-        assertThat(registered.status()).as(registered.text()).isEqualTo(201);
-        JsonNode tokens = api.post("/api/auth/login", null,
-                ApiClient.json(Map.of("email", ADMIN_EMAIL, "password", "correct horse battery"))).body();
-        admin = new User(registered.body().get("id").asText(), "Bearer " + tokens.get("accessToken").asText());
+        admin = admin();
     }
 
     @Test
@@ -99,6 +94,9 @@ class AccountingIntegrationTest extends IngressIntegrationTest {
         assertThat(api.get("/api/admin/usage?groupBy=model", adminKey).status()).isEqualTo(200);
         String userKey = "Bearer " + createApiKey(ivy, "user key");
         assertThat(api.get("/api/admin/usage?groupBy=model", userKey).status()).isEqualTo(403);
+        assertThat(api.get("/api/providers", adminKey).status()).isEqualTo(200);
+        assertThat(api.get("/api/providers", userKey).status()).isEqualTo(403);
+        assertThat(api.get("/api/providers/mock", ivy.bearer()).status()).isEqualTo(403);
     }
 
     @Test

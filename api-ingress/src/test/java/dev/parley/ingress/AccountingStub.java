@@ -14,7 +14,8 @@ import tools.jackson.databind.json.JsonMapper;
 /**
  * usage-accounting's internal API for MockWebServer: checks the service token, answers the balance set for the
  * user (100000 credits unless set), admits reservations while that balance is positive ({@link #UNREACHABLE}
- * answers 500, {@link #TOO_MANY} 429), echoes admin changes, and records every request it got.
+ * answers 500, {@link #TOO_MANY} 429), takes the catalog's prices (204), echoes admin changes, and records every
+ * request it got.
  */
 public final class AccountingStub extends Dispatcher {
 
@@ -49,6 +50,9 @@ public final class AccountingStub extends Dispatcher {
         CALLS.add(new Call(request.getMethod(), path, request.getUrl().encodedQuery(), body));
         if (path.equals("/internal/reservations")) {
             return reserve(body);
+        }
+        if (path.equals("/internal/catalog/prices") && request.getMethod().equals("PUT")) {
+            return new MockResponse.Builder().code(204).build();
         }
         if (path.startsWith("/internal/reservations/")) {
             return new MockResponse.Builder().code(204).build();

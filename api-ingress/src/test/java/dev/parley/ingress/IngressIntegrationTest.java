@@ -55,6 +55,7 @@ abstract class IngressIntegrationTest {
     static final MockWebServer ACCOUNTING = new MockWebServer();
     static final String STORAGE_KEYS = KeyRing.generate(1);
     static final String TRANSPORT_KEYS = KeyRing.generate(1);
+    static final String ALLOWED_NETWORK = "10.20.0.0/16";
 
     // an answer that finished long before the instance started: its terminal event is on the topic, older than
     // the fan-out's lookback
@@ -85,12 +86,14 @@ abstract class IngressIntegrationTest {
         registry.add("parley.integration.token", () -> INTEGRATION_TOKEN);
         registry.add("parley.security.key-encryption-keys", () -> STORAGE_KEYS);
         registry.add("parley.security.transport-keys", () -> TRANSPORT_KEYS);
-        // webhook receivers are MockWebServers on 127.0.0.1 (::1 stays refused); retries come quickly
-        registry.add("parley.outbound.allowed-networks", () -> "127.0.0.0/8");
+        // webhook receivers are MockWebServers on 127.0.0.1 (other loopback addresses and ::1 stay refused), and a
+        // private network the catalog tests' providers may point at; everything else internal stays refused
+        registry.add("parley.outbound.allowed-networks", () -> "127.0.0.1/32," + ALLOWED_NETWORK);
         registry.add("parley.webhook.retry-delays", () -> "50ms");
         registry.add("parley.webhook.jitter", () -> "0");
         registry.add("parley.webhook.max-attempts", () -> "4");
         registry.add("parley.webhook.poll-interval", () -> "100ms");
+        registry.add("parley.catalog.refresh-interval", () -> "500ms");
     }
 
     @BeforeAll
@@ -128,6 +131,16 @@ abstract class IngressIntegrationTest {
         assertThat(tokens.get("expiresIn").asLong()).isEqualTo(900);
         return new User(registered.body().get("id").asText(), "Bearer " + tokens.get("accessToken").asText(), email,
                 tokens.get("refreshToken").asText());
+    }
+
+    /** The account of the configured admin email, registered by whichever test class needs it first. */
+    User admin() {
+        Map<String, Object> credentials = Map.of("email", ADMIN_EMAIL, "password", "correct horse battery");
+        ApiClient.Response registered = api.post("/api/auth/register", null, ApiClient.json(credentials));
+        assertThat(registered.status()).as(registered.text()).isIn(201, 409);
+        JsonNode tokens = api.post("/api/auth/login", null, ApiClient.json(credentials)).body();
+        String bearer = "Bearer " + tokens.get("accessToken").asText();
+        return new User(api.get("/api/auth/me", bearer).body().get("id").asText(), bearer);
     }
 
     /** Creates a personal API key through the API and returns the key itself. */

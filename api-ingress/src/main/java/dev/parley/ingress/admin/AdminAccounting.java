@@ -76,10 +76,6 @@ public class AdminAccounting {
         return api.get(JsonNode.class, uri -> uri.path("/internal/admin/prices").build());
     }
 
-    JsonNode setPrice(PriceRequest price) {
-        return api.send(HttpMethod.PUT, price, JsonNode.class, uri -> uri.path("/internal/admin/prices").build());
-    }
-
     private void requireUser(String userId) {
         if (!users.exists(userId)) {
             throw ApiProblem.notFound("User " + userId + " not found");

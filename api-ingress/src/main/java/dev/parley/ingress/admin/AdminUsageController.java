@@ -16,6 +16,8 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
+import dev.parley.ingress.catalog.CatalogAdmin;
+import dev.parley.ingress.catalog.ModelPrices;
 import dev.parley.ingress.usage.DateRanges;
 
 import io.swagger.v3.oas.annotations.Operation;
@@ -31,9 +33,11 @@ class AdminUsageController {
     static final String GROUPS = "day|month|user|organisation|model";
 
     private final AdminAccounting accounting;
+    private final CatalogAdmin catalog;
 
-    AdminUsageController(AdminAccounting accounting) {
+    AdminUsageController(AdminAccounting accounting, CatalogAdmin catalog) {
         this.accounting = accounting;
+        this.catalog = catalog;
     }
 
     @GetMapping("/transactions")
@@ -64,15 +68,19 @@ class AdminUsageController {
     }
 
     @GetMapping("/prices")
-    @Operation(summary = "The price table", description = "Configured prices, admin overrides and the default, "
-            + "in credits per 1,000,000 tokens.")
+    @Operation(summary = "The price table", description = "usage-accounting's prices (those the catalog sent it, "
+            + "and the default for unknown models), in credits per 1,000,000 tokens.")
     JsonNode prices() {
         return accounting.prices();
     }
 
     @PutMapping("/prices")
-    @Operation(summary = "Override a model's price", description = "Applies to usage recorded from now on.")
-    JsonNode price(@Valid @RequestBody PriceRequest request) {
-        return accounting.setPrice(request);
+    @Operation(summary = "Set a catalog model's price", description = "Changes the model in the catalog (the one "
+            + "source of prices; 404 when the model is not in it), which sends it on to usage-accounting in the "
+            + "background. Applies to requests reserved and usage recorded from then on.")
+    PriceResponse price(@Valid @RequestBody PriceRequest request) {
+        ModelPrices prices = catalog.setPrices(request.model(), new ModelPrices(request.input(), request.output(),
+                request.cachedInput()));
+        return new PriceResponse(request.model(), prices.input(), prices.output(), prices.cachedInput());
     }
 }

@@ -5,7 +5,7 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.PositiveOrZero;
 import jakarta.validation.constraints.Size;
 
-/** A model's price in credits per 1,000,000 tokens; it overrides the configured one. */
+/** A catalog model's new price in credits per 1,000,000 tokens. */
 record PriceRequest(
         @NotBlank @Size(max = 256) String model,
         @NotNull @PositiveOrZero Long input,

@@ -9,7 +9,6 @@ import org.springframework.stereotype.Service;
 
 import dev.parley.events.ChatMessage;
 import dev.parley.ingress.catalog.CatalogModel;
-import dev.parley.ingress.catalog.ModelCatalog;
 import dev.parley.ingress.usage.AccountingApi;
 import dev.parley.ingress.web.ApiProblem;
 import dev.parley.ingress.web.ProblemKind;
@@ -26,25 +25,26 @@ public class Admission {
     private static final Logger log = LoggerFactory.getLogger(Admission.class);
 
     private final AccountingApi accounting;
-    private final ModelCatalog catalog;
-    private final TokenEstimator tokens = new TokenEstimator();
+    private final TokenEstimator tokens;
 
-    Admission(AccountingApi accounting, ModelCatalog catalog) {
+    Admission(AccountingApi accounting, TokenEstimator tokens) {
         this.accounting = accounting;
-        this.catalog = catalog;
+        this.tokens = tokens;
     }
 
     /**
+     * Reserves with the model's catalog price, which accounting adopts when it differs from the one it holds.
+     *
      * @param requestedMaxTokens the request's own output limit, or null for the model's default
      * @param ownKey the request runs on the user's own provider key (accounting then reserves nothing by default)
      * @throws ApiProblem when the request is not admitted
      */
     public Admitted admit(String requestId, String userId, CatalogModel model, List<ChatMessage> context,
             Integer requestedMaxTokens, boolean ownKey) {
-        int maxOutputTokens = requestedMaxTokens != null ? requestedMaxTokens : catalog.defaultMaxTokens(model);
+        int maxOutputTokens = requestedMaxTokens != null ? requestedMaxTokens : model.maxOutputTokens();
         long estimatedInputTokens = tokens.estimate(model.id(), context);
         var request = new ReservationRequest(requestId, userId, model.id(), estimatedInputTokens, maxOutputTokens,
-                ownKey);
+                ownKey, model.prices());
         ReservationResponse reservation;
         try {
             reservation = accounting.send(HttpMethod.POST, request, ReservationResponse.class,

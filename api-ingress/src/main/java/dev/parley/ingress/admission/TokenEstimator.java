@@ -17,7 +17,7 @@ import dev.parley.events.ChatMessage;
  * is the one way a balance can go below zero, while one that is too big only holds credits until the request
  * settles.
  */
-final class TokenEstimator {
+public final class TokenEstimator {
 
     /** OpenAI's format uses 3 per message plus the role; 6 covers the role and other providers' framing. */
     static final int TOKENS_PER_MESSAGE = 6;
@@ -31,14 +31,29 @@ final class TokenEstimator {
 
     private final EncodingRegistry registry = Encodings.newLazyEncodingRegistry();
 
-    long estimate(String model, List<ChatMessage> context) {
-        Encoding encoding = registry.getEncoding(encodingTypeFor(model));
-        long counted = REPLY_PRIMING_TOKENS;
-        for (ChatMessage message : context) {
-            String content = message.getContent();
-            // ordinary: a user typing "<|endoftext|>" is text, not a control token
-            counted += TOKENS_PER_MESSAGE + (content == null ? 0 : encoding.countTokensOrdinary(content));
+    public long estimate(String model, List<ChatMessage> context) {
+        long sum = 0;
+        for (long tokens : perMessage(model, context)) {
+            sum += tokens;
         }
+        return total(sum);
+    }
+
+    /** Each message's share of the estimate before the margin, so that a caller can drop messages cheaply. */
+    public long[] perMessage(String model, List<ChatMessage> context) {
+        Encoding encoding = registry.getEncoding(encodingTypeFor(model));
+        long[] tokens = new long[context.size()];
+        for (int index = 0; index < tokens.length; index++) {
+            String content = context.get(index).getContent();
+            // ordinary: a user typing "<|endoftext|>" is text, not a control token
+            tokens[index] = TOKENS_PER_MESSAGE + (content == null ? 0 : encoding.countTokensOrdinary(content));
+        }
+        return tokens;
+    }
+
+    /** The estimate of a context whose messages' shares ({@link #perMessage}) add up to this. */
+    public static long total(long perMessageSum) {
+        long counted = REPLY_PRIMING_TOKENS + perMessageSum;
         return counted + Math.ceilDiv(counted * MARGIN_PERCENT, 100) + MARGIN_TOKENS;
     }
 

@@ -1,15 +1,34 @@
 package dev.parley.ingress.catalog;
 
+import java.time.Clock;
+
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.scheduling.annotation.EnableScheduling;
 
+import dev.parley.ingress.config.KeyRings;
+
+/**
+ * Seeds the built-in providers and loads the catalog; startup fails when the default model is not usable. The
+ * catalog is reloaded on a schedule ({@link CatalogRefresher}).
+ */
 @Configuration
+@EnableScheduling
 @EnableConfigurationProperties(CatalogProperties.class)
 class CatalogConfig {
 
     @Bean
-    ModelCatalog modelCatalog(CatalogProperties properties) {
-        return new ModelCatalog(properties.defaultModel(), properties.providers());
+    ModelCatalog modelCatalog(CatalogProperties properties, ProviderStore store, Clock clock) {
+        new CatalogSeeder(store).seed(properties, clock.instant());
+        var catalog = new ModelCatalog(store, properties.enabledFlags(), properties.defaultModel());
+        catalog.refresh();
+        catalog.requireDefault();
+        return catalog;
+    }
+
+    @Bean
+    CatalogKeySealer catalogKeySealer(KeyRings rings) {
+        return new CatalogKeySealer(rings);
     }
 }

@@ -1,98 +1,115 @@
 package dev.parley.ingress.catalog;
 
-import java.util.ArrayList;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
 /**
- * The enabled models, checked once at startup so that a bad catalog stops the service instead of requests. The
- * models of a provider disabled here (no server key) are kept aside: a user with their own key for it may use them.
+ * The catalog as requests see it: an in-memory snapshot of the {@code providers} collection, reloaded every
+ * {@code parley.catalog.refresh-interval} and right after this instance's own writes, so that no request reads
+ * MongoDB for it. Other instances see a change within the interval.
  */
-public final class ModelCatalog {
+public class ModelCatalog {
 
-    private final Map<String, CatalogModel> models = new LinkedHashMap<>();
-    private final Map<String, CatalogModel> ownKeyOnly = new LinkedHashMap<>();
-    private final Set<String> providers;
-    private final Map<String, Integer> defaultMaxTokens = new LinkedHashMap<>();
-    private final CatalogModel defaultModel;
+    private static final Logger log = LoggerFactory.getLogger(ModelCatalog.class);
 
-    ModelCatalog(String defaultModelId, Map<String, CatalogProperties.Provider> providers) {
-        this.providers = Set.copyOf(providers.keySet());
-        providers.forEach((provider, settings) -> settings.models().forEach(model -> {
-            add(settings.enabled() ? models : ownKeyOnly, model, provider,
-                    settings.enabled() && model.equals(defaultModelId));
-            defaultMaxTokens.put(model, settings.defaultMaxTokens());
-        }));
-        defaultModel = models.get(defaultModelId);
-        if (defaultModel == null) {
+    private final ProviderStore store;
+    private final Map<String, Boolean> configured;
+    private final String defaultModelId;
+    private volatile CatalogSnapshot snapshot;
+
+    /** @param configured each built-in's configuration flag, in configuration order */
+    ModelCatalog(ProviderStore store, Map<String, Boolean> configured, String defaultModelId) {
+        this.store = store;
+        this.configured = Collections.unmodifiableMap(new LinkedHashMap<>(configured));
+        this.defaultModelId = defaultModelId;
+        this.snapshot = prospective(List.of());
+    }
+
+    /** Reads the collection anew. */
+    void refresh() {
+        CatalogSnapshot fresh = prospective(store.all());
+        if (!fresh.conflicts().equals(snapshot.conflicts())) {
+            // once per change, not at every reload
+            fresh.conflicts().forEach(conflict -> log.warn("Catalog: {}", conflict));
+        }
+        snapshot = fresh;
+    }
+
+    /** Stops startup when the default model cannot serve a request that names no model. */
+    void requireDefault() {
+        if (snapshot.defaultModel().isEmpty()) {
             throw new IllegalStateException("parley.catalog.default-model '" + defaultModelId
-                    + "' is not a model of an enabled provider");
+                    + "' is not an enabled model of a usable provider");
         }
     }
 
-    /** All enabled models in catalog order. */
-    public List<CatalogModel> models() {
-        return new ArrayList<>(models.values());
+    /** The catalog these documents would make, with this instance's configuration. */
+    CatalogSnapshot prospective(List<ProviderDocument> documents) {
+        return CatalogSnapshot.of(documents, configured, defaultModelId);
     }
 
-    /** The enabled models plus those of disabled providers the user has their own key for, in catalog order. */
+    /** In catalog order. */
+    List<ProviderDocument> ordered(List<ProviderDocument> documents) {
+        return CatalogSnapshot.ordered(documents, List.copyOf(configured.keySet()));
+    }
+
+    /** How this instance sees a stored provider (its configuration flag applied). */
+    CatalogProvider describe(ProviderDocument document) {
+        return CatalogProvider.of(document, configured);
+    }
+
+    String defaultModelId() {
+        return defaultModelId;
+    }
+
+    /** The models a user may use now: usable providers' models, plus those the user's own keys unlock. */
     public List<CatalogModel> models(Set<String> ownKeyProviders) {
-        var usable = models();
-        ownKeyOnly.values().stream().filter(model -> ownKeyProviders.contains(model.provider())).forEach(usable::add);
-        return usable;
+        return snapshot.models(ownKeyProviders);
     }
 
-    /** Whether the catalog names this provider at all, enabled or not. */
-    public boolean hasProvider(String provider) {
-        return providers.contains(provider);
+    /** A model the user may use now. */
+    public Optional<CatalogModel> find(String id, Set<String> ownKeyProviders) {
+        return snapshot.find(id, ownKeyProviders);
     }
 
-    public Optional<CatalogModel> find(String id) {
-        return Optional.ofNullable(id == null ? null : models.get(id));
-    }
-
-    private Optional<CatalogModel> find(String id, Set<String> ownKeyProviders) {
-        return find(id).or(() -> Optional.ofNullable(ownKeyOnly.get(id))
-                .filter(model -> ownKeyProviders.contains(model.provider())));
-    }
-
-    /** The output limit of a request on this model that sets none. */
-    public int defaultMaxTokens(CatalogModel model) {
-        Integer limit = defaultMaxTokens.get(model.id());
-        if (limit == null) {
-            throw new IllegalArgumentException("Model '" + model.id() + "' is not in the catalog");
-        }
-        return limit;
+    /** Whether users may store their own key for this provider: it exists and is not the mock. */
+    public boolean takesKey(String provider) {
+        return snapshot.provider(provider).map(found -> found.kind().takesKey()).orElse(false);
     }
 
     /**
      * The model a request runs on: the one it asks for, else its conversation's, else the default. A name that
-     * is not an enabled model gives nothing rather than falling back, so that the caller can reject it.
+     * is not a model the user may use gives nothing rather than falling back, so that the caller can reject it.
      */
+    public Optional<CatalogModel> resolve(String requested, String conversationModel, Set<String> ownKeyProviders) {
+        CatalogSnapshot current = snapshot;
+        if (requested != null && !requested.isBlank()) {
+            return current.find(requested, ownKeyProviders);
+        }
+        if (conversationModel != null && !conversationModel.isBlank()) {
+            return current.find(conversationModel, ownKeyProviders);
+        }
+        return current.defaultModel();
+    }
+
+    /** Like {@link #resolve(String, String, Set)} with no own keys. */
     public Optional<CatalogModel> resolve(String requested, String conversationModel) {
         return resolve(requested, conversationModel, Set.of());
     }
 
-    /** Like {@link #resolve(String, String)}, also accepting the models of the user's own-key providers. */
-    public Optional<CatalogModel> resolve(String requested, String conversationModel, Set<String> ownKeyProviders) {
-        if (requested != null && !requested.isBlank()) {
-            return find(requested, ownKeyProviders);
-        }
-        if (conversationModel != null && !conversationModel.isBlank()) {
-            return find(conversationModel, ownKeyProviders);
-        }
-        return Optional.of(defaultModel);
+    Optional<CatalogProvider> provider(String name) {
+        return snapshot.provider(name);
     }
 
-    private void add(Map<String, CatalogModel> into, String model, String provider, boolean isDefault) {
-        CatalogModel previous = models.containsKey(model) ? models.get(model) : ownKeyOnly.get(model);
-        if (previous != null) {
-            throw new IllegalStateException("Model '" + model + "' is offered by both '" + previous.provider()
-                    + "' and '" + provider + "'; a model id must name one provider");
-        }
-        into.put(model, new CatalogModel(model, provider, isDefault));
+    /** Every catalog model's price. */
+    Map<String, ModelPrices> prices() {
+        return snapshot.prices();
     }
 }

@@ -2,9 +2,18 @@ package dev.parley.ingress.catalog;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
 
-record ModelResponse(String id, String provider, @JsonProperty("default") boolean isDefault) {
+/**
+ * A model the caller may use.
+ *
+ * @param maxOutputTokens the output limit when a request sets none, and the most it may ask for
+ * @param prices credits per 1,000,000 tokens
+ * @param ownKey the request would run on the caller's own key for the provider
+ */
+record ModelResponse(String id, String displayName, String provider, int contextWindow, int maxOutputTokens,
+        ModelPrices prices, @JsonProperty("default") boolean isDefault, boolean ownKey) {
 
-    static ModelResponse of(CatalogModel model) {
-        return new ModelResponse(model.id(), model.provider(), model.isDefault());
+    static ModelResponse of(CatalogModel model, boolean ownKey) {
+        return new ModelResponse(model.id(), model.displayName(), model.provider(), model.contextWindow(),
+                model.maxOutputTokens(), model.prices(), model.isDefault(), ownKey);
     }
 }

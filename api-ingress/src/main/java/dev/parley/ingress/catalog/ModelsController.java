@@ -1,6 +1,7 @@
 package dev.parley.ingress.catalog;
 
 import java.util.List;
+import java.util.Set;
 
 import org.springframework.security.core.Authentication;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -24,9 +25,13 @@ class ModelsController {
     }
 
     @GetMapping("/api/models")
-    @Operation(summary = "List the models I may use", description = "The enabled models, plus those of providers "
-            + "the server has no key for but I have stored my own key for.")
+    @Operation(summary = "List the models I may use", description = "The enabled models of usable providers, plus "
+            + "those of providers the server has no key for but I have stored my own key for. `ownKey`: the request "
+            + "would run on my key (mine wins over the server's). Prices are credits per 1,000,000 tokens.")
     List<ModelResponse> models(Authentication user) {
-        return catalog.models(providerKeys.providers(user.getName())).stream().map(ModelResponse::of).toList();
+        Set<String> ownKeys = providerKeys.providers(user.getName());
+        return catalog.models(ownKeys).stream()
+                .map(model -> ModelResponse.of(model, ownKeys.contains(model.provider())))
+                .toList();
     }
 }

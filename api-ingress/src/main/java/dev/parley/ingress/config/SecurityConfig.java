@@ -6,12 +6,14 @@ import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.annotation.web.configuration.WebSecurityCustomizer;
 import org.springframework.security.config.annotation.web.configurers.AbstractHttpConfigurer;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
 import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationConverter;
 import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationProvider;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.firewall.StrictHttpFirewall;
 import org.springframework.web.servlet.HandlerExceptionResolver;
 
 import dev.parley.ingress.apikey.ApiKeyAuthenticationProvider;
@@ -46,7 +48,7 @@ class SecurityConfig {
                         .requestMatchers("/api/auth/register", "/api/auth/login", "/api/auth/refresh").permitAll()
                         .requestMatchers("/v3/api-docs", "/v3/api-docs/**", "/swagger-ui.html", "/swagger-ui/**")
                         .permitAll()
-                        .requestMatchers("/api/admin/**").hasRole("ADMIN")
+                        .requestMatchers("/api/admin/**", "/api/providers", "/api/providers/**").hasRole("ADMIN")
                         .anyRequest().authenticated())
                 .oauth2ResourceServer(server -> server
                         .bearerTokenResolver(new SocketTokenResolver())
@@ -57,6 +59,17 @@ class SecurityConfig {
                         .authenticationEntryPoint(problems)
                         .accessDeniedHandler(problems));
         return http.build();
+    }
+
+    /**
+     * Model ids contain '/', and a path may carry one URL-encoded (/api/providers/x/models/openai%2Fgpt-4o-mini).
+     * The matchers compare decoded segments, so an encoded slash cannot make a path match a pattern it does not.
+     */
+    @Bean
+    WebSecurityCustomizer encodedSlashes() {
+        var firewall = new StrictHttpFirewall();
+        firewall.setAllowUrlEncodedSlash(true);
+        return web -> web.httpFirewall(firewall);
     }
 
     @Bean

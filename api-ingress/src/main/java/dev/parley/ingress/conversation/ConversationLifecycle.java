@@ -14,6 +14,7 @@ import org.springframework.data.support.PageableExecutionUtils;
 import org.springframework.stereotype.Service;
 
 import dev.parley.ingress.catalog.ModelCatalog;
+import dev.parley.ingress.providerkey.ProviderKeyService;
 import dev.parley.ingress.web.ApiProblem;
 import dev.parley.ingress.web.PageResponse;
 import dev.parley.ingress.web.ProblemKind;
@@ -30,13 +31,15 @@ public class ConversationLifecycle {
     private final ConversationService conversations;
     private final MongoTemplate mongo;
     private final ModelCatalog catalog;
+    private final ProviderKeyService providerKeys;
     private final Clock clock;
 
     ConversationLifecycle(ConversationService conversations, MongoTemplate mongo, ModelCatalog catalog,
-            Clock clock) {
+            ProviderKeyService providerKeys, Clock clock) {
         this.conversations = conversations;
         this.mongo = mongo;
         this.catalog = catalog;
+        this.providerKeys = providerKeys;
         this.clock = clock;
     }
 
@@ -48,7 +51,7 @@ public class ConversationLifecycle {
         }
         if (request.model() != null) {
             String model = blankToNull(request.model());
-            if (model != null && catalog.find(model).isEmpty()) {
+            if (model != null && catalog.find(model, providerKeys.providers(userId)).isEmpty()) {
                 throw new ApiProblem(ProblemKind.MODEL_UNKNOWN, "Model '" + model + "' is not available");
             }
             update.set("model", model);

@@ -16,6 +16,7 @@ import org.springframework.stereotype.Service;
 
 import dev.parley.ingress.catalog.ModelCatalog;
 import dev.parley.ingress.project.ProjectService;
+import dev.parley.ingress.providerkey.ProviderKeyService;
 import dev.parley.ingress.project.SystemPrompt;
 import dev.parley.ingress.web.ApiProblem;
 import dev.parley.ingress.web.PageResponse;
@@ -31,21 +32,23 @@ public class ConversationService {
     private final ConversationRepository conversations;
     private final MongoTemplate mongo;
     private final ModelCatalog catalog;
+    private final ProviderKeyService providerKeys;
     private final ProjectService projects;
     private final Clock clock;
 
     ConversationService(ConversationRepository conversations, MongoTemplate mongo, ModelCatalog catalog,
-            ProjectService projects, Clock clock) {
+            ProviderKeyService providerKeys, ProjectService projects, Clock clock) {
         this.conversations = conversations;
         this.mongo = mongo;
         this.catalog = catalog;
+        this.providerKeys = providerKeys;
         this.projects = projects;
         this.clock = clock;
     }
 
     ConversationResponse create(String userId, CreateConversationRequest request) {
         String model = blankToNull(request.model());
-        if (model != null && catalog.find(model).isEmpty()) {
+        if (model != null && catalog.find(model, providerKeys.providers(userId)).isEmpty()) {
             throw new ApiProblem(ProblemKind.MODEL_UNKNOWN, "Model '" + model + "' is not available");
         }
         String projectId = blankToNull(request.projectId());

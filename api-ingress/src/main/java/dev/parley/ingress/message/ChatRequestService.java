@@ -19,11 +19,14 @@ import dev.parley.events.ChatMessage;
 import dev.parley.events.ChatRequested;
 import dev.parley.events.GenerationParameters;
 import dev.parley.events.ProviderCredential;
+import dev.parley.events.ProviderEndpoint;
 import dev.parley.events.Topics;
 import dev.parley.ingress.admission.Admission;
 import dev.parley.ingress.admission.Admitted;
+import dev.parley.ingress.admission.TokenEstimator;
 import dev.parley.ingress.catalog.CatalogModel;
 import dev.parley.ingress.catalog.ModelCatalog;
+import dev.parley.ingress.catalog.ProviderRoutes;
 import dev.parley.ingress.conversation.ConversationDocument;
 import dev.parley.ingress.conversation.ConversationService;
 import dev.parley.ingress.project.SystemPrompt;
@@ -32,10 +35,10 @@ import dev.parley.ingress.web.ApiProblem;
 import dev.parley.ingress.web.ProblemKind;
 
 /**
- * Accepts a user's message: checks the model, reserves the request's worst-case cost (nothing is stored or
- * published when that is refused), stores the question and an empty answer, and publishes one ChatRequested with
- * the whole context and the reserved output limit. Acceptance means the broker has the request; a failed send
- * gives the reservation back.
+ * Accepts a user's message: checks the model and its limits, reserves the request's worst-case cost (nothing is
+ * stored or published when that is refused), stores the question and an empty answer, and publishes one
+ * ChatRequested with the whole context, the reserved output limit and, for an admin's provider, where to call it
+ * and with which key. Acceptance means the broker has the request; a failed send gives the reservation back.
  */
 @Service
 @EnableConfigurationProperties(ChatProperties.class)
@@ -50,17 +53,19 @@ public class ChatRequestService {
     private final ModelCatalog catalog;
     private final Admission admission;
     private final ProviderKeyService providerKeys;
+    private final ProviderRoutes routes;
     private final ChatPublisher publisher;
     private final MessageMetrics metrics;
     private final ContextAssembler contextAssembler;
+    private final ContextWindow contextWindow;
     private final int maxContextChars;
     private final Executor executor;
     private final Clock clock;
 
     ChatRequestService(ConversationService conversations, MessageQueries queries, MessageRepository messages,
             MessageOutcomes outcomes, ModelCatalog catalog, Admission admission, ProviderKeyService providerKeys,
-            ChatPublisher publisher, MessageMetrics metrics, ChatProperties properties,
-            @Qualifier("applicationTaskExecutor") Executor executor, Clock clock) {
+            ProviderRoutes routes, ChatPublisher publisher, MessageMetrics metrics, ChatProperties properties,
+            TokenEstimator tokens, @Qualifier("applicationTaskExecutor") Executor executor, Clock clock) {
         this.conversations = conversations;
         this.queries = queries;
         this.messages = messages;
@@ -68,9 +73,11 @@ public class ChatRequestService {
         this.catalog = catalog;
         this.admission = admission;
         this.providerKeys = providerKeys;
+        this.routes = routes;
         this.publisher = publisher;
         this.metrics = metrics;
-        this.contextAssembler = new ContextAssembler(properties.maxContextChars());
+        this.contextAssembler = new ContextAssembler(properties.maxContextChars(), properties.maxContextMessages());
+        this.contextWindow = new ContextWindow(tokens);
         this.maxContextChars = properties.maxContextChars();
         this.executor = executor;
         this.clock = clock;
@@ -90,10 +97,14 @@ public class ChatRequestService {
     CompletableFuture<MessageAcceptedResponse> answer(ConversationDocument conversation, Turn turn,
             List<MessageDocument> history, String content, PostMessageRequest settings) {
         CatalogModel model = resolveModel(conversation.userId(), settings.model(), conversation.model());
+        int outputLimit = check(MessageMetrics.MAX_TOKENS, () -> ContextWindow.outputLimit(model,
+                settings.maxTokens()));
         // the project's prompt as it is now: a new version applies from the next message on
         SystemPrompt prompt = conversations.systemPrompt(conversation).orElse(null);
-        List<ChatMessage> context = contextAssembler.assemble(prompt == null ? null : prompt.content(), history,
+        List<ChatMessage> assembled = contextAssembler.assemble(prompt == null ? null : prompt.content(), history,
                 content);
+        List<ChatMessage> context = check(MessageMetrics.CONTEXT_WINDOW_EXCEEDED,
+                () -> contextWindow.fit(model, assembled, outputLimit));
         GenerationParameters parameters = GenerationParameters.newBuilder()
                 .setTemperature(settings.temperature() != null ? settings.temperature() : conversation.temperature())
                 .setMaxTokens(settings.maxTokens())
@@ -109,12 +120,18 @@ public class ChatRequestService {
 
     /**
      * Accepts a request whose whole context the caller supplies (the OpenAI-compatible edge), through the same
-     * checks, storage and metrics as a posted message. The context must fit the budget: it is not trimmed,
-     * since the caller chose it.
+     * checks, storage and metrics as a posted message. The context must fit the budget and the model's window: it
+     * is not trimmed, since the caller chose it.
      */
     public CompletableFuture<AcceptedChat> submit(ConversationDocument conversation, ChatSubmission submission) {
         CatalogModel model = resolveModel(conversation.userId(), submission.model(), conversation.model());
         requireWithinBudget(submission.context());
+        int outputLimit = check(MessageMetrics.MAX_TOKENS, () -> ContextWindow.outputLimit(model,
+                submission.parameters().getMaxTokens()));
+        check(MessageMetrics.CONTEXT_WINDOW_EXCEEDED, () -> {
+            contextWindow.require(model, submission.context(), outputLimit);
+            return model;
+        });
         return publish(conversation, model, Turn.newest(), submission.question(), submission.context(),
                 submission.parameters(), null, null);
     }
@@ -123,11 +140,9 @@ public class ChatRequestService {
             Turn turn, String question, List<ChatMessage> context, GenerationParameters parameters,
             SystemPrompt prompt, String webhookUrl) {
         String requestId = UUID.randomUUID().toString();
-        // the user's own key, when they stored one for the provider, sealed for this request only
-        ProviderCredential credential = providerKeys.credential(requestId, conversation.userId(), model.provider())
-                .orElse(null);
+        Route route = route(requestId, conversation.userId(), model);
         Admitted admitted = admit(requestId, conversation.userId(), model, context, parameters.getMaxTokens(),
-                credential != null);
+                route.ownKey());
         Exchange exchange;
         try {
             exchange = store(conversation, model, turn, question, requestId, prompt, webhookUrl);
@@ -139,7 +154,7 @@ public class ChatRequestService {
         GenerationParameters limited = GenerationParameters.newBuilder(parameters)
                 .setMaxTokens(admitted.maxOutputTokens())
                 .build();
-        ChatRequested event = chatRequested(exchange, context, limited, credential);
+        ChatRequested event = chatRequested(exchange, context, limited, route);
         return publisher.publish(Topics.CHAT_REQUESTS, exchange.requestId(), event)
                 .handleAsync((sent, failure) -> accepted(exchange, failure), executor);
     }
@@ -159,6 +174,20 @@ public class ChatRequestService {
             String name = requested == null || requested.isBlank() ? conversationModel : requested;
             return new ApiProblem(ProblemKind.MODEL_UNKNOWN, "Model '" + name + "' is not available");
         });
+    }
+
+    /**
+     * Where and with which key the worker calls the provider: the user's own key when they stored one (it wins),
+     * else for an admin's provider the server's key; an admin's provider's address is checked again now.
+     */
+    private Route route(String requestId, String userId, CatalogModel model) {
+        ProviderEndpoint endpoint = check(MessageMetrics.OUTBOUND_ADDRESS_REFUSED, () -> routes.endpoint(model))
+                .orElse(null);
+        ProviderCredential own = providerKeys.credential(requestId, userId, model.provider()).orElse(null);
+        if (own != null) {
+            return new Route(endpoint, own, true);
+        }
+        return new Route(endpoint, routes.serverCredential(requestId, userId, model).orElse(null), false);
     }
 
     private Admitted admit(String requestId, String userId, CatalogModel model, List<ChatMessage> context,
@@ -193,7 +222,7 @@ public class ChatRequestService {
     }
 
     private ChatRequested chatRequested(Exchange exchange, List<ChatMessage> context,
-            GenerationParameters parameters, ProviderCredential credential) {
+            GenerationParameters parameters, Route route) {
         MessageDocument answer = exchange.answer();
         return ChatRequested.newBuilder()
                 .setRequestId(exchange.requestId())
@@ -205,8 +234,9 @@ public class ChatRequestService {
                 .setMessages(context)
                 .setParameters(parameters)
                 .setRequestedAt(answer.createdAt())
-                .setProviderCredential(credential)
-                .setOwnKey(credential != null)
+                .setProviderCredential(route.credential())
+                .setOwnKey(route.ownKey())
+                .setEndpoint(route.endpoint())
                 .build();
     }
 
@@ -234,5 +264,9 @@ public class ChatRequestService {
     }
 
     private record Exchange(String requestId, MessageDocument question, MessageDocument answer) {
+    }
+
+    /** @param ownKey the credential is the user's own key */
+    private record Route(ProviderEndpoint endpoint, ProviderCredential credential, boolean ownKey) {
     }
 }

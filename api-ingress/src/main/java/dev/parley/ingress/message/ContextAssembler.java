@@ -9,17 +9,20 @@ import dev.parley.events.ChatRole;
 /**
  * Builds the model context of a new message: the conversation's questions and completed answers, oldest first,
  * then the new message. Failed, cancelled and pending answers are left out, since the model never "said" them.
- * When the context exceeds its budget the oldest turns go first; the new message always stays.
+ * At most {@code maxMessages} of them are sent (the newest), and when the context exceeds its character budget
+ * the oldest turns go first; the new message always stays.
  */
 final class ContextAssembler {
 
     private final int maxChars;
+    private final int maxMessages;
 
-    ContextAssembler(int maxChars) {
-        if (maxChars < 1) {
-            throw new IllegalArgumentException("maxChars must be positive");
+    ContextAssembler(int maxChars, int maxMessages) {
+        if (maxChars < 1 || maxMessages < 1) {
+            throw new IllegalArgumentException("maxChars and maxMessages must be positive");
         }
         this.maxChars = maxChars;
+        this.maxMessages = maxMessages;
     }
 
     /** @param history the conversation's messages, oldest first */
@@ -27,7 +30,7 @@ final class ContextAssembler {
         return assemble(null, history, newContent);
     }
 
-    /** @param systemPrompt leads the context when not null (a project's prompt); never trimmed */
+    /** @param systemPrompt leads the context when not null (a project's prompt); never trimmed nor counted */
     List<ChatMessage> assemble(String systemPrompt, List<MessageDocument> history, String newContent) {
         List<ChatMessage> context = new ArrayList<>();
         if (systemPrompt != null) {
@@ -39,7 +42,7 @@ final class ContextAssembler {
             }
         }
         context.add(new ChatMessage(ChatRole.USER, newContent));
-        return withinBudget(context);
+        return withinBudget(newest(context));
     }
 
     static boolean belongsInContext(MessageDocument message) {
@@ -52,13 +55,27 @@ final class ContextAssembler {
         };
     }
 
+    /** The leading system messages and the newest {@code maxMessages} of the rest. */
+    private List<ChatMessage> newest(List<ChatMessage> context) {
+        int first = firstConversational(context);
+        int from = Math.max(first, context.size() - maxMessages);
+        List<ChatMessage> kept = new ArrayList<>(context.subList(0, first));
+        kept.addAll(context.subList(from, context.size()));
+        return kept;
+    }
+
     private List<ChatMessage> withinBudget(List<ChatMessage> context) {
         long total = context.stream().mapToLong(message -> message.getContent().length()).sum();
         int oldest = firstConversational(context);
         while (total > maxChars && oldest < context.size() - 1) {
             total -= context.remove(oldest).getContent().length();
         }
-        // after trimming, the kept turns must open with a question, as providers expect
+        return opensWithQuestion(context);
+    }
+
+    /** After trimming, the kept turns must open with a question, as providers expect. */
+    static List<ChatMessage> opensWithQuestion(List<ChatMessage> context) {
+        int oldest = firstConversational(context);
         while (oldest < context.size() - 1 && context.get(oldest).getRole() == ChatRole.ASSISTANT) {
             context.remove(oldest);
         }
@@ -66,7 +83,7 @@ final class ContextAssembler {
     }
 
     /** System messages lead the context and are never trimmed. */
-    private static int firstConversational(List<ChatMessage> context) {
+    static int firstConversational(List<ChatMessage> context) {
         int index = 0;
         while (index < context.size() - 1 && context.get(index).getRole() == ChatRole.SYSTEM) {
             index++;

@@ -16,6 +16,9 @@ class MessageMetrics {
     static final String ACCOUNTING_UNAVAILABLE = "accounting_unavailable";
     static final String PUBLISH_FAILED = "publish_failed";
     static final String CONTEXT_TOO_LONG = "context_too_long";
+    static final String CONTEXT_WINDOW_EXCEEDED = "context_window_exceeded";
+    static final String MAX_TOKENS = "max_tokens_too_high";
+    static final String OUTBOUND_ADDRESS_REFUSED = "outbound_address_refused";
 
     private final MeterRegistry registry;
     private final Counter accepted;

@@ -11,12 +11,14 @@ import jakarta.validation.constraints.Size;
  * A user's message; model and generation parameters are optional.
  *
  * @param webhookUrl receives the finished answer, signed (see ingress.webhook); null: no webhook
+ * @param maxTokens at most the model's {@code maxOutputTokens} (checked once the model is known), which applies
+ *        when absent
  */
 record PostMessageRequest(
         @NotBlank @Size(max = 32000) String content,
         @Size(max = 200) String model,
         @DecimalMin("0.0") @DecimalMax("2.0") Double temperature,
-        @Min(1) @Max(32768) Integer maxTokens,
+        @Min(1) @Max(10_000_000) Integer maxTokens,
         @Size(max = 2048) String webhookUrl) {
 
     PostMessageRequest(String content, String model, Double temperature, Integer maxTokens) {

@@ -14,7 +14,7 @@ import jakarta.validation.constraints.Size;
 record RegenerateRequest(
         @Size(max = 200) String model,
         @DecimalMin("0.0") @DecimalMax("2.0") Double temperature,
-        @Min(1) @Max(32768) Integer maxTokens,
+        @Min(1) @Max(10_000_000) Integer maxTokens,
         @Size(max = 2048) String webhookUrl) {
 
     RegenerateRequest(String model, Double temperature, Integer maxTokens) {

@@ -1,14 +1,15 @@
 package dev.parley.ingress.openai;
 
-import java.time.Clock;
 import java.util.List;
 
+import org.springframework.security.core.Authentication;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RestController;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
 
 import dev.parley.ingress.catalog.ModelCatalog;
+import dev.parley.ingress.providerkey.ProviderKeyService;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 
@@ -17,20 +18,21 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 class OpenAiModelsController {
 
     private final ModelCatalog catalog;
-    // the catalog is configuration: its models exist since this instance started
-    private final long created;
+    private final ProviderKeyService providerKeys;
 
-    OpenAiModelsController(ModelCatalog catalog, Clock clock) {
+    OpenAiModelsController(ModelCatalog catalog, ProviderKeyService providerKeys) {
         this.catalog = catalog;
-        this.created = clock.instant().getEpochSecond();
+        this.providerKeys = providerKeys;
     }
 
     @GetMapping("/v1/models")
-    @Operation(summary = "List models (OpenAI shape)", description = "The enabled catalog models; `owned_by` is "
-            + "the provider that serves the model.")
-    ModelList models() {
-        return new ModelList("list", catalog.models().stream()
-                .map(model -> new OpenAiModel(model.id(), "model", created, model.provider()))
+    @Operation(summary = "List models (OpenAI shape)", description = "The models I may use, as `GET /api/models` "
+            + "lists them (including those only my own provider keys unlock); `owned_by` is the provider that "
+            + "serves the model, `created` when the provider entered the catalog.")
+    ModelList models(Authentication user) {
+        return new ModelList("list", catalog.models(providerKeys.providers(user.getName())).stream()
+                .map(model -> new OpenAiModel(model.id(), "model", model.createdAt().getEpochSecond(),
+                        model.provider()))
                 .toList());
     }
 

@@ -6,40 +6,34 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
 
-import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.stereotype.Service;
 
 import dev.parley.events.ProviderCredential;
 import dev.parley.ingress.catalog.ModelCatalog;
+import dev.parley.ingress.config.KeyRings;
 import dev.parley.ingress.web.ApiProblem;
 import dev.parley.platform.crypto.KeyRing;
 
 /**
  * Users' own provider keys: stored sealed, listed masked, and handed to the worker only sealed for one request.
- * The key rings are parsed at startup, so that a missing or malformed ring stops the service.
  */
 @Service
-@EnableConfigurationProperties(ProviderKeyProperties.class)
 public class ProviderKeyService {
-
-    /** The built-in provider needs no key. */
-    static final String MOCK = "mock";
 
     private final ProviderKeyRepository keys;
     private final ModelCatalog catalog;
     private final ProviderKeySealer sealer;
     private final Clock clock;
 
-    ProviderKeyService(ProviderKeyRepository keys, ModelCatalog catalog, ProviderKeyProperties properties,
-            Clock clock) {
+    ProviderKeyService(ProviderKeyRepository keys, ModelCatalog catalog, KeyRings rings, Clock clock) {
         this.keys = keys;
         this.catalog = catalog;
-        this.sealer = ProviderKeySealer.of(properties);
+        this.sealer = new ProviderKeySealer(rings);
         this.clock = clock;
     }
 
     ProviderKeyResponse put(String userId, String provider, String apiKey) {
-        if (!catalog.hasProvider(provider) || MOCK.equals(provider)) {
+        if (!catalog.takesKey(provider)) {
             throw ApiProblem.validation("provider", "'" + provider + "' is not a catalog provider that takes a key");
         }
         KeyRing.Sealed sealed = sealer.store(userId, provider, apiKey);

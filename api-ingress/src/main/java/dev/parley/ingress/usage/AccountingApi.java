@@ -54,6 +54,12 @@ public class AccountingApi {
                 .retrieve().body(type));
     }
 
+    /** PUT of a JSON body that answers nothing (204). */
+    public void put(Object body, Function<UriBuilder, URI> uri) {
+        call(() -> restClient.put().uri(uri).contentType(MediaType.APPLICATION_JSON).body(body).retrieve()
+                .toBodilessEntity());
+    }
+
     public void delete(Function<UriBuilder, URI> uri) {
         call(() -> restClient.delete().uri(uri).retrieve().toBodilessEntity());
     }

@@ -55,6 +55,10 @@ public final class OpenAiErrors {
                 code = "model_not_found";
                 param = param == null ? "model" : param;
             }
+            case CONTEXT_WINDOW_EXCEEDED -> {
+                code = "context_length_exceeded";
+                param = param == null ? "messages" : param;
+            }
             case RATE_LIMITED -> {
                 type = "rate_limit_error";
                 code = "rate_limit_exceeded";

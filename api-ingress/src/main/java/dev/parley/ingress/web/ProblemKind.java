@@ -27,6 +27,8 @@ public enum ProblemKind {
     MODEL_UNKNOWN("model-unknown", HttpStatus.BAD_REQUEST, "Unknown model"),
     OUTBOUND_ADDRESS_REFUSED("outbound-address-refused", HttpStatus.BAD_REQUEST, "Address refused"),
     WEBHOOK_SECRET_MISSING("webhook-secret-missing", HttpStatus.BAD_REQUEST, "Webhook secret missing"),
+    CONTEXT_WINDOW_EXCEEDED("context-window-exceeded", HttpStatus.BAD_REQUEST, "Context window exceeded"),
+    CATALOG_READ_ONLY("catalog-read-only", HttpStatus.CONFLICT, "Set by configuration"),
     UPSTREAM_FAILED("upstream-failed", HttpStatus.BAD_GATEWAY, "Upstream failed"),
     UNAVAILABLE("unavailable", HttpStatus.SERVICE_UNAVAILABLE, "Service unavailable"),
     TIMEOUT("timeout", HttpStatus.GATEWAY_TIMEOUT, "Timed out"),
@@ -56,11 +58,19 @@ public enum ProblemKind {
         return title;
     }
 
+    /** Whether a bare status may stand for this kind; the specific kinds are only ever raised by name. */
+    private boolean generic() {
+        return switch (this) {
+            case VALIDATION, MODEL_UNKNOWN, TOO_MANY_RESERVATIONS, CONTEXT_WINDOW_EXCEEDED, OUTBOUND_ADDRESS_REFUSED,
+                    CATALOG_READ_ONLY -> false;
+            default -> true;
+        };
+    }
+
     /** The kind for a framework exception that only tells its status. */
     public static ProblemKind forStatus(HttpStatusCode status) {
         for (ProblemKind kind : values()) {
-            if (kind.status.value() == status.value() && kind != VALIDATION && kind != MODEL_UNKNOWN
-                    && kind != TOO_MANY_RESERVATIONS) {
+            if (kind.status.value() == status.value() && kind.generic()) {
                 return kind;
             }
         }

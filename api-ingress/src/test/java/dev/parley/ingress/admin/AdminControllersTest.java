@@ -26,6 +26,8 @@ import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilde
 
 import dev.parley.ingress.ControllerTest;
 import dev.parley.ingress.TestTokens;
+import dev.parley.ingress.catalog.CatalogAdmin;
+import dev.parley.ingress.catalog.ModelPrices;
 import dev.parley.ingress.web.ApiProblem;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -39,6 +41,9 @@ class AdminControllersTest {
 
     @MockitoBean
     AdminAccounting accounting;
+
+    @MockitoBean
+    CatalogAdmin catalog;
 
     static MockHttpServletRequestBuilder json(MockHttpServletRequestBuilder request, String body) {
         return request.header(HttpHeaders.AUTHORIZATION, ADMIN).contentType(MediaType.APPLICATION_JSON).content(body);
@@ -95,6 +100,7 @@ class AdminControllersTest {
         mvc.perform(json(put("/api/admin/prices"), "{\"model\":\"\",\"input\":-1,\"output\":1,\"cachedInput\":1}"))
                 .andExpect(status().isBadRequest())
                 .andExpect(jsonPath("$.errors[*].field").value(containsInAnyOrder("model", "input")));
+        verifyNoInteractions(catalog);
         mvc.perform(get("/api/admin/usage?groupBy=week").header(HttpHeaders.AUTHORIZATION, ADMIN))
                 .andExpect(status().isBadRequest())
                 .andExpect(jsonPath("$.type").value("urn:parley:problem:validation"));
@@ -106,6 +112,25 @@ class AdminControllersTest {
                 .andExpect(status().isBadRequest());
         mvc.perform(get("/api/admin/transactions?from=yesterday").header(HttpHeaders.AUTHORIZATION, ADMIN))
                 .andExpect(status().isBadRequest());
+        verifyNoInteractions(accounting);
+    }
+
+    @Test
+    void aPriceChangesTheCatalogModelAndAnUnknownModelIsNotFound() throws Exception {
+        var prices = new ModelPrices(100, 200, 50);
+        given(catalog.setPrices("openai/gpt-4o-mini", prices)).willReturn(prices);
+        given(catalog.setPrices(eq("gpt-99"), any())).willThrow(ApiProblem.notFound("Model 'gpt-99' is not in the "
+                + "catalog"));
+
+        mvc.perform(json(put("/api/admin/prices"), "{\"model\":\"openai/gpt-4o-mini\",\"input\":100,\"output\":200,"
+                        + "\"cachedInput\":50}"))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.model").value("openai/gpt-4o-mini"))
+                .andExpect(jsonPath("$.output").value(200));
+        mvc.perform(json(put("/api/admin/prices"), "{\"model\":\"gpt-99\",\"input\":1,\"output\":1,\"cachedInput\":1}"))
+                .andExpect(status().isNotFound())
+                .andExpect(jsonPath("$.type").value("urn:parley:problem:not-found"));
+        verify(catalog).setPrices("openai/gpt-4o-mini", prices);
         verifyNoInteractions(accounting);
     }
 

@@ -20,23 +20,23 @@ import org.springframework.http.HttpMethod;
 import dev.parley.events.ChatMessage;
 import dev.parley.events.ChatRole;
 import dev.parley.ingress.catalog.CatalogModel;
-import dev.parley.ingress.catalog.ModelCatalog;
+import dev.parley.ingress.catalog.ModelPrices;
 import dev.parley.ingress.usage.AccountingApi;
 import dev.parley.ingress.web.ApiProblem;
 import dev.parley.ingress.web.ProblemKind;
 
 class AdmissionTest {
 
-    static final CatalogModel MOCK = new CatalogModel("mock-1", "mock", true);
+    static final ModelPrices PRICES = new ModelPrices(150_000, 600_000, 75_000);
+    static final CatalogModel MOCK = new CatalogModel("mock-1", null, "mock", 8192, 1024, PRICES, true,
+            Instant.EPOCH);
     static final List<ChatMessage> CONTEXT = List.of(new ChatMessage(ChatRole.USER, "Hello there"));
 
     final AccountingApi accounting = mock(AccountingApi.class);
-    final ModelCatalog catalog = mock(ModelCatalog.class);
-    final Admission admission = new Admission(accounting, catalog);
+    final Admission admission = new Admission(accounting, new TokenEstimator());
 
     @Test
-    void reservesTheModelsDefaultOutputLimitWhenTheRequestSetsNone() {
-        given(catalog.defaultMaxTokens(MOCK)).willReturn(1024);
+    void reservesTheModelsDefaultOutputLimitAtItsCatalogPriceWhenTheRequestSetsNone() {
         given(accounting.send(eq(HttpMethod.POST), any(), eq(ReservationResponse.class), any()))
                 .willReturn(new ReservationResponse("r1", "u1", 1040, 5000, 3960, Instant.EPOCH));
 
@@ -49,6 +49,7 @@ class AdmissionTest {
         assertThat(sent.maxOutputTokens()).isEqualTo(1024);
         assertThat(sent.estimatedInputTokens()).isPositive();
         assertThat(sent.ownKey()).isFalse();
+        assertThat(sent.price()).isEqualTo(PRICES);
         assertThat(admitted.maxOutputTokens()).isEqualTo(1024);
         assertThat(admitted.reserved()).isEqualTo(1040);
     }

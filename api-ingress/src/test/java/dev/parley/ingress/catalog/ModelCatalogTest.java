@@ -1,33 +1,28 @@
 package dev.parley.ingress.catalog;
 
+import static dev.parley.ingress.catalog.CatalogFixtures.builtIn;
+import static dev.parley.ingress.catalog.CatalogFixtures.builtIns;
+import static dev.parley.ingress.catalog.CatalogFixtures.configured;
+import static dev.parley.ingress.catalog.CatalogFixtures.model;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.mockito.BDDMockito.given;
+import static org.mockito.Mockito.mock;
 
-import java.util.LinkedHashMap;
+import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 
 import org.junit.jupiter.api.Test;
 
 class ModelCatalogTest {
 
-    static Map<String, CatalogProperties.Provider> providers() {
-        Map<String, CatalogProperties.Provider> providers = new LinkedHashMap<>();
-        providers.put("mock", new CatalogProperties.Provider(true, List.of("mock-1", "mock-error"), 1024));
-        providers.put("openai", new CatalogProperties.Provider(false, List.of("gpt-4o-mini"), 4096));
-        providers.put("openrouter", new CatalogProperties.Provider(true, List.of("openai/gpt-4o-mini"), 4096));
-        return providers;
-    }
+    final ProviderStore store = mock(ProviderStore.class);
+    final ModelCatalog catalog = new ModelCatalog(store, configured(), "mock-1");
 
-    final ModelCatalog catalog = new ModelCatalog("mock-1", providers());
-
-    @Test
-    void listsOnlyEnabledModelsInOrderAndMarksTheDefault() {
-        assertThat(catalog.models()).containsExactly(
-                new CatalogModel("mock-1", "mock", true),
-                new CatalogModel("mock-error", "mock", false),
-                new CatalogModel("openai/gpt-4o-mini", "openrouter", false));
+    ModelCatalogTest() {
+        given(store.all()).willReturn(builtIns());
+        catalog.refresh();
     }
 
     @Test
@@ -38,45 +33,41 @@ class ModelCatalogTest {
     }
 
     @Test
-    void unknownOrDisabledModelsDoNotFallBack() {
+    void unknownOrUnusableModelsDoNotFallBack() {
         assertThat(catalog.resolve("gpt-4o-mini", null)).isEmpty();
         assertThat(catalog.resolve(null, "nope")).isEmpty();
+        assertThat(catalog.resolve("gpt-4o-mini", null, Set.of("openai"))).map(CatalogModel::provider)
+                .hasValue("openai");
     }
 
     @Test
-    void aDisabledProvidersModelsAreUsableWithTheUsersOwnKey() {
-        assertThat(catalog.resolve("gpt-4o-mini", null, Set.of("openai")))
-                .hasValue(new CatalogModel("gpt-4o-mini", "openai", false));
-        assertThat(catalog.resolve("gpt-4o-mini", null, Set.of("anthropic"))).isEmpty();
-        assertThat(catalog.models(Set.of("openai"))).extracting(CatalogModel::id)
-                .containsExactly("mock-1", "mock-error", "openai/gpt-4o-mini", "gpt-4o-mini");
-        assertThat(catalog.defaultMaxTokens(new CatalogModel("gpt-4o-mini", "openai", false))).isEqualTo(4096);
-        assertThat(catalog.hasProvider("openai")).isTrue();
-        assertThat(catalog.hasProvider("acme")).isFalse();
+    void usersMayStoreKeysForEveryProviderButTheMock() {
+        assertThat(catalog.takesKey("openai")).isTrue();
+        assertThat(catalog.takesKey("openrouter")).isTrue();
+        assertThat(catalog.takesKey("mock")).isFalse();
+        assertThat(catalog.takesKey("acme")).isFalse();
     }
 
     @Test
-    void eachModelHasItsProvidersDefaultOutputLimit() {
-        assertThat(catalog.defaultMaxTokens(catalog.find("mock-1").orElseThrow())).isEqualTo(1024);
-        assertThat(catalog.defaultMaxTokens(catalog.find("openai/gpt-4o-mini").orElseThrow())).isEqualTo(4096);
-        assertThatThrownBy(() -> catalog.defaultMaxTokens(new CatalogModel("gpt-99", "openai", false)))
-                .isInstanceOf(IllegalArgumentException.class);
+    void aRefreshShowsWhatTheCollectionHoldsNow() {
+        List<ProviderDocument> documents = new ArrayList<>(builtIns());
+        documents.add(CatalogFixtures.admin("acme", "mock", null, null, java.time.Instant.EPOCH, model("acme-1")));
+        given(store.all()).willReturn(documents);
+        assertThat(catalog.find("acme-1", Set.of())).isEmpty();
+
+        catalog.refresh();
+
+        assertThat(catalog.find("acme-1", Set.of())).isPresent();
+        assertThat(catalog.prices()).containsKey("acme-1");
     }
 
     @Test
-    void defaultModelMustBeEnabled() {
-        assertThatThrownBy(() -> new ModelCatalog("gpt-4o-mini", providers()))
-                .isInstanceOf(IllegalStateException.class)
-                .hasMessageContaining("gpt-4o-mini");
-    }
+    void theDefaultModelMustBeUsable() {
+        catalog.requireDefault();
+        given(store.all()).willReturn(List.of(builtIn("openai", "openai", model("mock-1"))));
+        catalog.refresh();
 
-    @Test
-    void aModelIdMustNameOneProvider() {
-        Map<String, CatalogProperties.Provider> providers = providers();
-        providers.put("other", new CatalogProperties.Provider(true, List.of("mock-1"), 4096));
-
-        assertThatThrownBy(() -> new ModelCatalog("mock-1", providers))
-                .isInstanceOf(IllegalStateException.class)
-                .hasMessageContaining("both");
+        assertThatThrownBy(catalog::requireDefault).isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("mock-1");
     }
 }

@@ -13,7 +13,7 @@ import dev.parley.events.ChatRole;
 
 class ContextAssemblerTest {
 
-    final ContextAssembler assembler = new ContextAssembler(1_000);
+    final ContextAssembler assembler = new ContextAssembler(1_000, 200);
 
     static MessageDocument message(MessageRole role, MessageStatus status, String content) {
         return new MessageDocument("id-" + content, "c1", "u1", role, content, status, "mock-1", "mock", "r",
@@ -37,7 +37,7 @@ class ContextAssemblerTest {
 
     @Test
     void projectSystemPromptLeadsAndSurvivesTrimming() {
-        var small = new ContextAssembler(30);
+        var small = new ContextAssembler(30, 200);
         List<MessageDocument> history = List.of(question("x".repeat(20)), answer(MessageStatus.COMPLETED, "y"));
 
         assertThat(small.assemble("Be brief.", history, "Hi"))
@@ -63,7 +63,7 @@ class ContextAssemblerTest {
 
     @Test
     void oldestTurnsGoFirstWhenOverBudgetAndTheContextStillOpensWithAQuestion() {
-        var small = new ContextAssembler(10);
+        var small = new ContextAssembler(10, 200);
         List<MessageDocument> history = List.of(
                 question("aaaa"), answer(MessageStatus.COMPLETED, "bbbb"),
                 question("cccc"), answer(MessageStatus.COMPLETED, "dddd"));
@@ -72,15 +72,34 @@ class ContextAssemblerTest {
                 .extracting(ChatMessage::getContent)
                 .containsExactly("cccc", "dddd", "ee");
 
-        var tiny = new ContextAssembler(6);
+        var tiny = new ContextAssembler(6, 200);
         assertThat(tiny.assemble(history, "ee"))
                 .extracting(ChatMessage::getContent)
                 .containsExactly("ee");
     }
 
     @Test
+    void onlyTheNewestMessagesUpToTheLimitAreSentWithTheSystemPromptOnTop() {
+        var three = new ContextAssembler(1_000, 3);
+        List<MessageDocument> history = List.of(
+                question("q1"), answer(MessageStatus.COMPLETED, "a1"),
+                question("q2"), answer(MessageStatus.COMPLETED, "a2"));
+
+        assertThat(three.assemble("Be brief.", history, "q3"))
+                .extracting(ChatMessage::getContent)
+                .containsExactly("Be brief.", "q2", "a2", "q3");
+        // a limit that would open the context with an answer drops that answer too
+        assertThat(new ContextAssembler(1_000, 2).assemble(history, "q3"))
+                .extracting(ChatMessage::getContent)
+                .containsExactly("q3");
+        assertThat(new ContextAssembler(1_000, 1).assemble("Be brief.", history, "q3"))
+                .extracting(ChatMessage::getContent)
+                .containsExactly("Be brief.", "q3");
+    }
+
+    @Test
     void systemMessagesAreKeptAndTheNewMessageNeverDropped() {
-        var tiny = new ContextAssembler(3);
+        var tiny = new ContextAssembler(3, 200);
         List<MessageDocument> history = List.of(
                 message(MessageRole.SYSTEM, MessageStatus.COMPLETED, "be brief"), question("old question"));
 

@@ -19,6 +19,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 
 import jakarta.servlet.AsyncEvent;
@@ -41,6 +42,8 @@ import dev.parley.ingress.ControllerTest;
 import dev.parley.ingress.TestTokens;
 import dev.parley.ingress.catalog.CatalogModel;
 import dev.parley.ingress.catalog.ModelCatalog;
+import dev.parley.ingress.catalog.ModelPrices;
+import dev.parley.ingress.providerkey.ProviderKeyService;
 import dev.parley.ingress.web.ApiProblem;
 import dev.parley.ingress.web.ProblemKind;
 
@@ -68,6 +71,9 @@ class ChatCompletionsControllerTest {
 
     @MockitoBean
     ModelCatalog catalog;
+
+    @MockitoBean
+    ProviderKeyService providerKeys;
 
     ResultActions complete(String json) throws Exception {
         return mvc.perform(post(COMPLETIONS).header(HttpHeaders.AUTHORIZATION, TestTokens.bearer("u1"))
@@ -103,15 +109,21 @@ class ChatCompletionsControllerTest {
 
     @Test
     void modelsAreListedInOpenAisShape() throws Exception {
-        given(catalog.models()).willReturn(List.of(new CatalogModel("mock-1", "mock", true)));
+        given(providerKeys.providers("u1")).willReturn(Set.of("openai"));
+        given(catalog.models(Set.of("openai"))).willReturn(List.of(new CatalogModel("mock-1", "mock", true),
+                new CatalogModel("gpt-4o-mini", null, "openai", 128000, 4096, new ModelPrices(1, 2, 3), false,
+                        Instant.parse("2025-01-01T00:00:00Z"))));
 
         mvc.perform(get("/v1/models").header(HttpHeaders.AUTHORIZATION, TestTokens.bearer("u1")))
                 .andExpect(status().isOk())
                 .andExpect(jsonPath("$.object").value("list"))
                 .andExpect(jsonPath("$.data[0].id").value("mock-1"))
                 .andExpect(jsonPath("$.data[0].object").value("model"))
-                .andExpect(jsonPath("$.data[0].created").value(1735689600))
-                .andExpect(jsonPath("$.data[0].owned_by").value("mock"));
+                .andExpect(jsonPath("$.data[0].created").value(0))
+                .andExpect(jsonPath("$.data[0].owned_by").value("mock"))
+                .andExpect(jsonPath("$.data[1].id").value("gpt-4o-mini"))
+                .andExpect(jsonPath("$.data[1].created").value(1735689600))
+                .andExpect(jsonPath("$.data[1].owned_by").value("openai"));
     }
 
     @Test

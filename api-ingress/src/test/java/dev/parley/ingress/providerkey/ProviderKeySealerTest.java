@@ -10,6 +10,7 @@ import java.time.Instant;
 import org.junit.jupiter.api.Test;
 
 import dev.parley.events.ProviderCredential;
+import dev.parley.ingress.config.KeyRings;
 import dev.parley.platform.crypto.KeyRing;
 
 class ProviderKeySealerTest {
@@ -18,7 +19,7 @@ class ProviderKeySealerTest {
     static final String TRANSPORT = KeyRing.generate(1);
     static final String KEY = "sk-user-0123456789";
 
-    final ProviderKeySealer sealer = ProviderKeySealer.of(new ProviderKeyProperties(STORAGE, TRANSPORT));
+    final ProviderKeySealer sealer = new ProviderKeySealer(KeyRings.of(STORAGE, TRANSPORT));
 
     @Test
     void aStoredKeyIsResealedForOneRequestWithTheTransportRing() {
@@ -42,9 +43,9 @@ class ProviderKeySealerTest {
 
     @Test
     void aMissingOrMalformedRingStopsTheService() {
-        assertThatThrownBy(() -> ProviderKeySealer.of(new ProviderKeyProperties("v1:short", TRANSPORT)))
+        assertThatThrownBy(() -> KeyRings.of("v1:short", TRANSPORT))
                 .hasMessageContaining("parley.security.key-encryption-keys");
-        assertThatThrownBy(() -> ProviderKeySealer.of(new ProviderKeyProperties(STORAGE, "")))
+        assertThatThrownBy(() -> KeyRings.of(STORAGE, ""))
                 .hasMessageContaining("parley.security.transport-keys");
     }
 

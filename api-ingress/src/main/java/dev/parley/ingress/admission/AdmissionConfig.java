@@ -1,0 +1,14 @@
+package dev.parley.ingress.admission;
+
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+@Configuration
+class AdmissionConfig {
+
+    /** One instance: its encodings are loaded once, on first use. */
+    @Bean
+    TokenEstimator tokenEstimator() {
+        return new TokenEstimator();
+    }
+}

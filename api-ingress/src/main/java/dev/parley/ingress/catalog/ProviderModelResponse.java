@@ -1,0 +1,11 @@
+package dev.parley.ingress.catalog;
+
+/** A provider's model as admins see it, enabled or not. */
+record ProviderModelResponse(String id, String displayName, int contextWindow, int maxOutputTokens,
+        ModelPrices prices, boolean enabled) {
+
+    static ProviderModelResponse of(ProviderDocument.ModelEntry model) {
+        return new ProviderModelResponse(model.id(), model.displayName(), model.contextWindow(),
+                model.maxOutputTokens(), model.prices(), model.enabled());
+    }
+}
