@@ -84,7 +84,8 @@ class ChatWalkthroughIT {
         ApiClient me = signUp();
         String conversationId = me.post("/api/conversations", Map.of()).json().get("id").asString();
         var accepted = me.post("/api/conversations/" + conversationId + "/messages",
-                Map.of("content", "Write a very long essay", "maxTokens", 4000));
+                Map.of("content", "Write a very long essay", "maxTokens", 1000));
+        assertThat(accepted.status()).as(accepted.toString()).isEqualTo(202);
         String messageId = accepted.json().get("messageId").asString();
         String base = "/api/conversations/" + conversationId + "/messages/" + messageId;
 

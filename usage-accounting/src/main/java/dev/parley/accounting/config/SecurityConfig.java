@@ -1,6 +1,7 @@
 package dev.parley.accounting.config;
 
 import java.time.Clock;
+import java.time.ZoneOffset;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -78,8 +79,9 @@ public class SecurityConfig {
         }
     }
 
+    /** Millisecond ticks: what MongoDB stores, so an answer built from memory equals one read back later. */
     @Bean
     Clock clock() {
-        return Clock.systemUTC();
+        return Clock.tickMillis(ZoneOffset.UTC);
     }
 }

@@ -11,6 +11,7 @@ import java.util.UUID;
 import java.util.concurrent.Callable;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.regex.Pattern;
 import java.util.stream.IntStream;
 
 import org.junit.jupiter.api.BeforeEach;
@@ -98,7 +99,14 @@ class ReservationTest extends IntegrationTest {
         assertThat(retry.statusCode()).isEqualTo(201);
         assertThat(first.body()).contains("\"amount\":150");
         assertThat(retry.body()).contains("\"amount\":150", "\"available\":" + (STARTING_BALANCE - 150));
+        assertThat(expiresAt(retry.body())).isEqualTo(expiresAt(first.body()));
         assertThat(accounts.find(user).orElseThrow().reserved()).isEqualTo(150);
+    }
+
+    private static String expiresAt(String body) {
+        var matcher = Pattern.compile("\"expiresAt\":\"([^\"]+)\"").matcher(body);
+        assertThat(matcher.find()).as("expiresAt in %s", body).isTrue();
+        return matcher.group(1);
     }
 
     @Test
