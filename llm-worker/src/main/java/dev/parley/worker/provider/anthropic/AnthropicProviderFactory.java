@@ -8,17 +8,16 @@ import org.springframework.stereotype.Component;
 import dev.parley.worker.config.ProviderKind;
 import dev.parley.worker.config.ProviderProperties;
 import dev.parley.worker.provider.ChatProvider;
-import dev.parley.worker.provider.ProviderFactory;
+import dev.parley.worker.provider.http.HttpProviderFactory;
 import dev.parley.worker.provider.http.ProviderHttp;
 
 @Component
-class AnthropicProviderFactory implements ProviderFactory {
+class AnthropicProviderFactory extends HttpProviderFactory {
 
-    private final ProviderHttp http;
     private final JsonMapper json;
 
     AnthropicProviderFactory(ProviderHttp http, JsonMapper json) {
-        this.http = http;
+        super(http);
         this.json = json;
     }
 
@@ -28,16 +27,7 @@ class AnthropicProviderFactory implements ProviderFactory {
     }
 
     @Override
-    public ChatProvider create(String name, ProviderProperties properties) {
-        return create(name, properties, http.client(properties));
-    }
-
-    @Override
-    public ChatProvider createGuarded(String name, ProviderProperties properties) {
-        return create(name, properties, http.guardedClient(properties));
-    }
-
-    private ChatProvider create(String name, ProviderProperties properties, OkHttpClient client) {
+    protected ChatProvider create(String name, ProviderProperties properties, OkHttpClient client) {
         return new AnthropicProvider(name, ProviderHttp.baseUrl(name, properties), properties.apiKey(),
                 properties.defaultMaxTokens(), client, json);
     }

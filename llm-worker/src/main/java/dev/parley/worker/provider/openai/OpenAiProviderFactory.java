@@ -8,18 +8,17 @@ import org.springframework.stereotype.Component;
 import dev.parley.worker.config.ProviderKind;
 import dev.parley.worker.config.ProviderProperties;
 import dev.parley.worker.provider.ChatProvider;
-import dev.parley.worker.provider.ProviderFactory;
+import dev.parley.worker.provider.http.HttpProviderFactory;
 import dev.parley.worker.provider.http.ProviderHttp;
 
 /** Builds OpenAI-compatible providers (OpenAI, OpenRouter, Hugging Face, Groq, Together, vLLM, Ollama, ...). */
 @Component
-class OpenAiProviderFactory implements ProviderFactory {
+class OpenAiProviderFactory extends HttpProviderFactory {
 
-    private final ProviderHttp http;
     private final JsonMapper json;
 
     OpenAiProviderFactory(ProviderHttp http, JsonMapper json) {
-        this.http = http;
+        super(http);
         this.json = json;
     }
 
@@ -29,16 +28,7 @@ class OpenAiProviderFactory implements ProviderFactory {
     }
 
     @Override
-    public ChatProvider create(String name, ProviderProperties properties) {
-        return create(name, properties, http.client(properties));
-    }
-
-    @Override
-    public ChatProvider createGuarded(String name, ProviderProperties properties) {
-        return create(name, properties, http.guardedClient(properties));
-    }
-
-    private ChatProvider create(String name, ProviderProperties properties, OkHttpClient client) {
+    protected ChatProvider create(String name, ProviderProperties properties, OkHttpClient client) {
         return new OpenAiCompatibleProvider(name, ProviderHttp.baseUrl(name, properties), properties.apiKey(),
                 client, json, properties.maxCompletionTokensModels());
     }
