@@ -5,8 +5,6 @@ import java.nio.file.Path;
 
 import de.bwaldvogel.mongo.MongoBackend;
 import de.bwaldvogel.mongo.MongoServer;
-import de.bwaldvogel.mongo.backend.h2.H2Backend;
-import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
 
 /**
  * MongoDB wire protocol served by mongo-java-server: in memory for tests, or on its H2 backend in a file
@@ -24,7 +22,7 @@ public final class EmbeddedMongo implements AutoCloseable {
     }
 
     public static EmbeddedMongo inMemory(int port) {
-        return new EmbeddedMongo(new MemoryBackend(), Ports.orFree(port));
+        return new EmbeddedMongo(new KeyedMemoryBackend(), Ports.orFree(port));
     }
 
     public static EmbeddedMongo persistent(Path file, int port) {
@@ -33,7 +31,7 @@ public final class EmbeddedMongo implements AutoCloseable {
         } catch (java.io.IOException e) {
             throw new java.io.UncheckedIOException(e);
         }
-        return new EmbeddedMongo(new H2Backend(file.toAbsolutePath().toString()), Ports.orFree(port));
+        return new EmbeddedMongo(new KeyedH2Backend(file.toAbsolutePath().toString()), Ports.orFree(port));
     }
 
     /** Connection string without a database name. */

@@ -1,0 +1,78 @@
+package dev.parley.stack;
+
+import org.h2.mvstore.MVMap;
+import org.h2.mvstore.MVStore;
+
+import de.bwaldvogel.mongo.MongoCollection;
+import de.bwaldvogel.mongo.MongoDatabase;
+import de.bwaldvogel.mongo.backend.CollectionOptions;
+import de.bwaldvogel.mongo.backend.CursorRegistry;
+import de.bwaldvogel.mongo.backend.QueryResult;
+import de.bwaldvogel.mongo.backend.h2.H2Backend;
+import de.bwaldvogel.mongo.backend.h2.H2Collection;
+import de.bwaldvogel.mongo.backend.h2.H2Database;
+import de.bwaldvogel.mongo.bson.Document;
+
+/**
+ * The H2 file backend (./parley up), with queries by {@code _id} plus conditions answered through the id index.
+ * Collections live in the same MVStore maps as with the plain backend, so existing data files open unchanged.
+ */
+final class KeyedH2Backend extends H2Backend {
+
+    // map names of mongo-java-server's H2 backend (its on-disk format)
+    private static final String DATA_PREFIX = "databases.";
+    private static final String META_PREFIX = "meta.";
+    // H2Database opens its existing collections inside its constructor, before a subclass's fields are set
+    private static final ThreadLocal<MVStore> OPENING = new ThreadLocal<>();
+
+    KeyedH2Backend(String fileName) {
+        super(fileName);
+    }
+
+    @Override
+    protected MongoDatabase openOrCreateDatabase(String databaseName) {
+        OPENING.set(getMvStore());
+        try {
+            return new Database(databaseName, getMvStore(), getCursorRegistry());
+        } finally {
+            OPENING.remove();
+        }
+    }
+
+    private static final class Database extends H2Database {
+
+        private final MVStore mvStore;
+
+        Database(String databaseName, MVStore mvStore, CursorRegistry cursorRegistry) {
+            super(databaseName, mvStore, cursorRegistry);
+            this.mvStore = mvStore;
+        }
+
+        @Override
+        protected MongoCollection<Object> openOrCreateCollection(String collectionName, CollectionOptions options) {
+            MVStore store = mvStore != null ? mvStore : OPENING.get();
+            String fullName = getFullCollectionNamespace(collectionName);
+            MVMap<Object, Document> dataMap = store.openMap(DATA_PREFIX + fullName);
+            MVMap<String, Object> metaMap = store.openMap(META_PREFIX + fullName);
+            return new Collection(this, collectionName, options, dataMap, metaMap, cursorRegistry);
+        }
+    }
+
+    private static final class Collection extends H2Collection {
+
+        Collection(MongoDatabase database, String collectionName, CollectionOptions options,
+                MVMap<Object, Document> dataMap, MVMap<String, Object> metaMap, CursorRegistry cursorRegistry) {
+            super(database, collectionName, options, dataMap, metaMap, cursorRegistry);
+        }
+
+        @Override
+        protected QueryResult queryDocuments(Document query, Document orderBy, int numberToSkip, int limit,
+                int batchSize, Document fieldSelector) {
+            return IdIndexLookup.of(query, getIdField(), getIndexes())
+                    .map(lookup -> matchDocuments(query, lookup.positions(), orderBy, numberToSkip, limit, batchSize,
+                            fieldSelector))
+                    .orElseGet(() -> super.queryDocuments(query, orderBy, numberToSkip, limit, batchSize,
+                            fieldSelector));
+        }
+    }
+}
