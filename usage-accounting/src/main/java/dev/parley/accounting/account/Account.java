@@ -2,6 +2,7 @@ package dev.parley.accounting.account;
 
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 import org.springframework.data.annotation.Id;
@@ -29,6 +30,8 @@ import org.springframework.data.mongodb.core.mapping.Document;
  *        voided, bounded the same way
  * @param refill automatic refill settings; null when there are none
  * @param alertedThresholds low-balance thresholds crossed and alerted, re-armed when the balance rises above them
+ * @param activeByUser per user (a member of an organisation, or the owner), how many of {@code reservations} are
+ *        theirs: the answers they have in progress, bounded per request by the caller's per-user limit
  */
 @Document(AccountRepository.COLLECTION)
 public record Account(
@@ -48,6 +51,7 @@ public record Account(
         List<String> recentCreditIds,
         Refill refill,
         List<Long> alertedThresholds,
+        Map<String, Integer> activeByUser,
         Instant createdAt,
         Instant updatedAt) {
 
@@ -56,9 +60,22 @@ public record Account(
         recentEventIds = recentEventIds != null ? recentEventIds : List.of();
         recentCreditIds = recentCreditIds != null ? recentCreditIds : List.of();
         alertedThresholds = alertedThresholds != null ? alertedThresholds : List.of();
+        activeByUser = activeByUser != null ? activeByUser : Map.of();
     }
 
     public static final String ORGANISATION_PREFIX = "org:";
+    static final String ACTIVE_BY_USER = "activeByUser";
+
+    /** The field counting one user's reservations on whichever account holds them. */
+    public static String activeField(String userId) {
+        // a field name may hold neither a dot nor a leading $; user ids normally have neither
+        return ACTIVE_BY_USER + "." + userId.replace("%", "%25").replace(".", "%2E").replace("$", "%24");
+    }
+
+    /** Answers of this user in progress on this account. */
+    public int active(String userId) {
+        return activeByUser.getOrDefault(activeField(userId).substring(ACTIVE_BY_USER.length() + 1), 0);
+    }
 
     public static String ofOrganisation(String organisationId) {
         return ORGANISATION_PREFIX + organisationId;

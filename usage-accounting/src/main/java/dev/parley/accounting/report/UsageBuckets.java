@@ -6,7 +6,9 @@ import static org.springframework.data.mongodb.core.query.Query.query;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 
-import org.springframework.dao.DuplicateKeyException;
+import org.springframework.data.mongodb.BulkOperationException;
+import org.springframework.data.mongodb.core.BulkOperations;
+import org.springframework.data.mongodb.core.BulkOperations.BulkMode;
 import org.springframework.data.mongodb.core.MongoOperations;
 import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.stereotype.Repository;
@@ -19,6 +21,7 @@ public class UsageBuckets {
 
     static final String COLLECTION = "usage_buckets";
     static final int RECENT_EVENT_WINDOW = 64;
+    private static final int DUPLICATE_KEY = 11000;
 
     private final MongoOperations mongo;
 
@@ -26,14 +29,28 @@ public class UsageBuckets {
         this.mongo = mongo;
     }
 
-    /** @param organisationId the organisation that paid, or null */
+    /**
+     * Both buckets in one round trip. A bucket that remembers the event is left alone: its conditional upsert then
+     * tries to insert a second document with the bucket's id, which fails as a duplicate key and is ignored.
+     *
+     * @param organisationId the organisation that paid, or null
+     */
     public void add(LedgerEntry usage, String organisationId) {
         LocalDate day = LocalDate.ofInstant(usage.recordedAt(), ZoneOffset.UTC);
-        increment(usage, organisationId, Period.DAY, day);
-        increment(usage, organisationId, Period.MONTH, day.withDayOfMonth(1));
+        BulkOperations both = mongo.bulkOps(BulkMode.UNORDERED, UsageBucket.class);
+        increment(both, usage, organisationId, Period.DAY, day);
+        increment(both, usage, organisationId, Period.MONTH, day.withDayOfMonth(1));
+        try {
+            both.execute();
+        } catch (BulkOperationException e) {
+            if (!e.getErrors().stream().allMatch(error -> error.getCode() == DUPLICATE_KEY)) {
+                throw e;
+            }
+        }
     }
 
-    private void increment(LedgerEntry usage, String organisationId, Period period, LocalDate startDay) {
+    private static void increment(BulkOperations bulk, LedgerEntry usage, String organisationId, Period period,
+            LocalDate startDay) {
         String start = period.label(startDay);
         String id = String.join("|", period.name(), start, usage.userId(),
                 organisationId != null ? organisationId : "-", usage.model());
@@ -50,11 +67,6 @@ public class UsageBuckets {
                 .inc("cachedInputTokens", usage.tokens().cachedInput())
                 .inc("cost", usage.amount());
         update.push("recentEventIds").slice(-RECENT_EVENT_WINDOW).each(usage.eventId());
-        try {
-            mongo.upsert(query(where("_id").is(id).and("recentEventIds").ne(usage.eventId())), update,
-                    UsageBucket.class);
-        } catch (DuplicateKeyException countedBefore) {
-            // the bucket exists and remembers this event: the upsert tried to insert a second one
-        }
+        bulk.upsert(query(where("_id").is(id).and("recentEventIds").ne(usage.eventId())), update);
     }
 }

@@ -2,6 +2,7 @@ package dev.parley.accounting.reservation;
 
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.Positive;
 import jakarta.validation.constraints.PositiveOrZero;
 import jakarta.validation.constraints.Size;
 
@@ -15,6 +16,8 @@ import dev.parley.accounting.price.CatalogPrice;
  * @param maxOutputTokens the most the model may write: the request's max tokens, else the model's limit
  * @param ownKey the request runs on the user's own provider key
  * @param price the catalog's price of the model at admission; optional (callers that predate the catalog send none)
+ * @param maxConcurrent how many answers the user may have in progress at once (reservations held for them on
+ *        whichever account pays); optional: without it only the account's own bound applies
  */
 record ReservationRequest(
         @NotBlank @Size(max = 128) String reservationId,
@@ -23,7 +26,8 @@ record ReservationRequest(
         @PositiveOrZero long estimatedInputTokens,
         @PositiveOrZero long maxOutputTokens,
         Boolean ownKey,
-        @Valid CatalogPrice price) {
+        @Valid CatalogPrice price,
+        @Positive Integer maxConcurrent) {
 
     /** Absent means no: api-ingress only sends it for requests on the user's own key. */
     boolean onOwnKey() {

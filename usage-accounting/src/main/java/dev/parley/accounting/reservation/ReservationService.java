@@ -50,29 +50,37 @@ class ReservationService {
             // before the worst case is computed, and before the usage that settles this request can be priced
             prices.adoptCatalogPrice(request.model(), request.price().toModelPrice());
         }
-        String payerId = accounts.open(request.userId()).payerId();
-        Account payer = accounts.open(payerId);
-        Optional<Reservation> existing = payer.reservation(request.reservationId());
-        if (existing.isPresent()) {
-            return response(payer, existing.get());
-        }
         Instant now = clock.instant();
         var reservation = new Reservation(request.reservationId(), request.userId(), request.model(),
                 worstCase(request), now, now.plus(properties.reservationTtl()));
-        Optional<Account> held = store.hold(payerId, reservation, properties.maxActiveReservations());
+        ReservationLimits limits = new ReservationLimits(properties.maxActiveReservations(), request.maxConcurrent());
+        // one update in the usual case; a first request, an organisation member, a retry or a refusal read first
+        return store.holdOnOwnAccount(reservation, limits).map(held -> response(held, reservation))
+                .orElseGet(() -> reserveOnPayer(reservation, limits));
+    }
+
+    private ReservationResponse reserveOnPayer(Reservation reservation, ReservationLimits limits) {
+        String payerId = accounts.open(reservation.userId()).payerId();
+        Account payer = accounts.open(payerId);
+        Optional<Reservation> existing = payer.reservation(reservation.reservationId());
+        if (existing.isPresent()) {
+            return response(payer, existing.get());
+        }
+        Optional<Account> held = store.hold(payerId, reservation, limits);
         if (held.isPresent()) {
             return response(held.get(), reservation);
         }
         Account current = accounts.open(payerId);
-        return current.reservation(request.reservationId()).map(retried -> response(current, retried))
-                .orElseThrow(() -> refusal(current, reservation));
+        return current.reservation(reservation.reservationId()).map(retried -> response(current, retried))
+                .orElseThrow(() -> refusal(current, reservation, limits));
     }
 
     /** Gives the credits back when the request was not published; nothing happens when it is gone already. */
     void release(String reservationId, String userId) {
-        accounts.holdingReservation(reservationId).ifPresent(account -> account.reservation(reservationId)
+        Account payer = accounts.open(accounts.open(userId).payerId());
+        payer.reservation(reservationId)
                 .filter(reservation -> reservation.userId().equals(userId))
-                .ifPresent(reservation -> release(account, reservation, "API")));
+                .ifPresent(reservation -> release(payer, reservation, "API"));
     }
 
     void release(Account account, Reservation reservation, String source) {
@@ -92,8 +100,13 @@ class ReservationService {
                 request.maxOutputTokens());
     }
 
-    private ProblemException refusal(Account account, Reservation reservation) {
-        if (account.reservations().size() >= properties.maxActiveReservations()) {
+    private ProblemException refusal(Account account, Reservation reservation, ReservationLimits limits) {
+        if (limits.perUser() != null && account.active(reservation.userId()) >= limits.perUser()) {
+            return new ProblemException(HttpStatus.TOO_MANY_REQUESTS, "too-many-reservations",
+                    "Too many answers in progress", "You have " + account.active(reservation.userId())
+                            + " answers in progress, the most allowed at once; wait for one to finish.");
+        }
+        if (account.reservations().size() >= limits.perAccount()) {
             return new ProblemException(HttpStatus.TOO_MANY_REQUESTS, "too-many-reservations",
                     "Too many requests in flight", "The account has " + account.reservations().size()
                             + " requests in flight; wait for one to finish.");

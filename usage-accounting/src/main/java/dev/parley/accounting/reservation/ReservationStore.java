@@ -10,16 +10,19 @@ import java.util.Optional;
 
 import org.bson.Document;
 import org.springframework.data.mongodb.core.MongoOperations;
+import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.stereotype.Repository;
 
 import dev.parley.accounting.account.Account;
+import dev.parley.accounting.account.AccountRepository;
 import dev.parley.accounting.account.Reservation;
 
 /**
  * Reservations live on the paying account's document, next to the balance they hold, so that admission is one
  * conditional update: it matches only while {@code available} covers the amount, the request has no reservation
- * yet and the account holds fewer than the bound. Concurrent admissions serialize on the document.
+ * yet, the account holds fewer than its bound and the requesting user fewer than theirs. Concurrent admissions
+ * serialize on the document.
  */
 @Repository
 class ReservationStore {
@@ -32,20 +35,44 @@ class ReservationStore {
         this.mongo = mongo;
     }
 
-    /** @return the account after holding the reservation; empty when a condition failed */
-    Optional<Account> hold(String accountId, Reservation reservation, int maxActive) {
-        var admissible = where("_id").is(accountId)
-                .and("available").gte(reservation.amount())
-                .and("reservations.reservationId").ne(reservation.reservationId())
-                .and(COUNT).lt(maxActive);
+    /**
+     * The usual admission in one update: the user pays for themself (no organisation) and the account exists.
+     *
+     * @return the account after holding the reservation, without its long lists; empty when any condition failed
+     *         (including: another payer, no account yet, a retry of a held reservation)
+     */
+    Optional<Account> holdOnOwnAccount(Reservation reservation, ReservationLimits limits) {
+        return hold(admissible(reservation.userId(), reservation, limits).and("organisationId").exists(false),
+                reservation);
+    }
+
+    /** @return the account after holding the reservation, without its long lists; empty when a condition failed */
+    Optional<Account> hold(String accountId, Reservation reservation, ReservationLimits limits) {
+        return hold(admissible(accountId, reservation, limits), reservation);
+    }
+
+    private Optional<Account> hold(Criteria admissible, Reservation reservation) {
         Update hold = new Update()
                 .push("reservations", reservation)
                 .inc("reserved", reservation.amount())
                 .inc("available", -reservation.amount())
                 .inc(COUNT, 1)
+                .inc(Account.activeField(reservation.userId()), 1)
                 .set("updatedAt", reservation.createdAt());
-        return Optional.ofNullable(mongo.findAndModify(query(admissible), hold, options().returnNew(true),
-                Account.class));
+        return Optional.ofNullable(mongo.findAndModify(AccountRepository.lean(query(admissible)), hold,
+                options().returnNew(true), Account.class));
+    }
+
+    private static Criteria admissible(String accountId, Reservation reservation, ReservationLimits limits) {
+        Criteria admissible = where("_id").is(accountId)
+                .and("available").gte(reservation.amount())
+                .and("reservations.reservationId").ne(reservation.reservationId())
+                .and(COUNT).lt(limits.perAccount());
+        if (limits.perUser() != null) {
+            String active = Account.activeField(reservation.userId());
+            admissible = admissible.orOperator(where(active).exists(false), where(active).lt(limits.perUser()));
+        }
+        return admissible;
     }
 
     /** @return the account after the release; empty when the reservation was not there (any more) */
@@ -55,10 +82,11 @@ class ReservationStore {
                 .inc("reserved", -reservation.amount())
                 .inc("available", reservation.amount())
                 .inc(COUNT, -1)
+                .inc(Account.activeField(reservation.userId()), -1)
                 .set("updatedAt", now);
-        return Optional.ofNullable(mongo.findAndModify(
-                query(where("_id").is(accountId).and("reservations.reservationId").is(reservation.reservationId())),
-                release, options().returnNew(true), Account.class));
+        return Optional.ofNullable(mongo.findAndModify(AccountRepository.lean(query(where("_id").is(accountId)
+                .and("reservations.reservationId").is(reservation.reservationId()))), release,
+                options().returnNew(true), Account.class));
     }
 
     /** Accounts holding a reservation that expired before {@code now}. */

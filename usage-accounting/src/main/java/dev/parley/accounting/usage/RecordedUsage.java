@@ -9,6 +9,7 @@ import java.time.Instant;
  * @param conversationId may be null (calls outside a conversation)
  * @param source {@code PROVIDER_REPORTED} or {@code ESTIMATED}
  * @param outcome {@code COMPLETED}, {@code CANCELLED} or {@code FAILED}
+ * @param reservation the request's reservation as admitted, or null when the event carries none
  */
 record RecordedUsage(
         String eventId,
@@ -24,7 +25,17 @@ record RecordedUsage(
         String source,
         String outcome,
         boolean ownKey,
-        Instant recordedAt) {
+        Instant recordedAt,
+        Held reservation) {
+
+    /** Where the request's credits were reserved, and how many. */
+    record Held(String accountId, long amount) {
+
+        Held {
+            requireText(accountId, "reservation.accountId");
+            requireNotNegative(amount, "reservation.amount");
+        }
+    }
 
     RecordedUsage {
         requireText(eventId, "eventId");

@@ -78,7 +78,7 @@ class UsageAccountingService {
             if (price.isEmpty() && pending.amount() > 0) {
                 metrics.unpriced(pending);
             }
-            finish(pending);
+            finish(pending, usage.reservation());
             return;
         }
         LedgerEntry seen = ledger.find(usage.eventId())
@@ -90,11 +90,11 @@ class UsageAccountingService {
         }
         log.info("Resuming usage {} of user {} left pending", usage.eventId(), usage.userId());
         // the payer and amount decided the first time stand, even if prices or membership changed since
-        finish(seen);
+        finish(seen, usage.reservation());
     }
 
-    private void finish(LedgerEntry entry) {
-        UsageSettlement.Settled settled = settlement.settle(entry);
+    private void finish(LedgerEntry entry, RecordedUsage.Held reservation) {
+        UsageSettlement.Settled settled = settlement.settle(entry, reservation);
         if (settled.debited()) {
             crashHook.afterDebitWrite(entry.eventId());
         }
@@ -122,8 +122,8 @@ class UsageAccountingService {
         var tokens = new LedgerTokens(usage.inputTokens(), usage.outputTokens(), usage.cachedInputTokens(),
                 usage.reasoningTokens());
         // the reservation's holder pays, so that settlement finds it even if the user changed organisation since
-        String payer = accounts.holdingReservation(usage.requestId()).map(Account::userId)
-                .orElseGet(() -> accounts.open(usage.userId()).payerId());
+        String payer = usage.reservation() != null ? usage.reservation().accountId()
+                : accounts.open(usage.userId()).payerId();
         long amount = policy.debitFor(usage, price);
         return new LedgerEntry(usage.eventId(), LedgerType.DEBIT, usage.userId(), payer, usage.requestId(),
                 usage.conversationId(), usage.provider(), usage.model(), tokens, usage.source(), usage.outcome(),

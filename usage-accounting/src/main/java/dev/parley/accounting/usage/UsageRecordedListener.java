@@ -4,6 +4,7 @@ import org.springframework.kafka.annotation.KafkaListener;
 import org.springframework.stereotype.Component;
 
 import dev.parley.events.Topics;
+import dev.parley.events.HeldReservation;
 import dev.parley.events.UsageRecorded;
 import dev.parley.platform.kafka.InvalidEventException;
 
@@ -24,13 +25,18 @@ class UsageRecordedListener {
         accounting.apply(toUsage(event));
     }
 
+    private static RecordedUsage.Held held(HeldReservation reservation) {
+        return reservation == null ? null
+                : new RecordedUsage.Held(reservation.getAccountId(), reservation.getAmount());
+    }
+
     private static RecordedUsage toUsage(UsageRecorded event) {
         try {
             return new RecordedUsage(event.getEventId(), event.getRequestId(), event.getUserId(),
                     event.getConversationId(), event.getProvider(), event.getModel(), event.getInputTokens(),
                     event.getOutputTokens(), event.getCachedInputTokens(), event.getReasoningTokens(),
                     String.valueOf(event.getSource()), String.valueOf(event.getOutcome()), event.getOwnKey(),
-                    event.getRecordedAt());
+                    event.getRecordedAt(), held(event.getReservation()));
         } catch (IllegalArgumentException invalid) {
             throw new InvalidEventException("Unusable UsageRecorded " + event.getEventId() + ": " + invalid.getMessage());
         }

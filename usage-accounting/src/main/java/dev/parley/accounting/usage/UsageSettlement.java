@@ -34,9 +34,22 @@ class UsageSettlement {
     record Settled(Account account, long released, boolean debited) {
     }
 
-    Settled settle(LedgerEntry entry) {
+    /**
+     * @param held the reservation the usage event says it settles; it allows the usual case in one update without
+     *        reading the account first. Null, stale or already settled: the account is read and the reservation
+     *        found there.
+     */
+    Settled settle(LedgerEntry entry, RecordedUsage.Held held) {
+        if (held != null && held.accountId().equals(entry.accountId())) {
+            var named = new Reservation(entry.requestId(), entry.userId(), entry.model(), held.amount(), null, null);
+            Optional<Account> debited = accounts.debit(debitOf(entry, named));
+            if (debited.isPresent()) {
+                return new Settled(debited.get(), held.amount(), true);
+            }
+        }
+        accounts.open(entry.accountId());
         for (int attempt = 0; attempt < ATTEMPTS; attempt++) {
-            Account payer = accounts.open(entry.accountId());
+            Account payer = accounts.find(entry.accountId()).orElseThrow();
             if (payer.recentEventIds().contains(entry.eventId())) {
                 // the debit landed before an interruption
                 return new Settled(payer, 0, false);

@@ -43,6 +43,7 @@ class AccountEndpointTest extends IntegrationTest {
     @Test
     void readingTwiceKeepsTheAccount() throws Exception {
         String user = newUserId();
+        accounts.open(user);
         accounts.debit(AccountDebit.ofTokens(user, "event-1", 20, 5));
 
         mvc.perform(get("/internal/accounts/{userId}", user).header(HttpHeaders.AUTHORIZATION, "Bearer " + SERVICE_TOKEN))

@@ -18,7 +18,13 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.data.mongodb.core.MongoOperations;
+import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.kafka.core.KafkaTemplate;
+
+import io.micrometer.core.instrument.MeterRegistry;
 
 import dev.parley.accounting.IntegrationTest;
 import dev.parley.accounting.InternalHttp;
@@ -28,6 +34,7 @@ import dev.parley.accounting.ledger.LedgerEntry;
 import dev.parley.accounting.ledger.LedgerRepository;
 import dev.parley.accounting.ledger.LedgerState;
 import dev.parley.events.CallOutcome;
+import dev.parley.events.HeldReservation;
 import dev.parley.events.Topics;
 import dev.parley.events.UsageRecorded;
 import dev.parley.events.UsageSource;
@@ -45,6 +52,10 @@ class ReservationTest extends IntegrationTest {
     ReservationExpiry expiry;
     @Autowired
     KafkaTemplate<Object, Object> kafka;
+    @Autowired
+    MongoOperations mongo;
+    @Autowired
+    MeterRegistry meters;
 
     private InternalHttp http;
 
@@ -178,6 +189,103 @@ class ReservationTest extends IntegrationTest {
 
         assertThat(invalid.statusCode()).isEqualTo(400);
         assertThat(invalid.body()).contains("urn:parley:problem:bad-request");
+    }
+
+    @Test
+    void aUsersAnswersInProgressAreBoundedWithTheirReservations() {
+        String user = newUserId();
+        String first = UUID.randomUUID().toString();
+
+        assertThat(reserve(first, user, 10, 2).statusCode()).isEqualTo(201);
+        assertThat(reserve(UUID.randomUUID().toString(), user, 10, 2).statusCode()).isEqualTo(201);
+        HttpResponse<String> third = reserve(UUID.randomUUID().toString(), user, 10, 2);
+
+        assertThat(third.statusCode()).isEqualTo(429);
+        assertThat(third.body()).contains("urn:parley:problem:too-many-reservations", "2 answers in progress");
+        assertThat(http.delete("/internal/reservations/" + first + "?userId=" + user).statusCode()).isEqualTo(204);
+        assertThat(reserve(UUID.randomUUID().toString(), user, 10, 2).statusCode()).isEqualTo(201);
+        assertThat(accounts.find(user).orElseThrow().active(user)).isEqualTo(2);
+    }
+
+    @Test
+    void membersOfAnOrganisationEachHaveTheirOwnBoundOnItsAccount() {
+        String organisation = "org-" + UUID.randomUUID();
+        String ada = newUserId();
+        String bob = newUserId();
+        accounts.setOrganisation(ada, organisation);
+        accounts.setOrganisation(bob, organisation);
+        mongo.updateFirst(Query.query(Criteria.where("_id").is(Account.ofOrganisation(organisation))),
+                new Update().inc("balance", 5_000).inc("available", 5_000), Account.class);
+
+        assertThat(reserve(UUID.randomUUID().toString(), ada, 10, 1).statusCode()).isEqualTo(201);
+        assertThat(reserve(UUID.randomUUID().toString(), ada, 10, 1).statusCode()).isEqualTo(429);
+        assertThat(reserve(UUID.randomUUID().toString(), bob, 10, 1).statusCode()).isEqualTo(201);
+
+        Account paying = accounts.find(Account.ofOrganisation(organisation)).orElseThrow();
+        assertThat(paying.reservations()).hasSize(2);
+        assertThat(paying.active(ada)).isEqualTo(1);
+        assertThat(paying.active(bob)).isEqualTo(1);
+    }
+
+    @Test
+    void anAdmissionOfAKnownUserIsOneUpdateOfTheirAccount() {
+        String user = newUserId();
+        assertThat(reserve(UUID.randomUUID().toString(), user, 10, 8).statusCode()).isEqualTo(201);
+        double before = accountCommands();
+
+        assertThat(reserve(UUID.randomUUID().toString(), user, 10, 8).statusCode()).isEqualTo(201);
+
+        assertThat(accountCommands() - before).isEqualTo(1);
+    }
+
+    @Test
+    void usageThatNamesItsReservationSettlesItInOneUpdate() throws Exception {
+        String user = newUserId();
+        String requestId = UUID.randomUUID().toString();
+        assertThat(reserve(requestId, user, "mock-1", 1_000, 500).statusCode()).isEqualTo(201);
+        UsageRecorded usage = usage(user, requestId, "mock-1", 800, 120);
+        usage.setReservation(new HeldReservation(user, 1_500L, Instant.now().plusSeconds(600)));
+        double before = accountCommands();
+
+        kafka.send(Topics.USAGE_RECORDED, user, usage).get();
+
+        LedgerEntry entry = awaitApplied(usage);
+        assertThat(accountCommands() - before).isEqualTo(1);
+        assertThat(entry.released()).isEqualTo(1_500);
+        Account account = accounts.find(user).orElseThrow();
+        assertThat(account.balance()).isEqualTo(STARTING_BALANCE - 920);
+        assertThat(account.reserved()).isZero();
+        assertThat(account.reservations()).isEmpty();
+        assertThat(account.active(user)).isZero();
+    }
+
+    @Test
+    void usageNamingAReservationThatIsNoLongerThereStillSettlesWhatIsHeld() throws Exception {
+        String user = newUserId();
+        String requestId = UUID.randomUUID().toString();
+        assertThat(reserve(requestId, user, "mock-1", 1_000, 500).statusCode()).isEqualTo(201);
+        UsageRecorded usage = usage(user, requestId, "mock-1", 800, 120);
+        // a hint that does not match what the account holds (another amount) must not release the wrong credits
+        usage.setReservation(new HeldReservation(user, 999L, Instant.now().plusSeconds(600)));
+
+        kafka.send(Topics.USAGE_RECORDED, user, usage).get();
+
+        assertThat(awaitApplied(usage).released()).isEqualTo(1_500);
+        Account account = accounts.find(user).orElseThrow();
+        assertThat(account.balance()).isEqualTo(STARTING_BALANCE - 920);
+        assertThat(account.reserved()).isZero();
+        assertThat(account.available()).isEqualTo(account.balance());
+    }
+
+    private double accountCommands() {
+        return meters.find("mongodb.driver.commands").tag("collection", "accounts").tag("command", "findAndModify")
+                .timers().stream().mapToDouble(timer -> timer.count()).sum();
+    }
+
+    private HttpResponse<String> reserve(String id, String user, long input, int maxConcurrent) {
+        return http.post("/internal/reservations", """
+                {"reservationId":"%s","userId":"%s","model":"mock-1","estimatedInputTokens":%d,"maxOutputTokens":0,
+                 "ownKey":false,"maxConcurrent":%d}""".formatted(id, user, input, maxConcurrent));
     }
 
     private HttpResponse<String> reserve(String id, String user, String model, long input, long maxOutput) {

@@ -66,6 +66,7 @@ class CrashRecoveryTest extends IntegrationTest {
     void crashAfterTheDebitBeforeTheLedgerEntryWasMarkedApplied() throws Exception {
         UsageRecorded event = usage(newUserId(), 250, 50);
         assertThat(ledger.insertPending(pendingEntry(event))).isTrue();
+        accounts.open(event.getUserId());
         assertThat(accounts.debit(debitOf(event))).isPresent();
 
         redeliver(event);
@@ -80,6 +81,7 @@ class CrashRecoveryTest extends IntegrationTest {
     @Test
     void aSecondDebitOfTheSameEventMatchesNothing() {
         UsageRecorded event = usage(newUserId(), 40, 2);
+        accounts.open(event.getUserId());
 
         assertThat(accounts.debit(debitOf(event))).isPresent();
         assertThat(accounts.debit(debitOf(event))).isEmpty();
@@ -177,6 +179,6 @@ class CrashRecoveryTest extends IntegrationTest {
     private static RecordedUsage recordedOf(UsageRecorded event) {
         return new RecordedUsage(event.getEventId(), event.getRequestId(), event.getUserId(), null,
                 event.getProvider(), event.getModel(), event.getInputTokens(), event.getOutputTokens(), 0, 0,
-                event.getSource().name(), event.getOutcome().name(), false, event.getRecordedAt());
+                event.getSource().name(), event.getOutcome().name(), false, event.getRecordedAt(), null);
     }
 }

@@ -26,7 +26,7 @@ class DebitPolicyTest {
     @Test
     void debitsPartialUsageOfCancelledAndFailedCallsLikeAnyOther() {
         var cancelled = new RecordedUsage("e", "r", "u", null, "p", "m", 50, 7, 0, 0, "ESTIMATED", "CANCELLED", false,
-                null);
+                null, null);
         assertThat(policy.debitFor(cancelled, ONE)).isEqualTo(57);
     }
 
@@ -43,7 +43,7 @@ class DebitPolicyTest {
     @Test
     void pricesEachKindOfTokenAtTheModelsPrice() {
         var usage = new RecordedUsage("e", "r", "u", null, "p", "m", 1_000, 500, 400, 0, "PROVIDER_REPORTED",
-                "COMPLETED", false, null);
+                "COMPLETED", false, null, null);
         // 600 x 2.0 + 400 x 0.5 + 500 x 8.0 credits
         assertThat(policy.debitFor(usage, new ModelPrice(2_000_000, 8_000_000, 500_000))).isEqualTo(5_400);
     }
@@ -51,7 +51,7 @@ class DebitPolicyTest {
     @Test
     void cachedAndReasoningTokensAreAlreadyPartOfInputAndOutput() {
         var usage = new RecordedUsage("e", "r", "u", null, "p", "m", 100, 40, 60, 30, "PROVIDER_REPORTED",
-                "COMPLETED", false, null);
+                "COMPLETED", false, null, null);
         assertThat(policy.debitFor(usage, ONE)).isEqualTo(140);
     }
 }

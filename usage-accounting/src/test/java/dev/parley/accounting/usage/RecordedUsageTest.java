@@ -34,6 +34,6 @@ class RecordedUsageTest {
 
     private static RecordedUsage usage(String eventId, String userId, long input, long output) {
         return new RecordedUsage(eventId, "r", userId, null, "p", "m", input, output, 0, 0, "ESTIMATED", "FAILED",
-                false, null);
+                false, null, null);
     }
 }

@@ -40,6 +40,6 @@ final class UsageEvents {
     static RecordedUsage recorded(String userId, long inputTokens, long outputTokens, boolean ownKey) {
         return new RecordedUsage(UUID.randomUUID().toString(), UUID.randomUUID().toString(), userId, null, PROVIDER,
                 MODEL, inputTokens, outputTokens, 0, 0, "PROVIDER_REPORTED", "COMPLETED", ownKey,
-                Instant.now().truncatedTo(ChronoUnit.MILLIS));
+                Instant.now().truncatedTo(ChronoUnit.MILLIS), null);
     }
 }
