@@ -61,7 +61,7 @@ class OpenAiSdkIntegrationTest extends IngressIntegrationTest {
     }
 
     @Test
-    void nonStreamingCompletionRunsThroughThePipelineAndIsStored() throws Exception {
+    void nonStreamingCompletionRunsThroughThePipelineAndStoresNothing() throws Exception {
         ChatCompletionCreateParams params = ChatCompletionCreateParams.builder()
                 .model("mock-1")
                 .addSystemMessage("Answer briefly.")
@@ -95,17 +95,12 @@ class OpenAiSdkIntegrationTest extends IngressIntegrationTest {
             assertThat(usage.totalTokens()).isEqualTo(15);
         });
 
-        // the exchange is kept in the owner's API conversation, readable with the same key
-        String keyBearer = "Bearer " + apiKey;
-        JsonNode answerMessage = awaitAnswer(new User(owner.id(), keyBearer), request.getConversationId(),
-                request.getMessageId(), "COMPLETED");
-        assertThat(answerMessage.get("content").asText()).isEqualTo("Hello world");
-        assertThat(request.getConversationId()).isEqualTo("api-" + owner.id());
-        JsonNode messages = api.get(messagesPath(request.getConversationId()) + "?size=200", keyBearer).body();
-        assertThat(messages.get("items")).filteredOn(message -> message.get("requestId").asText()
-                        .equals(request.getRequestId()))
-                .extracting(message -> message.get("role").asText() + ":" + message.get("content").asText())
-                .containsExactly("USER:Hello there", "ASSISTANT:Hello world");
+        // stateless, like OpenAI's API: the client keeps the exchange; nothing is stored or listed for it
+        assertThat(request.getConversationId()).isEmpty();
+        assertThat(request.getMessageId()).isEmpty();
+        assertThat(request.getReservation()).isNotNull();
+        JsonNode conversations = api.get("/api/conversations", "Bearer " + apiKey).body();
+        assertThat(conversations.get("items")).isEmpty();
     }
 
     @Test

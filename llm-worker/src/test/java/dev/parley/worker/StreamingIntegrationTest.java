@@ -2,6 +2,8 @@ package dev.parley.worker;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 
 import org.junit.jupiter.api.Test;
@@ -14,6 +16,7 @@ import dev.parley.events.ChatFailed;
 import dev.parley.events.ChatRequested;
 import dev.parley.events.ChatStreamed;
 import dev.parley.events.FinishReason;
+import dev.parley.events.HeldReservation;
 import dev.parley.events.TokenUsage;
 import dev.parley.events.UsageRecorded;
 import dev.parley.events.UsageSource;
@@ -38,6 +41,34 @@ class StreamingIntegrationTest extends WorkerTestSupport {
         assertThat(completed.getUsage().getSource()).isEqualTo(UsageSource.PROVIDER_REPORTED);
         assertThat(completed.getUsage().getOutputTokens()).isPositive().isLessThanOrEqualTo(40);
         assertUsageMatches(awaitUsage(request), request, completed.getUsage(), CallOutcome.COMPLETED);
+    }
+
+    @Test
+    void usageNamesTheReservationTheRequestCarries() {
+        ChatRequested request = TestEvents.request("mock", "mock", 10, "Hello");
+        var held = new HeldReservation("org:acme", 1_234L, Instant.now().plus(Duration.ofMinutes(30)));
+        request.setReservation(held);
+
+        publish(request);
+
+        completed(awaitTerminal(request));
+        assertThat(awaitUsage(request).getReservation()).isEqualTo(held);
+    }
+
+    @Test
+    void aRequestPickedUpTooLateForItsReservationIsRefusedWithoutCallingAProvider() {
+        ChatRequested request = TestEvents.request("mock", "mock", 10, "Hello");
+        // the reservation lapses within the longest a request may run (11 minutes by default)
+        request.setReservation(new HeldReservation(request.getUserId(), 500L, Instant.now().plus(Duration.ofMinutes(5))));
+
+        publish(request);
+
+        ChatFailed failed = failed(awaitTerminal(request));
+        assertThat(failed.getErrorCode()).isEqualTo("reservation_expired");
+        assertThat(failed.getPartialText()).isEmpty();
+        UsageRecorded usage = awaitUsage(request);
+        assertThat(usage.getInputTokens() + usage.getOutputTokens()).isZero();
+        assertThat(usage.getReservation().getAmount()).isEqualTo(500L);
     }
 
     @Test

@@ -1,11 +1,15 @@
 package dev.parley.ingress.admission;
 
 import java.util.List;
+import java.util.concurrent.TimeUnit;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpMethod;
 import org.springframework.stereotype.Service;
+
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
 
 import dev.parley.events.ChatMessage;
 import dev.parley.ingress.catalog.CatalogModel;
@@ -26,10 +30,14 @@ public class Admission {
 
     private final AccountingApi accounting;
     private final TokenEstimator tokens;
+    private final int maxConcurrentAnswers;
+    private final MeterRegistry meters;
 
-    Admission(AccountingApi accounting, TokenEstimator tokens) {
+    Admission(AccountingApi accounting, TokenEstimator tokens, AdmissionProperties properties, MeterRegistry meters) {
         this.accounting = accounting;
         this.tokens = tokens;
+        this.maxConcurrentAnswers = properties.maxConcurrentAnswers();
+        this.meters = meters;
     }
 
     /**
@@ -44,19 +52,29 @@ public class Admission {
         int maxOutputTokens = requestedMaxTokens != null ? requestedMaxTokens : model.maxOutputTokens();
         long estimatedInputTokens = tokens.estimate(model.id(), context);
         var request = new ReservationRequest(requestId, userId, model.id(), estimatedInputTokens, maxOutputTokens,
-                ownKey, model.prices());
+                ownKey, model.prices(), maxConcurrentAnswers);
         ReservationResponse reservation;
+        long started = System.nanoTime();
         try {
             reservation = accounting.send(HttpMethod.POST, request, ReservationResponse.class,
                     uri -> uri.path("/internal/reservations").build());
+            record(started, "admitted");
         } catch (ApiProblem problem) {
+            record(started, problem.kind().name().toLowerCase(java.util.Locale.ROOT));
             if (problem.kind() == ProblemKind.UNAVAILABLE) {
                 // a timed-out call may still have reserved: give it back rather than hold it until it expires
                 release(requestId, userId);
             }
             throw problem;
         }
-        return new Admitted(requestId, maxOutputTokens, estimatedInputTokens, reservation.amount());
+        return new Admitted(requestId, maxOutputTokens, estimatedInputTokens, reservation.amount(),
+                reservation.accountId(), reservation.expiresAt());
+    }
+
+    private void record(long startedNanos, String outcome) {
+        Timer.builder("parley.ingress.reservation").description("Reservation calls to usage-accounting, by outcome")
+                .tag("outcome", outcome).publishPercentileHistogram().register(meters)
+                .record(System.nanoTime() - startedNanos, TimeUnit.NANOSECONDS);
     }
 
     /**

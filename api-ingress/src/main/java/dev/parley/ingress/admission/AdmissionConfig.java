@@ -1,9 +1,11 @@
 package dev.parley.ingress.admission;
 
 import org.springframework.context.annotation.Bean;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Configuration;
 
 @Configuration
+@EnableConfigurationProperties(AdmissionProperties.class)
 class AdmissionConfig {
 
     /** One instance: its encodings are loaded once, on first use. */

@@ -78,6 +78,12 @@ final class CatalogSnapshot {
         }
     }
 
+    /** The providers users may store their own key for. */
+    Set<String> keyProviders() {
+        return providers.values().stream().filter(provider -> provider.kind().takesKey()).map(CatalogProvider::name)
+                .collect(java.util.stream.Collectors.toUnmodifiableSet());
+    }
+
     /** The provider whose model this id is, whether the model is offered now or not. */
     Optional<String> owner(String modelId) {
         return Optional.ofNullable(owners.get(modelId));

@@ -79,6 +79,11 @@ public class ModelCatalog {
         return snapshot.find(id, ownKeyProviders);
     }
 
+    /** The providers users may store their own key for. */
+    public Set<String> keyProviders() {
+        return snapshot.keyProviders();
+    }
+
     /** Whether users may store their own key for this provider: it exists and is not the mock. */
     public boolean takesKey(String provider) {
         return snapshot.provider(provider).map(found -> found.kind().takesKey()).orElse(false);

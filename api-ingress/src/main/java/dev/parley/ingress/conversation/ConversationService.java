@@ -5,7 +5,6 @@ import java.time.Instant;
 import java.util.Optional;
 
 import org.bson.types.ObjectId;
-import org.springframework.dao.DuplicateKeyException;
 import org.springframework.data.domain.PageRequest;
 import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.MongoTemplate;
@@ -25,9 +24,6 @@ import dev.parley.ingress.web.ProblemKind;
 /** Conversations of one user. Another user's conversation is reported exactly like a missing one. */
 @Service
 public class ConversationService {
-
-    static final String API_CONVERSATION_PREFIX = "api-";
-    static final String API_CONVERSATION_TITLE = "OpenAI-compatible API";
 
     private final ConversationRepository conversations;
     private final MongoTemplate mongo;
@@ -97,28 +93,6 @@ public class ConversationService {
     public ConversationDocument requireOwned(String userId, String conversationId) {
         return conversations.findByIdAndUserIdAndDeletedFalse(conversationId, userId)
                 .orElseThrow(() -> ApiProblem.notFound("Conversation " + conversationId + " not found"));
-    }
-
-    /**
-     * The user's conversation that keeps the exchanges of the OpenAI-compatible API, created on first use. Its id
-     * is derived from the user's, so that concurrent first calls cannot create two; a soft-deleted one comes back
-     * (without the old exchanges hidden) with the next call.
-     */
-    public ConversationDocument apiConversation(String userId) {
-        String id = API_CONVERSATION_PREFIX + userId;
-        Instant now = clock.instant();
-        Query query = Query.query(Criteria.where("id").is(id).and("userId").is(userId));
-        Update update = new Update()
-                .set("deleted", false)
-                .set("updatedAt", now)
-                .setOnInsert("title", API_CONVERSATION_TITLE)
-                .setOnInsert("createdAt", now);
-        try {
-            mongo.upsert(query, update, ConversationDocument.class);
-        } catch (DuplicateKeyException e) {
-            // a concurrent first call created it: it exists now, which is all this needs
-        }
-        return requireOwned(userId, id);
     }
 
     /** Marks activity, which moves the conversation to the top of the list. */

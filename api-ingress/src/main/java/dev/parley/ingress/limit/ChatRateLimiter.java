@@ -16,18 +16,15 @@ import dev.parley.ingress.web.ApiProblem;
 import io.github.bucket4j.TimeMeter;
 
 /**
- * Per-user limits on starting answers (posting a message, a /v1 chat completion): answers in progress at once,
- * then requests per minute. Runs before the body is read, so a rejected request costs no admission.
+ * Per-user limit on starting answers (posting a message, a /v1 chat completion): requests per minute. Runs before
+ * the body is read, so a rejected request costs no admission. Answers in progress at once are bounded by admission
+ * (usage-accounting counts a user's reservations in the update that admits a request).
  */
 final class ChatRateLimiter implements HandlerInterceptor {
 
-    private final PendingAnswers pending;
-    private final int maxConcurrent;
     private final KeyedBuckets perMinute;
 
-    ChatRateLimiter(PendingAnswers pending, LimitProperties properties, TimeMeter time) {
-        this.pending = pending;
-        this.maxConcurrent = properties.maxConcurrentAnswers();
+    ChatRateLimiter(LimitProperties properties, TimeMeter time) {
         this.perMinute = new KeyedBuckets(properties.chatRequestsPerMinute(), Duration.ofMinutes(1), time);
     }
 
@@ -40,10 +37,6 @@ final class ChatRateLimiter implements HandlerInterceptor {
         Authentication user = SecurityContextHolder.getContext().getAuthentication();
         if (user == null || !user.isAuthenticated()) {
             return true;
-        }
-        if (pending.count(user.getName()) >= maxConcurrent) {
-            throw ApiProblem.rateLimited("Too many answers in progress: at most " + maxConcurrent + " at once",
-                    Duration.ofSeconds(5));
         }
         Duration wait = perMinute.consume(user.getName());
         if (!wait.isZero()) {

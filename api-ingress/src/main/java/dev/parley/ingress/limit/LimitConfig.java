@@ -36,8 +36,7 @@ class LimitConfig {
     }
 
     @Bean
-    MappedInterceptor chatRateLimiter(PendingAnswers pending, LimitProperties properties) {
-        return new MappedInterceptor(CHAT_PATHS, new ChatRateLimiter(pending, properties,
-                TimeMeter.SYSTEM_MILLISECONDS));
+    MappedInterceptor chatRateLimiter(LimitProperties properties) {
+        return new MappedInterceptor(CHAT_PATHS, new ChatRateLimiter(properties, TimeMeter.SYSTEM_MILLISECONDS));
     }
 }

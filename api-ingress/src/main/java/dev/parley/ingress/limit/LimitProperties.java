@@ -17,9 +17,6 @@ import org.springframework.validation.annotation.Validated;
  * @param loginFailuresPerIp failed sign-ins allowed per client address within {@code loginWindow}
  * @param loginWindow the window of the sign-in limits
  * @param chatRequestsPerMinute posted messages and /v1 chat completions per user and minute
- * @param maxConcurrentAnswers answers a user may have in progress (PENDING) at once
- * @param pendingAnswerTtl a PENDING answer older than this no longer counts, so that a lost answer cannot block
- *        its user for good
  * @param maxRequestBody largest request body accepted on /api and /v1
  */
 @Validated
@@ -29,7 +26,5 @@ record LimitProperties(
         @DefaultValue("20") @Min(1) int loginFailuresPerIp,
         @DefaultValue("15m") @NotNull Duration loginWindow,
         @DefaultValue("60") @Min(1) int chatRequestsPerMinute,
-        @DefaultValue("8") @Min(1) int maxConcurrentAnswers,
-        @DefaultValue("10m") @NotNull Duration pendingAnswerTtl,
         @DefaultValue("1MB") @NotNull DataSize maxRequestBody) {
 }

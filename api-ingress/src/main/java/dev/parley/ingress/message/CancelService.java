@@ -35,17 +35,26 @@ public class CancelService {
         if (answer.status().finished()) {
             throw ApiProblem.conflict("The answer has already finished with status " + answer.status());
         }
+        return cancelRequest(userId, answer.requestId()).thenApply(
+                sent -> new CancelResponse(answer.id(), answer.requestId(), CancelResponse.CANCEL_REQUESTED));
+    }
+
+    /**
+     * Asks the workers to stop a request of this user that has no stored answer to check first (the stateless
+     * /v1 edge); a worker stops only a request of the same user.
+     */
+    public CompletableFuture<Void> cancelRequest(String userId, String requestId) {
         var event = CancelRequested.newBuilder()
-                .setRequestId(answer.requestId())
+                .setRequestId(requestId)
                 .setUserId(userId)
                 .setRequestedAt(clock.instant())
                 .build();
-        return publisher.publish(Topics.CHAT_CONTROL, answer.requestId(), event).handle((sent, failure) -> {
+        return publisher.publish(Topics.CHAT_CONTROL, requestId, event).handle((sent, failure) -> {
             if (failure != null) {
-                log.warn("Could not publish cancel of request {}: {}", answer.requestId(), failure.toString());
+                log.warn("Could not publish cancel of request {}: {}", requestId, failure.toString());
                 throw ApiProblem.unavailable("The cancel could not be queued; try again", failure);
             }
-            return new CancelResponse(answer.id(), answer.requestId(), CancelResponse.CANCEL_REQUESTED);
+            return null;
         });
     }
 }

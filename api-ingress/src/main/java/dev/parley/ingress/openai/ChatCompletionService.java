@@ -8,36 +8,34 @@ import java.util.concurrent.TimeoutException;
 
 import org.springframework.stereotype.Service;
 
-import dev.parley.ingress.conversation.ConversationService;
 import dev.parley.ingress.message.AcceptedChat;
-import dev.parley.ingress.message.ChatRequestService;
 import dev.parley.ingress.message.ChatSubmission;
+import dev.parley.ingress.message.StatelessChats;
 import dev.parley.ingress.stream.AnswerStreams;
 import dev.parley.ingress.stream.StreamData;
 import dev.parley.ingress.web.ApiProblem;
 import dev.parley.ingress.web.ProblemKind;
 
 /**
- * OpenAI chat completions on Parley's pipeline: the exchange is stored in the caller's API conversation and
- * published as a normal ChatRequested (same model, quota and accounting rules as the native API); the answer is
- * then streamed, or awaited, from this instance's stream hub. No thread waits for it.
+ * OpenAI chat completions on Parley's pipeline: published as a normal ChatRequested (same model, quota and
+ * accounting rules as the native API) but stateless: the client sends the whole context and keeps the answer, so
+ * nothing is stored or read per user. The answer is streamed, or awaited, from this instance's stream hub. No
+ * thread waits for it.
  */
 @Service
 class ChatCompletionService {
 
     private static final String ID_PREFIX = "chatcmpl-";
 
-    private final ConversationService conversations;
-    private final ChatRequestService chatRequests;
+    private final StatelessChats chats;
     private final AnswerStreams answers;
     private final AbandonedCompletions abandoned;
     private final OpenAiProperties properties;
     private final Clock clock;
 
-    ChatCompletionService(ConversationService conversations, ChatRequestService chatRequests, AnswerStreams answers,
-            AbandonedCompletions abandoned, OpenAiProperties properties, Clock clock) {
-        this.conversations = conversations;
-        this.chatRequests = chatRequests;
+    ChatCompletionService(StatelessChats chats, AnswerStreams answers, AbandonedCompletions abandoned,
+            OpenAiProperties properties, Clock clock) {
+        this.chats = chats;
         this.answers = answers;
         this.abandoned = abandoned;
         this.properties = properties;
@@ -54,9 +52,8 @@ class ChatCompletionService {
     CompletableFuture<Object> complete(String userId, ChatCompletionRequest request,
             CompletableFuture<Void> clientGone) {
         ChatSubmission submission = ChatCompletionMapper.submission(request);
-        var conversation = conversations.apiConversation(userId);
         long created = clock.instant().getEpochSecond();
-        return chatRequests.submit(conversation, submission).thenCompose(accepted -> request.streaming()
+        return chats.submit(userId, submission).thenCompose(accepted -> request.streaming()
                 ? CompletableFuture.completedFuture(stream(userId, accepted, created, request.includeUsage()))
                 : answer(userId, accepted, created, clientGone));
     }
@@ -79,6 +76,10 @@ class ChatCompletionService {
         return waiting.orTimeout(properties.completionTimeout().toMillis(), TimeUnit.MILLISECONDS)
                 .handle((terminal, failure) -> {
                     if (failure != null) {
+                        if (unwrap(failure) instanceof TimeoutException) {
+                            // nobody will read it: stop paying for it
+                            abandoned.cancel(userId, accepted);
+                        }
                         throw unanswered(failure);
                     }
                     return response(accepted, created, terminal);
@@ -98,15 +99,18 @@ class ChatCompletionService {
         };
     }
 
+    private static Throwable unwrap(Throwable failure) {
+        return failure instanceof CompletionException && failure.getCause() != null ? failure.getCause() : failure;
+    }
+
     private ApiProblem unanswered(Throwable failure) {
-        Throwable cause = failure instanceof CompletionException && failure.getCause() != null ? failure.getCause()
-                : failure;
+        Throwable cause = unwrap(failure);
         if (cause instanceof ApiProblem problem) {
             return problem;
         }
         if (cause instanceof TimeoutException) {
             return new ApiProblem(ProblemKind.TIMEOUT, "No answer within " + properties.completionTimeout()
-                    + "; it is still stored in your API conversation when it arrives");
+                    + "; the request was cancelled (what was generated is debited)");
         }
         return ApiProblem.unavailable("The answer could not be followed; try again", cause);
     }

@@ -38,7 +38,7 @@ class ChatCompletionsController {
 
     @PostMapping(path = "/v1/chat/completions", consumes = MediaType.APPLICATION_JSON_VALUE)
     @Operation(summary = "Create a chat completion", description = "Runs through the same pipeline as a posted "
-            + "message and stores the exchange in the caller's API conversation. With `stream: true` the answer "
+            + "message, statelessly: nothing is stored, the client keeps the context. With `stream: true` the answer "
             + "streams as `chat.completion.chunk` events ending with `data: [DONE]`.")
     @ApiResponse(responseCode = "200", description = "The answer", content = {
             @Content(mediaType = MediaType.APPLICATION_JSON_VALUE,

@@ -1,12 +1,18 @@
 package dev.parley.ingress.providerkey;
 
 import java.time.Clock;
+import java.time.Duration;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.stream.Collectors;
 
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Service;
+
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 
 import dev.parley.events.ProviderCredential;
 import dev.parley.ingress.catalog.ModelCatalog;
@@ -16,6 +22,9 @@ import dev.parley.platform.crypto.KeyRing;
 
 /**
  * Users' own provider keys: stored sealed, listed masked, and handed to the worker only sealed for one request.
+ * Every chat request asks which keys its user has, so a user's keys are read by their ids (one per catalog
+ * provider that takes keys: an {@code _id $in} lookup, never a scan) and kept for a few seconds. A change is
+ * seen at once on the instance that made it and within {@code parley.provider-keys.cache-ttl} on the others.
  */
 @Service
 public class ProviderKeyService {
@@ -24,12 +33,15 @@ public class ProviderKeyService {
     private final ModelCatalog catalog;
     private final ProviderKeySealer sealer;
     private final Clock clock;
+    private final Cache<String, Map<String, ProviderKeyDocument>> byUser;
 
-    ProviderKeyService(ProviderKeyRepository keys, ModelCatalog catalog, KeyRings rings, Clock clock) {
+    ProviderKeyService(ProviderKeyRepository keys, ModelCatalog catalog, KeyRings rings, Clock clock,
+            @Value("${parley.provider-keys.cache-ttl:5s}") Duration cacheTtl) {
         this.keys = keys;
         this.catalog = catalog;
         this.sealer = new ProviderKeySealer(rings);
         this.clock = clock;
+        this.byUser = Caffeine.newBuilder().expireAfterWrite(cacheTtl).maximumSize(100_000).build();
     }
 
     ProviderKeyResponse put(String userId, String provider, String apiKey) {
@@ -40,23 +52,27 @@ public class ProviderKeyService {
         var document = new ProviderKeyDocument(ProviderKeyDocument.id(userId, provider), userId, provider,
                 sealed.keyVersion(), sealed.iv(), sealed.ciphertext(), apiKey.substring(apiKey.length() - 4),
                 clock.instant());
-        return ProviderKeyResponse.of(keys.save(document));
+        ProviderKeyDocument saved = keys.save(document);
+        byUser.invalidate(userId);
+        return ProviderKeyResponse.of(saved);
     }
 
+    /** Every stored key, also of a provider no longer in the catalog (not on the request path: a plain query). */
     List<ProviderKeyResponse> list(String userId) {
         return keys.findByUserIdOrderByProvider(userId).stream().map(ProviderKeyResponse::of).toList();
     }
 
     void delete(String userId, String provider) {
-        if (keys.deleteByIdAndUserId(ProviderKeyDocument.id(userId, provider), userId) == 0) {
+        long deleted = keys.deleteByIdAndUserId(ProviderKeyDocument.id(userId, provider), userId);
+        byUser.invalidate(userId);
+        if (deleted == 0) {
             throw ApiProblem.notFound("No key stored for provider '" + provider + "'");
         }
     }
 
     /** The providers the user has a key for. */
     public Set<String> providers(String userId) {
-        return keys.findByUserIdOrderByProvider(userId).stream().map(ProviderKeyDocument::provider)
-                .collect(Collectors.toUnmodifiableSet());
+        return stored(userId).keySet();
     }
 
     /**
@@ -64,8 +80,24 @@ public class ProviderKeyService {
      * nothing when the user has none.
      */
     public Optional<ProviderCredential> credential(String requestId, String userId, String provider) {
-        return keys.findByIdAndUserId(ProviderKeyDocument.id(userId, provider), userId)
-                .map(stored -> forTransport(requestId, stored));
+        return Optional.ofNullable(stored(userId).get(provider)).map(stored -> forTransport(requestId, stored));
+    }
+
+    /** The user's keys by provider, of the catalog's providers that take keys. */
+    private Map<String, ProviderKeyDocument> stored(String userId) {
+        return byUser.get(userId, this::load);
+    }
+
+    private Map<String, ProviderKeyDocument> load(String userId) {
+        List<String> ids = catalog.keyProviders().stream().map(provider -> ProviderKeyDocument.id(userId, provider))
+                .toList();
+        Map<String, ProviderKeyDocument> found = new HashMap<>();
+        keys.findAllById(ids).forEach(document -> {
+            if (userId.equals(document.userId())) {
+                found.put(document.provider(), document);
+            }
+        });
+        return Map.copyOf(found);
     }
 
     private ProviderCredential forTransport(String requestId, ProviderKeyDocument stored) {

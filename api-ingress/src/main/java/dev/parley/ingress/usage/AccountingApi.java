@@ -94,7 +94,12 @@ public class AccountingApi {
             log.warn("usage-accounting answered {}", e.getStatusCode());
             return ApiProblem.unavailable("Usage accounting is unavailable; try again shortly", e);
         }
-        return new ApiProblem(kind, detail(e, kind), e);
+        ApiProblem problem = new ApiProblem(kind, detail(e, kind), e);
+        if (kind == ProblemKind.TOO_MANY_RESERVATIONS) {
+            // answers in progress end within seconds; a client that waits a little is let in
+            problem.getHeaders().set(HttpHeaders.RETRY_AFTER, "2");
+        }
+        return problem;
     }
 
     /** The detail of accounting's problem is about the caller's input, so it is worth passing on. */

@@ -59,7 +59,7 @@ public final class OpenAiErrors {
                 code = "context_length_exceeded";
                 param = param == null ? "messages" : param;
             }
-            case RATE_LIMITED -> {
+            case RATE_LIMITED, TOO_MANY_RESERVATIONS -> {
                 type = "rate_limit_error";
                 code = "rate_limit_exceeded";
             }

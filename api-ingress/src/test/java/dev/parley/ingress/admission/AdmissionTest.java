@@ -24,6 +24,7 @@ import dev.parley.ingress.catalog.ModelPrices;
 import dev.parley.ingress.usage.AccountingApi;
 import dev.parley.ingress.web.ApiProblem;
 import dev.parley.ingress.web.ProblemKind;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 
 class AdmissionTest {
 
@@ -33,7 +34,8 @@ class AdmissionTest {
     static final List<ChatMessage> CONTEXT = List.of(new ChatMessage(ChatRole.USER, "Hello there"));
 
     final AccountingApi accounting = mock(AccountingApi.class);
-    final Admission admission = new Admission(accounting, new TokenEstimator());
+    final Admission admission = new Admission(accounting, new TokenEstimator(), new AdmissionProperties(8),
+            new SimpleMeterRegistry());
 
     @Test
     void reservesTheModelsDefaultOutputLimitAtItsCatalogPriceWhenTheRequestSetsNone() {

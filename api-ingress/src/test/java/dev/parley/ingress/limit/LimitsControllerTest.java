@@ -1,6 +1,5 @@
 package dev.parley.ingress.limit;
 
-import static org.mockito.BDDMockito.given;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
@@ -16,7 +15,6 @@ import org.springframework.context.annotation.Import;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.test.context.TestPropertySource;
-import org.springframework.test.context.bean.override.mockito.MockitoBean;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -30,15 +28,11 @@ import dev.parley.ingress.TestTokens;
 /** The limits in front of stand-in chat endpoints, with the real security chain and error rendering. */
 @ControllerTest(LimitsControllerTest.ChatEndpoints.class)
 @Import({LimitConfig.class, LimitsControllerTest.ChatEndpoints.class})
-@TestPropertySource(properties = {"parley.limits.chat-requests-per-minute=3", "parley.limits.max-concurrent-answers=2",
-        "parley.limits.max-request-body=1KB"})
+@TestPropertySource(properties = {"parley.limits.chat-requests-per-minute=3", "parley.limits.max-request-body=1KB"})
 class LimitsControllerTest {
 
     @Autowired
     MockMvc mvc;
-
-    @MockitoBean
-    PendingAnswers pending;
 
     @Test
     void theFourthMessageWithinAMinuteIsRateLimitedWithRetryAfter() throws Exception {
@@ -55,22 +49,7 @@ class LimitsControllerTest {
     }
 
     @Test
-    void tooManyAnswersInProgressIsRateLimitedInOpenAisShapeOnV1() throws Exception {
-        given(pending.count("busy-user")).willReturn(2L);
-
-        mvc.perform(post("/v1/chat/completions").header(HttpHeaders.AUTHORIZATION, TestTokens.bearer("busy-user"))
-                        .contentType(MediaType.APPLICATION_JSON).content("{\"model\":\"mock-1\"}"))
-                .andExpect(status().isTooManyRequests())
-                .andExpect(header().exists(HttpHeaders.RETRY_AFTER))
-                .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_JSON))
-                .andExpect(jsonPath("$.error.type").value("rate_limit_error"))
-                .andExpect(jsonPath("$.error.code").value("rate_limit_exceeded"));
-    }
-
-    @Test
     void readingIsNotLimited() throws Exception {
-        given(pending.count("reader")).willReturn(99L);
-
         mvc.perform(get("/api/conversations/c1/messages").header(HttpHeaders.AUTHORIZATION,
                         TestTokens.bearer("reader")))
                 .andExpect(status().isOk());

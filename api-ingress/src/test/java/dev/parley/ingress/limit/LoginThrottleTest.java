@@ -15,8 +15,8 @@ import dev.parley.ingress.web.ProblemKind;
 
 class LoginThrottleTest {
 
-    static final LimitProperties LIMITS = new LimitProperties(5, 20, Duration.ofMinutes(15), 60, 8,
-            Duration.ofMinutes(10), DataSize.ofMegabytes(1));
+    static final LimitProperties LIMITS = new LimitProperties(5, 20, Duration.ofMinutes(15), 60,
+            DataSize.ofMegabytes(1));
 
     final ManualTime time = new ManualTime();
     final LoginThrottle throttle = new LoginThrottle(LIMITS, time);

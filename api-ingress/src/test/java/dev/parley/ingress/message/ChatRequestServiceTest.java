@@ -67,10 +67,14 @@ class ChatRequestServiceTest {
     final ProviderKeyService providerKeys = mock(ProviderKeyService.class);
     final ProviderRoutes routes = mock(ProviderRoutes.class);
     final ChatPublisher publisher = mock(ChatPublisher.class);
-    final ChatRequestService service = new ChatRequestService(conversations, queries, messages, outcomes, catalog,
-            admission, providerKeys, routes, publisher, new MessageMetrics(new SimpleMeterRegistry()),
-            new ChatProperties(200_000, 200), new TokenEstimator(), Runnable::run,
+    final MessageMetrics metrics = new MessageMetrics(new SimpleMeterRegistry());
+    final ChatAdmission chatAdmission = new ChatAdmission(catalog, admission, providerKeys, routes, publisher, metrics,
+            Runnable::run);
+    final ChatRequestService service = new ChatRequestService(conversations, queries, messages, outcomes,
+            chatAdmission, new ChatProperties(200_000, 200), new TokenEstimator(), metrics,
             Clock.fixed(Instant.parse("2025-03-01T00:00:00Z"), ZoneOffset.UTC));
+    final StatelessChats stateless = new StatelessChats(chatAdmission, new ChatProperties(200_000, 200),
+            new TokenEstimator(), metrics, Clock.fixed(Instant.parse("2025-03-01T00:00:00Z"), ZoneOffset.UTC));
 
     ChatRequestServiceTest() {
         given(conversations.requireOwned("u1", "c1")).willReturn(CONVERSATION);
@@ -79,9 +83,10 @@ class ChatRequestServiceTest {
         given(providerKeys.credential(anyString(), eq("u1"), anyString())).willReturn(Optional.empty());
         given(routes.endpoint(any())).willReturn(Optional.empty());
         given(routes.serverCredential(anyString(), anyString(), any())).willReturn(Optional.empty());
-        given(queries.history("u1", "c1")).willReturn(List.of());
+        given(queries.branch(CONVERSATION)).willReturn(List.of());
         given(admission.admit(anyString(), eq("u1"), any(), anyList(), any(), any(Boolean.class)))
-                .willAnswer(call -> new Admitted(call.getArgument(0), 1024, 20, 1044));
+                .willAnswer(call -> new Admitted(call.getArgument(0), 1024, 20, 1044, "u1",
+                        Instant.parse("2025-03-01T00:15:00Z")));
         given(publisher.publish(anyString(), anyString(), any())).willReturn(CompletableFuture.completedFuture(null));
     }
 
@@ -154,7 +159,7 @@ class ChatRequestServiceTest {
             history.add(ContextAssemblerTest.question("question number " + turn + " about something"));
             history.add(ContextAssemblerTest.answer(MessageStatus.COMPLETED, "answer number " + turn));
         }
-        given(queries.history("u1", "c1")).willReturn(history);
+        given(queries.branch(CONVERSATION)).willReturn(history);
 
         ChatRequested event = post(new PostMessageRequest("And now?", null, null, null));
 
@@ -168,10 +173,9 @@ class ChatRequestServiceTest {
 
     @Test
     void turnsBeyondTheMessageLimitAreLeftOutOfTheContext() {
-        var limited = new ChatRequestService(conversations, queries, messages, outcomes, catalog, admission,
-                providerKeys, routes, publisher, new MessageMetrics(new SimpleMeterRegistry()),
-                new ChatProperties(200_000, 3), new TokenEstimator(), Runnable::run, Clock.systemUTC());
-        given(queries.history("u1", "c1")).willReturn(List.of(
+        var limited = new ChatRequestService(conversations, queries, messages, outcomes, chatAdmission,
+                new ChatProperties(200_000, 3), new TokenEstimator(), metrics, Clock.systemUTC());
+        given(queries.branch(CONVERSATION)).willReturn(List.of(
                 ContextAssemblerTest.question("q1"), ContextAssemblerTest.answer(MessageStatus.COMPLETED, "a1"),
                 ContextAssemblerTest.question("q2"), ContextAssemblerTest.answer(MessageStatus.COMPLETED, "a2")));
 
@@ -207,6 +211,43 @@ class ChatRequestServiceTest {
         assertProblem(() -> service.submit(CONVERSATION, new ChatSubmission("q", context, "tiny-1",
                 GenerationParameters.newBuilder().build())), ProblemKind.CONTEXT_WINDOW_EXCEEDED);
         verifyNoInteractions(admission, messages, publisher);
+    }
+
+    @Test
+    void theRequestCarriesItsReservationForTheWorkerAndForSettlement() {
+        ChatRequested event = post(new PostMessageRequest("Hello", null, null, null));
+
+        assertThat(event.getReservation().getAccountId()).isEqualTo("u1");
+        assertThat(event.getReservation().getAmount()).isEqualTo(1044);
+        assertThat(event.getReservation().getExpiresAt()).isEqualTo(Instant.parse("2025-03-01T00:15:00Z"));
+    }
+
+    @Test
+    void aStatelessRequestStoresNothingAndNamesNoConversation() {
+        AcceptedChat accepted = stateless.submit("u1", new ChatSubmission("Hello",
+                List.of(new ChatMessage(ChatRole.USER, "Hello")), null, GenerationParameters.newBuilder().build()))
+                .join();
+
+        var event = ArgumentCaptor.forClass(ChatRequested.class);
+        verify(publisher).publish(anyString(), eq(accepted.requestId()), event.capture());
+        assertThat(event.getValue().getConversationId()).isEmpty();
+        assertThat(event.getValue().getMessageId()).isEmpty();
+        assertThat(event.getValue().getParameters().getMaxTokens()).isEqualTo(1024);
+        assertThat(event.getValue().getReservation()).isNotNull();
+        verifyNoInteractions(conversations, queries, messages, outcomes);
+    }
+
+    @Test
+    void aStatelessRequestThatCannotBeSentGivesItsReservationBack() {
+        given(publisher.publish(anyString(), anyString(), any()))
+                .willReturn(CompletableFuture.failedFuture(new IllegalStateException("broker down")));
+
+        var accepted = stateless.submit("u1", new ChatSubmission("Hello",
+                List.of(new ChatMessage(ChatRole.USER, "Hello")), null, GenerationParameters.newBuilder().build()));
+
+        assertThatThrownBy(accepted::join).hasCauseInstanceOf(ApiProblem.class);
+        verify(admission).release(anyString(), eq("u1"));
+        verifyNoInteractions(messages, outcomes);
     }
 
     @Test

@@ -19,29 +19,27 @@ import java.util.concurrent.CompletableFuture;
 import org.junit.jupiter.api.Test;
 import org.mockito.ArgumentCaptor;
 
-import dev.parley.ingress.conversation.ConversationService;
 import dev.parley.ingress.message.AcceptedChat;
-import dev.parley.ingress.message.ChatRequestService;
+import dev.parley.ingress.message.StatelessChats;
 import dev.parley.ingress.stream.AnswerStreams;
 import dev.parley.ingress.stream.StreamData;
 
 /** A /v1 client that goes away before its answer finished cancels it, exactly once; a finished one does not. */
 class ChatCompletionServiceTest {
 
-    static final AcceptedChat ACCEPTED = new AcceptedChat("r1", "api-u1", "m1", "q1", "mock-1", Instant.EPOCH);
+    static final AcceptedChat ACCEPTED = new AcceptedChat("r1", "", "", null, "mock-1", Instant.EPOCH);
     static final ChatCompletionRequest REQUEST = request(false);
 
-    final ConversationService conversations = mock(ConversationService.class);
-    final ChatRequestService chatRequests = mock(ChatRequestService.class);
+    final StatelessChats chats = mock(StatelessChats.class);
     final AnswerStreams answers = mock(AnswerStreams.class);
     final AbandonedCompletions abandoned = mock(AbandonedCompletions.class);
     final CompletableFuture<StreamData> terminal = new CompletableFuture<>();
     final CompletableFuture<Void> clientGone = new CompletableFuture<>();
-    final ChatCompletionService service = new ChatCompletionService(conversations, chatRequests, answers, abandoned,
+    final ChatCompletionService service = new ChatCompletionService(chats, answers, abandoned,
             new OpenAiProperties(Duration.ofMinutes(5)), Clock.fixed(Instant.EPOCH, ZoneOffset.UTC));
 
     ChatCompletionServiceTest() {
-        given(chatRequests.submit(any(), any())).willReturn(CompletableFuture.completedFuture(ACCEPTED));
+        given(chats.submit(any(), any())).willReturn(CompletableFuture.completedFuture(ACCEPTED));
         given(answers.terminal("r1")).willReturn(terminal);
     }
 
@@ -70,6 +68,17 @@ class ChatCompletionServiceTest {
 
         verify(abandoned, never()).cancel(any(), any());
         assertThat(answer).isCompletedWithValueMatching(response -> response instanceof ChatCompletionResponse);
+    }
+
+    @Test
+    void anAnswerThatTakesLongerThanTheTimeoutIsCancelled() {
+        var impatient = new ChatCompletionService(chats, answers, abandoned, new OpenAiProperties(Duration.ofMillis(1)),
+                Clock.fixed(Instant.EPOCH, ZoneOffset.UTC));
+
+        CompletableFuture<Object> answer = impatient.complete("u1", REQUEST, clientGone);
+
+        assertThat(answer).failsWithin(Duration.ofSeconds(5));
+        verify(abandoned, times(1)).cancel("u1", ACCEPTED);
     }
 
     @Test

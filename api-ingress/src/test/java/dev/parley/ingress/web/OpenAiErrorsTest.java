@@ -49,6 +49,15 @@ class OpenAiErrorsTest {
     }
 
     @Test
+    void tooManyAnswersInProgressIsARateLimitErrorLikeTooManyRequests() {
+        var busy = translate(new ApiProblem(ProblemKind.TOO_MANY_RESERVATIONS, "You have 8 answers in progress"));
+
+        assertThat(busy.status()).isEqualTo(HttpStatus.TOO_MANY_REQUESTS);
+        assertThat(busy.body().error().type()).isEqualTo("rate_limit_error");
+        assertThat(busy.body().error().code()).isEqualTo("rate_limit_exceeded");
+    }
+
+    @Test
     void serverSideFailuresAreServerErrorsKeepingTheirCode() {
         var upstream = translate(new ApiProblem(ProblemKind.UPSTREAM_FAILED, "down")
                 .with("code", "provider_unavailable"));

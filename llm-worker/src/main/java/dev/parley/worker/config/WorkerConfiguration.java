@@ -1,8 +1,10 @@
 package dev.parley.worker.config;
 
+import java.time.Clock;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -13,6 +15,12 @@ import dev.parley.worker.usage.UsagePolicy;
 /** The plain (Spring-free) policy classes as beans. */
 @Configuration(proxyBeanMethods = false)
 class WorkerConfiguration {
+
+    @Bean
+    @ConditionalOnMissingBean
+    Clock clock() {
+        return Clock.systemUTC();
+    }
 
     @Bean
     TokenCounter tokenCounter() {

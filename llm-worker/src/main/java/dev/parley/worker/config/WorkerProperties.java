@@ -24,17 +24,21 @@ import org.springframework.validation.annotation.Validated;
  * @param providers configured providers by name (the {@code provider} of a {@code ChatRequested})
  * @param models settings per model name (the {@code model} of a {@code ChatRequested})
  * @param instanceId names this worker instance in the events it streams; random when unset
+ * @param longestRun the longest a request may run (its calls' total time limits, retries before the first text
+ *        included): a request picked up when its reservation expires sooner than this is refused, uncharged, so that
+ *        a backlog can never spend credits whose reservation lapsed
  */
 @Validated
 @ConfigurationProperties("parley.worker")
 public record WorkerProperties(
-        @DefaultValue("64") @Min(1) int maxConcurrentStreams,
+        @DefaultValue("4096") @Min(1) int maxConcurrentStreams,
         @DefaultValue("20s") @NotNull Duration shutdownGrace,
         @DefaultValue @Valid @NotNull Stream stream,
         @DefaultValue @Valid @NotNull Cancel cancel,
         Map<String, @Valid ProviderProperties> providers,
         Map<String, @Valid Model> models,
-        String instanceId) {
+        String instanceId,
+        @DefaultValue("11m") @NotNull Duration longestRun) {
 
     public WorkerProperties {
         instanceId = instanceId == null || instanceId.isBlank() ? UUID.randomUUID().toString() : instanceId;

@@ -1,7 +1,10 @@
 package dev.parley.worker.generation;
 
+import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 
+import dev.parley.events.HeldReservation;
 import dev.parley.events.ProviderCredential;
 import dev.parley.worker.call.RequestedProvider;
 import dev.parley.worker.call.Route;
@@ -18,14 +21,35 @@ import dev.parley.worker.usage.UsagePublisher.UsageCall;
  *        server-held key of a catalog provider; null for the key of this worker's configuration
  * @param ownKey the request runs on the user's own key (usage records say so; no fallback to other providers)
  * @param endpoint where to call a provider an admin added to the catalog at runtime; null for configured ones
+ * @param reservation the credits accounting holds for the request (copied into its usage records, so that they
+ *        settle it with one keyed update); null when the request carries none
  */
 public record GenerationRequest(String requestId, String userId, String conversationId, String messageId,
         String provider, String model, List<PromptMessage> messages, Double temperature, Double topP,
-        Integer maxTokens, List<String> stop, ProviderCredential credential, boolean ownKey, Endpoint endpoint) {
+        Integer maxTokens, List<String> stop, ProviderCredential credential, boolean ownKey, Endpoint endpoint,
+        HeldReservation reservation) {
 
     public GenerationRequest {
         messages = messages == null ? List.of() : List.copyOf(messages);
         stop = stop == null ? List.of() : List.copyOf(stop);
+    }
+
+    /** A request without a reservation. */
+    public GenerationRequest(String requestId, String userId, String conversationId, String messageId,
+            String provider, String model, List<PromptMessage> messages, Double temperature, Double topP,
+            Integer maxTokens, List<String> stop, ProviderCredential credential, boolean ownKey, Endpoint endpoint) {
+        this(requestId, userId, conversationId, messageId, provider, model, messages, temperature, topP, maxTokens,
+                stop, credential, ownKey, endpoint, null);
+    }
+
+    /**
+     * Whether the request's reservation lapses before a request picked up {@code now} could have finished, which
+     * a request that waited too long for a worker must not risk: its usage would spend credits nobody holds.
+     *
+     * @param longestRun the longest a request may run
+     */
+    boolean reservationLapsesBefore(Instant now, Duration longestRun) {
+        return reservation != null && now.plus(longestRun).isAfter(reservation.getExpiresAt());
     }
 
     /** A request for a configured provider on the server's key. */
@@ -57,7 +81,8 @@ public record GenerationRequest(String requestId, String userId, String conversa
 
     /** The usage record of one call, to whichever provider and model it went. */
     UsageCall usageCall(Route route) {
-        return new UsageCall(requestId, userId, conversationId, route.provider(), route.model(), ownKey());
+        return new UsageCall(requestId, userId, conversationId, route.provider(), route.model(), ownKey(),
+                reservation);
     }
 
     Route route() {

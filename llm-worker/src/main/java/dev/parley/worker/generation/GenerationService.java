@@ -1,5 +1,6 @@
 package dev.parley.worker.generation;
 
+import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -13,6 +14,7 @@ import dev.parley.events.TokenUsage;
 import dev.parley.worker.call.CallRecord;
 import dev.parley.worker.call.CallRunner;
 import dev.parley.worker.cancel.CancelRegistry;
+import dev.parley.worker.config.WorkerProperties;
 import dev.parley.worker.credential.TransportCredentials;
 import dev.parley.worker.provider.Cancellation;
 import dev.parley.worker.provider.ErrorCodes;
@@ -44,10 +46,14 @@ public class GenerationService {
     private final GenerationMetrics metrics;
     private final TransportCredentials credentials;
     private final RequestValidator validator = new RequestValidator();
+    private final Duration longestRun;
+    private final Clock clock;
 
     GenerationService(CallRunner calls, CancelRegistry cancels, StreamEmitters streams,
             ChatStreamPublisher streamPublisher, UsagePolicy usagePolicy, UsagePublisher usagePublisher,
-            GenerationMetrics metrics, TransportCredentials credentials) {
+            GenerationMetrics metrics, TransportCredentials credentials, WorkerProperties properties, Clock clock) {
+        this.longestRun = properties.longestRun();
+        this.clock = clock;
         this.calls = calls;
         this.cancels = cancels;
         this.streams = streams;
@@ -83,6 +89,11 @@ public class GenerationService {
         if (problem.isPresent()) {
             return List.of(new CallRecord(request.route(),
                     ProviderResult.rejected(ErrorCodes.INVALID_REQUEST, "Invalid request: " + problem.get())));
+        }
+        if (request.reservationLapsesBefore(clock.instant(), longestRun)) {
+            // nothing called, nothing charged: the usage record settles what is left of the reservation
+            return List.of(new CallRecord(request.route(), ProviderResult.rejected(ErrorCodes.RESERVATION_EXPIRED,
+                    "The request waited too long for a worker to be answered within its reservation; send it again")));
         }
         if (!request.bringsKey()) {
             return call(request, null, stream);

@@ -40,7 +40,8 @@ class ChatRequestListener {
                 event.getMessageId(), event.getProvider(), event.getModel(),
                 event.getMessages().stream().map(ChatRequestListener::toPrompt).toList(),
                 parameters.getTemperature(), parameters.getTopP(), parameters.getMaxTokens(), parameters.getStop(),
-                event.getProviderCredential(), event.getOwnKey(), endpoint(event.getEndpoint()));
+                event.getProviderCredential(), event.getOwnKey(), endpoint(event.getEndpoint()),
+                event.getReservation());
     }
 
     private static Endpoint endpoint(ProviderEndpoint endpoint) {

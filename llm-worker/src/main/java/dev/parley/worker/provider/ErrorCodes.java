@@ -6,6 +6,8 @@ public final class ErrorCodes {
     public static final String INVALID_REQUEST = "invalid_request";
     /** The request's own provider key could not be opened; no provider was called. */
     public static final String CREDENTIAL_INVALID = "credential_invalid";
+    /** The request waited so long for a worker that its reservation would lapse before it could finish. */
+    public static final String RESERVATION_EXPIRED = "reservation_expired";
     public static final String UNKNOWN_PROVIDER = "unknown_provider";
     public static final String PROVIDER_NOT_CONFIGURED = "provider_not_configured";
     public static final String PROVIDER_ERROR = "provider_error";

@@ -10,6 +10,7 @@ import org.springframework.stereotype.Component;
 import dev.parley.events.CallOutcome;
 import dev.parley.events.TokenUsage;
 import dev.parley.events.Topics;
+import dev.parley.events.HeldReservation;
 import dev.parley.events.UsageRecorded;
 
 /** Publishes one {@code UsageRecorded} per provider call, keyed by user so one user's records stay in order. */
@@ -28,7 +29,9 @@ public class UsagePublisher {
                 .setEventId(UUID.randomUUID().toString())
                 .setRequestId(call.requestId())
                 .setUserId(call.userId())
-                .setConversationId(call.conversationId())
+                // a stateless request (the OpenAI-compatible edge) has no conversation
+                .setConversationId(call.conversationId() == null || call.conversationId().isEmpty() ? null
+                        : call.conversationId())
                 .setProvider(call.provider())
                 .setModel(call.model())
                 .setInputTokens(usage.getInputTokens())
@@ -39,6 +42,7 @@ public class UsagePublisher {
                 .setOutcome(outcome)
                 .setOwnKey(call.ownKey())
                 .setRecordedAt(Instant.now())
+                .setReservation(call.reservation())
                 .build();
         return kafka.send(Topics.USAGE_RECORDED, call.userId(), event);
     }
@@ -47,8 +51,15 @@ public class UsagePublisher {
      * Who made the call and with which model.
      *
      * @param ownKey the call ran on the user's own provider key
+     * @param reservation the request's reservation, which the record names so that accounting settles it with one
+     *        keyed update; null when the request had none
      */
     public record UsageCall(String requestId, String userId, String conversationId, String provider, String model,
-            boolean ownKey) {
+            boolean ownKey, HeldReservation reservation) {
+
+        public UsageCall(String requestId, String userId, String conversationId, String provider, String model,
+                boolean ownKey) {
+            this(requestId, userId, conversationId, provider, model, ownKey, null);
+        }
     }
 }

@@ -14,7 +14,7 @@ class CancelRegistryTest {
 
     final CancelRegistry registry = new CancelRegistry(new WorkerProperties(64, Duration.ofSeconds(1),
             new WorkerProperties.Stream(Duration.ofMillis(50), 128), new WorkerProperties.Cancel(Duration.ofMinutes(1), 100),
-            Map.of(), Map.of(), null));
+            Map.of(), Map.of(), null, Duration.ofMinutes(11)));
 
     @Test
     void stopsARunningStreamOfItsOwner() {
@@ -80,7 +80,7 @@ class CancelRegistryTest {
     void forgetsEarlyCancelsAfterTheConfiguredTime() {
         var shortMemory = new CancelRegistry(new WorkerProperties(64, Duration.ofSeconds(1),
                 new WorkerProperties.Stream(Duration.ofMillis(50), 128),
-                new WorkerProperties.Cancel(Duration.ofNanos(1), 100), Map.of(), Map.of(), null));
+                new WorkerProperties.Cancel(Duration.ofNanos(1), 100), Map.of(), Map.of(), null, Duration.ofMinutes(11)));
         shortMemory.cancel("r-6", "alice");
         var cancellation = new Cancellation();
 

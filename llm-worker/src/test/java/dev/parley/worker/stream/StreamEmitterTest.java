@@ -25,7 +25,7 @@ class StreamEmitterTest {
     final ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor();
     final ChatStreamPublisher publisher = new ChatStreamPublisher(null, new WorkerProperties(1, Duration.ofSeconds(1),
             new WorkerProperties.Stream(Duration.ofMillis(50), 128), new WorkerProperties.Cancel(Duration.ofMinutes(1), 1),
-            Map.of(), Map.of(), "worker-1")) {
+            Map.of(), Map.of(), "worker-1", Duration.ofMinutes(11))) {
         @Override
         void delta(StreamTarget target, long sequence, String text) {
             sequences.add(sequence);

@@ -41,7 +41,7 @@ public record AccountingProperties(
         @DefaultValue Map<String, @Valid ModelPrice> prices,
         @Valid ModelPrice defaultPrice,
         @DefaultValue("30s") Duration priceCacheTtl,
-        @DefaultValue("15m") Duration reservationTtl,
+        @DefaultValue("30m") Duration reservationTtl,
         @DefaultValue("1000") @Positive int maxActiveReservations,
         @DefaultValue List<Long> lowBalanceThresholds) {
 

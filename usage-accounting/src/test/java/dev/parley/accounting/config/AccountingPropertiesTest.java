@@ -29,7 +29,7 @@ class AccountingPropertiesTest {
             assertThat(properties.startingBalance()).isEqualTo(100_000);
             assertThat(properties.debitOwnKeyUsage()).isFalse();
             assertThat(properties.toString()).doesNotContain("=t,", "=t]");
-            assertThat(properties.reservationTtl()).isEqualTo(Duration.ofMinutes(15));
+            assertThat(properties.reservationTtl()).isEqualTo(Duration.ofMinutes(30));
             assertThat(properties.defaultPrice()).isEqualTo(ModelPrice.ONE_CREDIT_PER_TOKEN);
             assertThat(properties.integrationToken()).isEmpty();
             assertThat(properties.lowBalanceThresholds()).isEmpty();

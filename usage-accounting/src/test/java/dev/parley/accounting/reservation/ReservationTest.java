@@ -159,7 +159,7 @@ class ReservationTest extends IntegrationTest {
         String user = newUserId();
         String requestId = UUID.randomUUID().toString();
         reserve(requestId, user, "mock-1", 3_000, 0);
-        Instant later = Instant.now().plus(Duration.ofMinutes(16));
+        Instant later = Instant.now().plus(Duration.ofMinutes(31));
 
         expiry.releaseExpired(later);
         expiry.releaseExpired(later);

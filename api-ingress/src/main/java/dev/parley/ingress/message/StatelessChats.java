@@ -1,0 +1,51 @@
+package dev.parley.ingress.message;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+
+import org.springframework.stereotype.Service;
+
+import dev.parley.events.ChatRequested;
+import dev.parley.ingress.admission.TokenEstimator;
+import dev.parley.ingress.catalog.CatalogModel;
+
+/**
+ * Accepts a request whose whole context the caller sends and keeps (the OpenAI-compatible edge): the same model,
+ * limit, quota and accounting rules as a posted message, but nothing is stored and nothing is read that grows
+ * with the user's history. The answer reaches the caller through the stream hub; its usage is debited and listed
+ * in the user's transactions like any other. Its ChatRequested has an empty conversation and message id.
+ */
+@Service
+public class StatelessChats {
+
+    /** The conversation and message id of a request whose answer is not stored. */
+    public static final String UNSTORED = "";
+
+    private final ChatAdmission admission;
+    private final ContextWindow contextWindow;
+    private final ContextBudget budget;
+    private final Clock clock;
+
+    StatelessChats(ChatAdmission admission, ChatProperties properties, TokenEstimator tokens, MessageMetrics metrics,
+            Clock clock) {
+        this.admission = admission;
+        this.contextWindow = new ContextWindow(tokens);
+        this.budget = new ContextBudget(properties.maxContextChars(), metrics);
+        this.clock = clock;
+    }
+
+    public CompletableFuture<AcceptedChat> submit(String userId, ChatSubmission submission) {
+        CatalogModel model = admission.model(userId, submission.model(), null);
+        budget.require(admission, contextWindow, model, submission);
+        String requestId = UUID.randomUUID().toString();
+        ChatAdmission.Routed routed = admission.admit(requestId, userId, model, submission.context(),
+                submission.parameters().getMaxTokens());
+        Instant now = clock.instant();
+        ChatRequested event = routed.event(requestId, userId, UNSTORED, UNSTORED, model, submission.context(),
+                submission.parameters(), now);
+        return admission.publish(event, () -> { })
+                .thenApply(sent -> new AcceptedChat(requestId, UNSTORED, UNSTORED, null, model.id(), now));
+    }
+}
