@@ -1,6 +1,7 @@
 package dev.parley.ingress.conversation;
 
 import java.time.Instant;
+import java.util.List;
 
 import org.springframework.data.annotation.Id;
 import org.springframework.data.mongodb.core.index.CompoundIndex;
@@ -15,6 +16,8 @@ import org.springframework.data.mongodb.core.mapping.Document;
  * @param currentLeafId the last message of the branch the thread shows and continues; null means the newest
  *        message (conversations from before branches)
  * @param projectId the project whose system prompt the conversation runs with; null: none
+ * @param nodes the tree of its messages, oldest first ({@link MessageNode}); null in conversations stored before
+ *        it was kept, which get it from their messages on first use
  */
 @Document("conversations")
 @CompoundIndex(name = "userId_updatedAt", def = "{'userId': 1, 'updatedAt': -1}")
@@ -28,11 +31,15 @@ public record ConversationDocument(
         Instant updatedAt,
         Double temperature,
         String currentLeafId,
-        String projectId) {
+        String projectId,
+        List<MessageNode> nodes) {
+
+    static final String NODES = "nodes";
 
     public ConversationDocument(String id, String userId, String title, String model, boolean deleted,
-            Instant createdAt, Instant updatedAt, Double temperature, String currentLeafId) {
-        this(id, userId, title, model, deleted, createdAt, updatedAt, temperature, currentLeafId, null);
+            Instant createdAt, Instant updatedAt, Double temperature, String currentLeafId, String projectId) {
+        this(id, userId, title, model, deleted, createdAt, updatedAt, temperature, currentLeafId, projectId,
+                List.of());
     }
 
     public ConversationDocument(String id, String userId, String title, String model, boolean deleted,

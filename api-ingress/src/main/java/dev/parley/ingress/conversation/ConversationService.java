@@ -2,6 +2,7 @@ package dev.parley.ingress.conversation;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 
 import org.bson.types.ObjectId;
@@ -101,11 +102,25 @@ public class ConversationService {
                 Update.update("updatedAt", clock.instant()), ConversationDocument.class);
     }
 
-    /** Marks activity and makes the branch that ends with {@code leafId} the conversation's current one. */
-    public void touch(String userId, String conversationId, String leafId) {
-        mongo.updateFirst(Query.query(Criteria.where("id").is(conversationId).and("userId").is(userId)),
-                new Update().set("updatedAt", clock.instant()).set("currentLeafId", leafId),
+    /**
+     * Records stored messages in the conversation's tree, marks activity and makes the branch that ends with
+     * {@code leafId} the current one, in one update.
+     */
+    public void recordMessages(String userId, String conversationId, List<MessageNode> added, String leafId) {
+        Update update = new Update().set("updatedAt", clock.instant()).set("currentLeafId", leafId);
+        update.push(ConversationDocument.NODES).each(added.toArray());
+        mongo.updateFirst(Query.query(Criteria.where("id").is(conversationId).and("userId").is(userId)), update,
                 ConversationDocument.class);
+    }
+
+    /**
+     * Gives a conversation stored before trees were kept its tree, read once from its messages; a conversation that
+     * got one meanwhile keeps its own.
+     */
+    public void adoptNodes(ConversationDocument conversation, List<MessageNode> nodes) {
+        mongo.updateFirst(Query.query(Criteria.where("id").is(conversation.id()).and("userId")
+                        .is(conversation.userId()).and(ConversationDocument.NODES).exists(false)),
+                Update.update(ConversationDocument.NODES, nodes), ConversationDocument.class);
     }
 
     private static String blankToNull(String value) {

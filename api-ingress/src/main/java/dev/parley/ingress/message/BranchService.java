@@ -66,7 +66,7 @@ class BranchService {
     BranchResponse activate(String userId, String conversationId, String leafId) {
         ConversationDocument conversation = conversations.requireOwned(userId, conversationId);
         MessageTree tree = queries.tree(conversation);
-        if (tree.find(leafId).isEmpty()) {
+        if (!tree.contains(leafId)) {
             throw MessageQueries.notFound(leafId);
         }
         if (!tree.isLeaf(leafId)) {
@@ -79,13 +79,19 @@ class BranchService {
     /** The current branch, which must hold the message with the role: 404 unknown, 409 on another branch. */
     private List<MessageDocument> onBranch(ConversationDocument conversation, String messageId, MessageRole role) {
         MessageTree tree = queries.tree(conversation);
-        MessageDocument message = tree.find(messageId).filter(found -> found.role() == role)
-                .orElseThrow(() -> MessageQueries.notFound(messageId));
-        List<MessageDocument> branch = tree.branch(conversation.currentLeafId());
-        if (indexOf(branch, message.id()) < 0) {
+        if (!tree.contains(messageId)) {
+            throw MessageQueries.notFound(messageId);
+        }
+        List<String> branch = tree.branch(conversation.currentLeafId());
+        if (!branch.contains(messageId)) {
+            queries.read(conversation, List.of(messageId)).stream().filter(found -> found.role() == role).findFirst()
+                    .orElseThrow(() -> MessageQueries.notFound(messageId));
             throw ApiProblem.conflict("Message " + messageId + " is not on the current branch");
         }
-        return branch;
+        List<MessageDocument> messages = queries.read(conversation, branch);
+        messages.stream().filter(found -> found.id().equals(messageId) && found.role() == role).findFirst()
+                .orElseThrow(() -> MessageQueries.notFound(messageId));
+        return messages;
     }
 
     private static int indexOf(List<MessageDocument> branch, String messageId) {

@@ -37,6 +37,7 @@ public class ChatRequestService {
     private final ContextAssembler contextAssembler;
     private final ContextWindow contextWindow;
     private final ContextBudget budget;
+    private final int maxContextMessages;
     private final Clock clock;
 
     ChatRequestService(ConversationService conversations, MessageQueries queries, MessageRepository messages,
@@ -48,6 +49,7 @@ public class ChatRequestService {
         this.outcomes = outcomes;
         this.admission = admission;
         this.contextAssembler = new ContextAssembler(properties.maxContextChars(), properties.maxContextMessages());
+        this.maxContextMessages = properties.maxContextMessages();
         this.contextWindow = new ContextWindow(tokens);
         this.budget = new ContextBudget(properties.maxContextChars(), metrics);
         this.clock = clock;
@@ -56,7 +58,7 @@ public class ChatRequestService {
     CompletableFuture<MessageAcceptedResponse> post(String userId, String conversationId, PostMessageRequest request) {
         ConversationDocument conversation = admission.check(MessageMetrics.NOT_FOUND,
                 () -> conversations.requireOwned(userId, conversationId));
-        List<MessageDocument> branch = queries.branch(conversation);
+        List<MessageDocument> branch = queries.branch(conversation, maxContextMessages);
         return answer(conversation, Turn.after(branch), branch, request.content(), request);
     }
 
@@ -133,8 +135,10 @@ public class ChatRequestService {
                 model.provider(), requestId, null, null, null, null, now, null,
                 turn.questionParentId() == null && turn.existingQuestion() == null ? null : question.id(),
                 prompt == null ? null : prompt.promptId(), prompt == null ? null : prompt.version(), webhookUrl);
-        messages.insert(turn.existingQuestion() != null ? List.of(answer) : List.of(question, answer));
-        conversations.touch(conversation.userId(), conversation.id(), answer.id());
+        List<MessageDocument> stored = turn.existingQuestion() != null ? List.of(answer) : List.of(question, answer);
+        messages.insert(stored);
+        conversations.recordMessages(conversation.userId(), conversation.id(),
+                stored.stream().map(MessageTree::nodeOf).toList(), answer.id());
         return new Exchange(question, answer);
     }
 

@@ -1,7 +1,9 @@
 package dev.parley.ingress.message;
 
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.function.Function;
 
 import org.springframework.data.domain.PageImpl;
@@ -10,6 +12,7 @@ import org.springframework.stereotype.Service;
 
 import dev.parley.ingress.conversation.ConversationDocument;
 import dev.parley.ingress.conversation.ConversationService;
+import dev.parley.ingress.conversation.MessageNode;
 import dev.parley.ingress.web.ApiProblem;
 import dev.parley.ingress.web.PageResponse;
 import dev.parley.ingress.webhook.WebhookDeliveries;
@@ -33,33 +36,61 @@ public class MessageQueries {
     PageResponse<MessageResponse> list(String userId, String conversationId, int page, int size) {
         ConversationDocument conversation = conversations.requireOwned(userId, conversationId);
         MessageTree tree = tree(conversation);
-        return page(userId, tree, tree.branch(conversation.currentLeafId()), page, size);
+        return page(conversation, tree, tree.branch(conversation.currentLeafId()), page, size);
     }
 
     /** Every message of every branch, oldest first, each with its parent so that clients can draw the tree. */
     PageResponse<MessageResponse> listAll(String userId, String conversationId, int page, int size) {
-        MessageTree tree = tree(conversations.requireOwned(userId, conversationId));
-        return page(userId, tree, tree.all(), page, size);
+        ConversationDocument conversation = conversations.requireOwned(userId, conversationId);
+        MessageTree tree = tree(conversation);
+        return page(conversation, tree, tree.all(), page, size);
     }
 
     MessageResponse get(String userId, String conversationId, String messageId) {
-        MessageTree tree = tree(conversations.requireOwned(userId, conversationId));
-        MessageDocument message = tree.find(messageId).orElseThrow(() -> notFound(messageId));
+        ConversationDocument conversation = conversations.requireOwned(userId, conversationId);
+        MessageTree tree = tree(conversation);
+        MessageDocument message = read(conversation, List.of(messageId)).stream().findFirst()
+                .orElseThrow(() -> notFound(messageId));
         return responses(userId, tree, List.of(message)).apply(message);
     }
 
-    /** The current branch of a conversation the caller has already been checked to own, oldest first. */
-    List<MessageDocument> history(String userId, String conversationId) {
-        return branch(conversations.requireOwned(userId, conversationId));
-    }
-
+    /** The whole current branch of a conversation the caller has already been checked to own, oldest first. */
     List<MessageDocument> branch(ConversationDocument conversation) {
-        return tree(conversation).branch(conversation.currentLeafId());
+        return read(conversation, tree(conversation).branch(conversation.currentLeafId()));
     }
 
+    /** The newest {@code limit} messages of the current branch, oldest first: what a new message's context needs. */
+    List<MessageDocument> branch(ConversationDocument conversation, int limit) {
+        List<String> ids = tree(conversation).branch(conversation.currentLeafId());
+        return read(conversation, ids.subList(Math.max(0, ids.size() - limit), ids.size()));
+    }
+
+    /**
+     * The conversation's tree: from the nodes it keeps, or, for a conversation stored before those were kept, read
+     * once from its messages and kept from then on.
+     */
     MessageTree tree(ConversationDocument conversation) {
-        return new MessageTree(messages.findByConversationIdAndUserId(conversation.id(), conversation.userId(),
-                MessageRepository.OLDEST_FIRST));
+        if (conversation.nodes() != null) {
+            return new MessageTree(conversation.nodes());
+        }
+        List<MessageNode> nodes = messages.findByConversationIdAndUserId(conversation.id(), conversation.userId(),
+                MessageRepository.OLDEST_FIRST).stream().map(MessageTree::nodeOf).toList();
+        conversations.adoptNodes(conversation, nodes);
+        return new MessageTree(nodes);
+    }
+
+    /** The conversation's messages with these ids (one keyed read), in that order; other ids are left out. */
+    List<MessageDocument> read(ConversationDocument conversation, List<String> ids) {
+        if (ids.isEmpty()) {
+            return List.of();
+        }
+        Map<String, MessageDocument> found = new HashMap<>();
+        for (MessageDocument message : messages.findAllById(ids)) {
+            if (message.conversationId().equals(conversation.id()) && message.userId().equals(conversation.userId())) {
+                found.put(message.id(), message);
+            }
+        }
+        return ids.stream().map(found::get).filter(Objects::nonNull).toList();
     }
 
     /** The user's assistant message in the user's live conversation, or a 404 problem. */
@@ -80,13 +111,15 @@ public class MessageQueries {
         return ApiProblem.notFound("Message " + messageId + " not found");
     }
 
-    private PageResponse<MessageResponse> page(String userId, MessageTree tree, List<MessageDocument> items,
+    /** One page of the messages with these ids: only that page is read. */
+    private PageResponse<MessageResponse> page(ConversationDocument conversation, MessageTree tree, List<String> ids,
             int page, int size) {
         var pageable = PageRequest.of(page, size);
-        int from = (int) Math.min(pageable.getOffset(), items.size());
-        int to = Math.min(from + size, items.size());
-        List<MessageDocument> shown = items.subList(from, to);
-        return PageResponse.of(new PageImpl<>(shown, pageable, items.size()), responses(userId, tree, shown));
+        int from = (int) Math.min(pageable.getOffset(), ids.size());
+        int to = Math.min(from + size, ids.size());
+        List<MessageDocument> shown = read(conversation, ids.subList(from, to));
+        return PageResponse.of(new PageImpl<>(shown, pageable, ids.size()),
+                responses(conversation.userId(), tree, shown));
     }
 
     /** Responses with each message's parent and, for answers that asked for one, their webhook's delivery. */

@@ -6,40 +6,44 @@ import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
 
+import dev.parley.ingress.conversation.MessageNode;
+
 /**
- * The messages of a conversation as a tree: editing a question or regenerating an answer adds a sibling, so the
- * old branch stays. Messages from before branches have no parent id and follow the message stored just before
- * them, which makes old conversations one linear branch.
+ * The messages of a conversation as a tree of ids: editing a question or regenerating an answer adds a sibling,
+ * so the old branch stays. Messages from before branches have no parent id and follow the message stored just
+ * before them, which makes old conversations one linear branch. Built from the nodes the conversation keeps; the
+ * messages themselves are read by id, only those a caller needs.
  */
 final class MessageTree {
 
     /** The parent id of a conversation's first message. */
     static final String ROOT = "root";
 
-    private final Map<String, MessageDocument> byId = new LinkedHashMap<>();
     private final Map<String, String> parents = new LinkedHashMap<>();
     private final Set<String> withChildren = new HashSet<>();
 
-    /** @param oldestFirst all messages of one conversation, oldest first */
-    MessageTree(List<MessageDocument> oldestFirst) {
+    /** @param oldestFirst the conversation's nodes in the order their messages were stored */
+    MessageTree(List<MessageNode> oldestFirst) {
         String previous = null;
-        for (MessageDocument message : oldestFirst) {
-            String parent = message.parentId() == null ? previous : ROOT.equals(message.parentId()) ? null
-                    : message.parentId();
-            byId.put(message.id(), message);
-            parents.put(message.id(), parent);
+        for (MessageNode node : oldestFirst) {
+            String parent = node.parentId() == null ? previous : ROOT.equals(node.parentId()) ? null
+                    : node.parentId();
+            parents.put(node.id(), parent);
             if (parent != null) {
                 withChildren.add(parent);
             }
-            previous = message.id();
+            previous = node.id();
         }
     }
 
-    Optional<MessageDocument> find(String id) {
-        return Optional.ofNullable(byId.get(id));
+    static MessageNode nodeOf(MessageDocument message) {
+        return new MessageNode(message.id(), message.parentId());
+    }
+
+    boolean contains(String id) {
+        return parents.containsKey(id);
     }
 
     /** The message's parent, or null for a first message. */
@@ -48,24 +52,24 @@ final class MessageTree {
     }
 
     boolean isLeaf(String id) {
-        return byId.containsKey(id) && !withChildren.contains(id);
+        return parents.containsKey(id) && !withChildren.contains(id);
     }
 
     /** Every message, oldest first. */
-    List<MessageDocument> all() {
-        return List.copyOf(byId.values());
+    List<String> all() {
+        return List.copyOf(parents.keySet());
     }
 
     /**
      * The branch that ends with {@code leafId}, oldest first. Without a (known) leaf it is the newest message's
      * branch, which is what conversations from before branches show.
      */
-    List<MessageDocument> branch(String leafId) {
-        String id = leafId != null && byId.containsKey(leafId) ? leafId : newest();
-        List<MessageDocument> path = new ArrayList<>();
+    List<String> branch(String leafId) {
+        String id = leafId != null && parents.containsKey(leafId) ? leafId : newest();
+        List<String> path = new ArrayList<>();
         Set<String> seen = new HashSet<>();
-        while (id != null && byId.containsKey(id) && seen.add(id)) {
-            path.add(byId.get(id));
+        while (id != null && parents.containsKey(id) && seen.add(id)) {
+            path.add(id);
             id = parents.get(id);
         }
         Collections.reverse(path);
@@ -74,7 +78,7 @@ final class MessageTree {
 
     private String newest() {
         String last = null;
-        for (String id : byId.keySet()) {
+        for (String id : parents.keySet()) {
             last = id;
         }
         return last;

@@ -3,6 +3,7 @@ package dev.parley.ingress.message;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.mockito.ArgumentMatchers.any;
+import static org.mockito.ArgumentMatchers.anyList;
 import static org.mockito.ArgumentMatchers.eq;
 import static org.mockito.BDDMockito.given;
 import static org.mockito.Mockito.mock;
@@ -33,7 +34,7 @@ class BranchServiceTest {
             message("q2", MessageRole.USER, MessageStatus.COMPLETED, "a1"),
             message("a2", MessageRole.ASSISTANT, MessageStatus.PENDING, "q2"));
     static final ConversationDocument CONVERSATION = new ConversationDocument("c1", "u1", null, null, false,
-            Instant.EPOCH, Instant.EPOCH, null, "a2");
+            Instant.EPOCH, Instant.EPOCH, null, "a2", null);
 
     final ConversationService conversations = mock(ConversationService.class);
     final ConversationLifecycle lifecycle = mock(ConversationLifecycle.class);
@@ -43,7 +44,12 @@ class BranchServiceTest {
 
     BranchServiceTest() {
         given(conversations.requireOwned("u1", "c1")).willReturn(CONVERSATION);
-        given(queries.tree(CONVERSATION)).willAnswer(call -> new MessageTree(TREE));
+        given(queries.tree(CONVERSATION)).willAnswer(call -> new MessageTree(TREE.stream().map(MessageTree::nodeOf)
+                .toList()));
+        given(queries.read(eq(CONVERSATION), anyList())).willAnswer(call -> {
+            List<String> ids = call.getArgument(1);
+            return ids.stream().flatMap(id -> TREE.stream().filter(message -> message.id().equals(id))).toList();
+        });
     }
 
     static MessageDocument message(String id, MessageRole role, MessageStatus status, String parentId) {

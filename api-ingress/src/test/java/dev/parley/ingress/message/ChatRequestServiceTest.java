@@ -83,7 +83,7 @@ class ChatRequestServiceTest {
         given(providerKeys.credential(anyString(), eq("u1"), anyString())).willReturn(Optional.empty());
         given(routes.endpoint(any())).willReturn(Optional.empty());
         given(routes.serverCredential(anyString(), anyString(), any())).willReturn(Optional.empty());
-        given(queries.branch(CONVERSATION)).willReturn(List.of());
+        given(queries.branch(CONVERSATION, 200)).willReturn(List.of());
         given(admission.admit(anyString(), eq("u1"), any(), anyList(), any(), any(Boolean.class)))
                 .willAnswer(call -> new Admitted(call.getArgument(0), 1024, 20, 1044, "u1",
                         Instant.parse("2025-03-01T00:15:00Z")));
@@ -159,7 +159,7 @@ class ChatRequestServiceTest {
             history.add(ContextAssemblerTest.question("question number " + turn + " about something"));
             history.add(ContextAssemblerTest.answer(MessageStatus.COMPLETED, "answer number " + turn));
         }
-        given(queries.branch(CONVERSATION)).willReturn(history);
+        given(queries.branch(CONVERSATION, 200)).willReturn(history);
 
         ChatRequested event = post(new PostMessageRequest("And now?", null, null, null));
 
@@ -175,7 +175,8 @@ class ChatRequestServiceTest {
     void turnsBeyondTheMessageLimitAreLeftOutOfTheContext() {
         var limited = new ChatRequestService(conversations, queries, messages, outcomes, chatAdmission,
                 new ChatProperties(200_000, 3), new TokenEstimator(), metrics, Clock.systemUTC());
-        given(queries.branch(CONVERSATION)).willReturn(List.of(
+        // the store reads at most the newest 3; a store that returns more is trimmed all the same
+        given(queries.branch(CONVERSATION, 3)).willReturn(List.of(
                 ContextAssemblerTest.question("q1"), ContextAssemblerTest.answer(MessageStatus.COMPLETED, "a1"),
                 ContextAssemblerTest.question("q2"), ContextAssemblerTest.answer(MessageStatus.COMPLETED, "a2")));
 

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Instant;
 import java.util.List;
+import java.util.stream.Stream;
 
 import org.junit.jupiter.api.Test;
 
@@ -14,14 +15,18 @@ class MessageTreeTest {
                 null, null, null, Instant.EPOCH, null, parentId);
     }
 
-    static List<String> ids(List<MessageDocument> messages) {
-        return messages.stream().map(MessageDocument::id).toList();
+    static List<String> ids(List<String> ids) {
+        return ids;
+    }
+
+    static MessageTree tree(MessageDocument... messages) {
+        return new MessageTree(Stream.of(messages).map(MessageTree::nodeOf).toList());
     }
 
     @Test
     void messagesWithoutParentsFormOneLinearBranchInStoredOrder() {
-        var tree = new MessageTree(List.of(message("q1", MessageRole.USER, null),
-                message("a1", MessageRole.ASSISTANT, null), message("q2", MessageRole.USER, null)));
+        var tree = tree(message("q1", MessageRole.USER, null),
+                message("a1", MessageRole.ASSISTANT, null), message("q2", MessageRole.USER, null));
 
         assertThat(ids(tree.branch(null))).containsExactly("q1", "a1", "q2");
         assertThat(tree.parentOf("q1")).isNull();
@@ -32,13 +37,13 @@ class MessageTreeTest {
 
     @Test
     void anEditedQuestionStartsASiblingBranchAndBothStayReachable() {
-        var tree = new MessageTree(List.of(
+        var tree = tree(
                 message("q1", MessageRole.USER, MessageTree.ROOT),
                 message("a1", MessageRole.ASSISTANT, "q1"),
                 message("q2", MessageRole.USER, "a1"),
                 message("a2", MessageRole.ASSISTANT, "q2"),
                 message("q2b", MessageRole.USER, "a1"),
-                message("a2b", MessageRole.ASSISTANT, "q2b")));
+                message("a2b", MessageRole.ASSISTANT, "q2b"));
 
         assertThat(ids(tree.branch("a2b"))).containsExactly("q1", "a1", "q2b", "a2b");
         assertThat(ids(tree.branch("a2"))).containsExactly("q1", "a1", "q2", "a2");
@@ -49,10 +54,10 @@ class MessageTreeTest {
 
     @Test
     void aRegeneratedAnswerIsASiblingOfTheOldOne() {
-        var tree = new MessageTree(List.of(
+        var tree = tree(
                 message("q1", MessageRole.USER, null),
                 message("a1", MessageRole.ASSISTANT, null),
-                message("a1b", MessageRole.ASSISTANT, "q1")));
+                message("a1b", MessageRole.ASSISTANT, "q1"));
 
         assertThat(ids(tree.branch("a1b"))).containsExactly("q1", "a1b");
         assertThat(ids(tree.branch("a1"))).containsExactly("q1", "a1");
@@ -60,11 +65,11 @@ class MessageTreeTest {
 
     @Test
     void anUnknownLeafFallsBackToTheNewestMessagesBranch() {
-        var tree = new MessageTree(List.of(message("q1", MessageRole.USER, MessageTree.ROOT),
-                message("a1", MessageRole.ASSISTANT, "q1")));
+        var tree = tree(message("q1", MessageRole.USER, MessageTree.ROOT),
+                message("a1", MessageRole.ASSISTANT, "q1"));
 
         assertThat(ids(tree.branch("gone"))).containsExactly("q1", "a1");
-        assertThat(new MessageTree(List.of()).branch(null)).isEmpty();
-        assertThat(tree.find("gone")).isEmpty();
+        assertThat(tree().branch(null)).isEmpty();
+        assertThat(tree.contains("gone")).isFalse();
     }
 }
