@@ -47,6 +47,9 @@ class ConversationStorageIntegrationTest extends IngressIntegrationTest {
         assertThat(commands("messages", "find") - messageFinds).isEqualTo(1);
         assertThat(commands("messages", "insert") - messageInserts).isEqualTo(1);
         assertThat(commands("messages", "aggregate") - aggregates).isZero();
+        assertThat(meters.get("parley.ingress.accept").tag("api", "native").tag("outcome", "accepted").timer()
+                .count()).isPositive();
+        assertThat(meters.get("parley.ingress.reservation").tag("outcome", "admitted").timer().count()).isPositive();
     }
 
     @Test

@@ -21,9 +21,17 @@ import java.util.concurrent.TimeUnit;
  */
 public final class ServiceProcess implements AutoCloseable {
 
-    /** Modest settings: several services share a 2-core machine with Kafka and the registry. */
-    public static final List<String> DEFAULT_JVM_OPTIONS = List.of("-Xms64m", "-Xmx512m",
-            "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-XX:+ExitOnOutOfMemoryError");
+    /**
+     * Modest memory (several services share a 2-core machine with Kafka and the registry), but the JIT's optimising
+     * tier on: compiled by C1 alone the request path took about twice the CPU under load.
+     */
+    public static final List<String> DEFAULT_JVM_OPTIONS = List.of("-Xms64m", "-Xmx512m", "-XX:+UseSerialGC",
+            "-XX:+ExitOnOutOfMemoryError");
+    /**
+     * System property that adds {@code -XX:TieredStopAtLevel=1} (C1 only): a quicker start and less compilation
+     * for processes that tests start, kill and restart, at the cost of steady-state speed.
+     */
+    public static final String QUICK_START = "parley.services.quick-start";
 
     private static final int LOG_TAIL_LINES = 40;
 
@@ -148,6 +156,9 @@ public final class ServiceProcess implements AutoCloseable {
 
     private static List<String> jvmOptions(List<String> extra) {
         List<String> options = new ArrayList<>(DEFAULT_JVM_OPTIONS);
+        if (Boolean.getBoolean(QUICK_START)) {
+            options.add("-XX:TieredStopAtLevel=1");
+        }
         if (Runtime.version().feature() >= 24) {
             // Kafka clients use sun.misc.Unsafe; newer JDKs would print a warning into every service log.
             options.add("--sun-misc-unsafe-memory-access=allow");

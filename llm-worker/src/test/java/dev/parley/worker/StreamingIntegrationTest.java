@@ -7,6 +7,9 @@ import java.time.Instant;
 import java.util.List;
 
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+
+import io.micrometer.core.instrument.MeterRegistry;
 
 import mockwebserver3.MockResponse;
 
@@ -26,6 +29,9 @@ import dev.parley.worker.tokens.TokenCounter;
 
 /** Requests in, ordered streams and usage records out; every request ends with exactly one terminal event. */
 class StreamingIntegrationTest extends WorkerTestSupport {
+
+    @Autowired
+    MeterRegistry meters;
 
     @Test
     void streamsOrderedDeltasThenOneTerminalEventWithTheFullTextAndMatchingUsage() {
@@ -53,6 +59,7 @@ class StreamingIntegrationTest extends WorkerTestSupport {
 
         completed(awaitTerminal(request));
         assertThat(awaitUsage(request).getReservation()).isEqualTo(held);
+        assertThat(meters.get("parley.worker.queue.lag").timer().count()).isPositive();
     }
 
     @Test

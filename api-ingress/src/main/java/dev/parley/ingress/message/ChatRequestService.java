@@ -29,6 +29,8 @@ import dev.parley.ingress.project.SystemPrompt;
 @EnableConfigurationProperties(ChatProperties.class)
 public class ChatRequestService {
 
+    private static final String NATIVE = "native";
+
     private final ConversationService conversations;
     private final MessageQueries queries;
     private final MessageRepository messages;
@@ -38,6 +40,7 @@ public class ChatRequestService {
     private final ContextWindow contextWindow;
     private final ContextBudget budget;
     private final int maxContextMessages;
+    private final MessageMetrics metrics;
     private final Clock clock;
 
     ChatRequestService(ConversationService conversations, MessageQueries queries, MessageRepository messages,
@@ -50,16 +53,19 @@ public class ChatRequestService {
         this.admission = admission;
         this.contextAssembler = new ContextAssembler(properties.maxContextChars(), properties.maxContextMessages());
         this.maxContextMessages = properties.maxContextMessages();
+        this.metrics = metrics;
         this.contextWindow = new ContextWindow(tokens);
         this.budget = new ContextBudget(properties.maxContextChars(), metrics);
         this.clock = clock;
     }
 
     CompletableFuture<MessageAcceptedResponse> post(String userId, String conversationId, PostMessageRequest request) {
-        ConversationDocument conversation = admission.check(MessageMetrics.NOT_FOUND,
-                () -> conversations.requireOwned(userId, conversationId));
-        List<MessageDocument> branch = queries.branch(conversation, maxContextMessages);
-        return answer(conversation, Turn.after(branch), branch, request.content(), request);
+        return metrics.timeAccept(NATIVE, () -> {
+            ConversationDocument conversation = admission.check(MessageMetrics.NOT_FOUND,
+                    () -> conversations.requireOwned(userId, conversationId));
+            List<MessageDocument> branch = queries.branch(conversation, maxContextMessages);
+            return answer(conversation, Turn.after(branch), branch, request.content(), request);
+        });
     }
 
     /**

@@ -1,7 +1,12 @@
 package dev.parley.ingress.message;
 
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
+
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
 
 import org.springframework.stereotype.Component;
 
@@ -28,6 +33,29 @@ class MessageMetrics {
         this.accepted = Counter.builder("parley.ingress.messages.accepted")
                 .description("Messages published as ChatRequested")
                 .register(registry);
+    }
+
+    /**
+     * Times the acceptance of a chat request, from its first check to the broker's acknowledgement (or its
+     * refusal): {@code parley.ingress.accept}, by API ({@code native}, {@code openai}) and outcome.
+     */
+    <T> CompletableFuture<T> timeAccept(String api, Supplier<CompletableFuture<T>> accept) {
+        long started = System.nanoTime();
+        CompletableFuture<T> accepted;
+        try {
+            accepted = accept.get();
+        } catch (RuntimeException refused) {
+            recordAccept(api, "rejected", started);
+            throw refused;
+        }
+        return accepted.whenComplete((done, failure) -> recordAccept(api, failure == null ? "accepted" : "rejected",
+                started));
+    }
+
+    private void recordAccept(String api, String outcome, long startedNanos) {
+        Timer.builder("parley.ingress.accept").description("Accepting a chat request: checks, reservation, storage, "
+                        + "publication").tag("api", api).tag("outcome", outcome).publishPercentileHistogram()
+                .register(registry).record(System.nanoTime() - startedNanos, TimeUnit.NANOSECONDS);
     }
 
     void accepted() {

@@ -26,6 +26,7 @@ public class StatelessChats {
     private final ChatAdmission admission;
     private final ContextWindow contextWindow;
     private final ContextBudget budget;
+    private final MessageMetrics metrics;
     private final Clock clock;
 
     StatelessChats(ChatAdmission admission, ChatProperties properties, TokenEstimator tokens, MessageMetrics metrics,
@@ -33,10 +34,15 @@ public class StatelessChats {
         this.admission = admission;
         this.contextWindow = new ContextWindow(tokens);
         this.budget = new ContextBudget(properties.maxContextChars(), metrics);
+        this.metrics = metrics;
         this.clock = clock;
     }
 
     public CompletableFuture<AcceptedChat> submit(String userId, ChatSubmission submission) {
+        return metrics.timeAccept("openai", () -> accept(userId, submission));
+    }
+
+    private CompletableFuture<AcceptedChat> accept(String userId, ChatSubmission submission) {
         CatalogModel model = admission.model(userId, submission.model(), null);
         budget.require(admission, contextWindow, model, submission);
         String requestId = UUID.randomUUID().toString();

@@ -3,6 +3,7 @@ package dev.parley.ingress.stream;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Map;
+import java.util.concurrent.TimeUnit;
 
 import org.apache.kafka.common.TopicPartition;
 import org.springframework.kafka.annotation.KafkaListener;
@@ -10,7 +11,11 @@ import org.springframework.kafka.listener.AbstractConsumerSeekAware;
 import org.springframework.kafka.listener.adapter.ConsumerRecordMetadata;
 import org.springframework.stereotype.Component;
 
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
+
 import dev.parley.events.ChatStreamed;
+import dev.parley.events.TokensGenerated;
 import dev.parley.events.Topics;
 
 /**
@@ -26,12 +31,18 @@ class ChatStreamFanoutListener extends AbstractConsumerSeekAware {
     private final FanoutCatchUp catchUp;
     private final StreamProperties properties;
     private final Clock clock;
+    private final Timer firstDelta;
 
-    ChatStreamFanoutListener(StreamHub hub, FanoutCatchUp catchUp, StreamProperties properties, Clock clock) {
+    ChatStreamFanoutListener(StreamHub hub, FanoutCatchUp catchUp, StreamProperties properties, Clock clock,
+            MeterRegistry meters) {
         this.hub = hub;
         this.catchUp = catchUp;
         this.properties = properties;
         this.clock = clock;
+        this.firstDelta = Timer.builder("parley.ingress.stream.first.write")
+                .description("From the worker's first delta of an answer (its record's timestamp) to its hand-off to "
+                        + "this instance's clients")
+                .publishPercentileHistogram().register(meters);
     }
 
     @KafkaListener(id = "chat-stream-fanout", topics = Topics.CHAT_STREAM,
@@ -41,6 +52,10 @@ class ChatStreamFanoutListener extends AbstractConsumerSeekAware {
     void on(ChatStreamed event, ConsumerRecordMetadata record) {
         hub.publish(event.getRequestId(), event.getAttemptId(), StreamEvents.from(event),
                 Instant.ofEpochMilli(record.timestamp()));
+        // events read back while catching up are old: they would only blur the live figure
+        if (event.getSequence() == 0 && event.getPayload() instanceof TokensGenerated && catchUp.remaining() == 0) {
+            firstDelta.record(Math.max(0, clock.millis() - record.timestamp()), TimeUnit.MILLISECONDS);
+        }
         catchUp.read(record.topic(), record.partition(), record.offset());
     }
 

@@ -1,10 +1,15 @@
 package dev.parley.worker.intake;
 
+import java.util.concurrent.TimeUnit;
+
 import org.springframework.kafka.annotation.KafkaListener;
 import org.springframework.kafka.support.Acknowledgment;
 import org.springframework.kafka.support.KafkaHeaders;
 import org.springframework.messaging.handler.annotation.Header;
 import org.springframework.stereotype.Component;
+
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
 
 import dev.parley.events.ChatMessage;
 import dev.parley.events.ChatRequested;
@@ -22,15 +27,21 @@ class ChatRequestListener {
     static final String ID = "chat-requests";
 
     private final GenerationDispatcher dispatcher;
+    private final Timer queueLag;
 
-    ChatRequestListener(GenerationDispatcher dispatcher) {
+    ChatRequestListener(GenerationDispatcher dispatcher, MeterRegistry meters) {
         this.dispatcher = dispatcher;
+        this.queueLag = Timer.builder("parley.worker.queue.lag")
+                .description("From a request's acceptance by api-ingress to its pick-up by this worker")
+                .publishPercentileHistogram().register(meters);
     }
 
     @KafkaListener(id = ID, topics = Topics.CHAT_REQUESTS, idIsGroup = false,
             containerPostProcessor = IntakeConfiguration.CHAT_REQUESTS_POST_PROCESSOR)
     void on(ChatRequested event, Acknowledgment ack, @Header(KafkaHeaders.RECEIVED_PARTITION) int partition,
             @Header(KafkaHeaders.OFFSET) long offset) {
+        queueLag.record(Math.max(0, System.currentTimeMillis() - event.getRequestedAt().toEpochMilli()),
+                TimeUnit.MILLISECONDS);
         dispatcher.dispatch(toRequest(event), new RecordPosition(partition, offset), ack);
     }
 

@@ -97,6 +97,7 @@ class UsageAccountingService {
         UsageSettlement.Settled settled = settlement.settle(entry, reservation);
         if (settled.debited()) {
             crashHook.afterDebitWrite(entry.eventId());
+            metrics.debited(entry.recordedAt(), clock.instant());
         }
         Account account = settled.account();
         buckets.add(entry, organisationOf(entry));

@@ -1,10 +1,14 @@
 package dev.parley.accounting.usage;
 
+import java.time.Instant;
+import java.util.concurrent.TimeUnit;
+
 import org.springframework.stereotype.Component;
 
 import dev.parley.accounting.ledger.LedgerEntry;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
 
 /** Counters of what accounting did with the usage it consumed. */
 @Component
@@ -13,6 +17,7 @@ class UsageMetrics {
     private final MeterRegistry registry;
     private final Counter duplicates;
     private final Counter overdrafts;
+    private final Timer debitLag;
 
     UsageMetrics(MeterRegistry registry) {
         this.registry = registry;
@@ -22,6 +27,14 @@ class UsageMetrics {
         this.overdrafts = Counter.builder("parley.accounting.overdrafts")
                 .description("Usage records that left their account with a negative balance")
                 .register(registry);
+        this.debitLag = Timer.builder("parley.accounting.debit.lag")
+                .description("From a provider call's usage being recorded by the worker to its debit of the balance")
+                .publishPercentileHistogram().register(registry);
+    }
+
+    /** @param recordedAt when the worker recorded the usage */
+    void debited(Instant recordedAt, Instant debitedAt) {
+        debitLag.record(Math.max(0, debitedAt.toEpochMilli() - recordedAt.toEpochMilli()), TimeUnit.MILLISECONDS);
     }
 
     void applied(LedgerEntry entry) {

@@ -251,6 +251,7 @@ class ReservationTest extends IntegrationTest {
 
         LedgerEntry entry = awaitApplied(usage);
         assertThat(accountCommands() - before).isEqualTo(1);
+        assertThat(meters.get("parley.accounting.debit.lag").timer().count()).isPositive();
         assertThat(entry.released()).isEqualTo(1_500);
         Account account = accounts.find(user).orElseThrow();
         assertThat(account.balance()).isEqualTo(STARTING_BALANCE - 920);
