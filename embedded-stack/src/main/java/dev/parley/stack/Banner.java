@@ -31,7 +31,8 @@ final class Banner {
         if (skipped.contains(ParleyService.API_INGRESS)) {
             return "not started (api-ingress is not built)";
         }
-        return "http://localhost:" + settings.port(StackSettings.INGRESS_PORT);
+        return settings.instancePorts(ParleyService.API_INGRESS).stream().map(port -> "http://localhost:" + port)
+                .collect(Collectors.joining(", "));
     }
 
     private static String services(List<ServiceProcess> services, Collection<ParleyService> skipped) {

@@ -31,6 +31,11 @@ enum ParleyService {
         return portVariable;
     }
 
+    /** The first instance is named after the module, the others {@code <module>-2}, {@code <module>-3}, ... */
+    String instanceName(int index) {
+        return index == 0 ? module : module + "-" + (index + 1);
+    }
+
     /** Where the build puts the runnable jar; the exact file name carries the project version. */
     Path targetDir(Path servicesDir) {
         return servicesDir.resolve(module).resolve("target");

@@ -1,5 +1,8 @@
 package dev.parley.stack;
 
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -21,6 +24,7 @@ final class RunningStack {
     private volatile SchemaRegistry registry;
     private volatile KafkaBroker kafka;
     private volatile EmbeddedMongo mongo;
+    private volatile Path description;
 
     // Each setter stops the component at once when a stop already ran: start-up can race with Ctrl-C.
     ServiceProcess add(ServiceProcess service) {
@@ -49,6 +53,16 @@ final class RunningStack {
         return started;
     }
 
+    /** The file that tells tools (./parley bench) what runs where; removed first when the stack stops. */
+    void describedBy(Path file) {
+        description = file;
+    }
+
+    /** The registry's supervising process, for the stack description; null before it started. */
+    ProcessHandle registryProcess() {
+        return registry == null ? null : registry.processHandle();
+    }
+
     boolean isStopping() {
         return stopping.get();
     }
@@ -59,11 +73,22 @@ final class RunningStack {
             return;
         }
         log.info("Stopping Parley...");
+        removeDescription();
         stopServices();
         close("Apicurio Registry", registry);
         close("Kafka", kafka);
         close("MongoDB", mongo);
         log.info("Parley stopped.");
+    }
+
+    private void removeDescription() {
+        try {
+            if (description != null) {
+                Files.deleteIfExists(description);
+            }
+        } catch (IOException e) {
+            log.warn("  could not remove {}: {}", description, e.toString());
+        }
     }
 
     private boolean nothingStarted() {

@@ -57,6 +57,11 @@ public final class SchemaRegistry implements AutoCloseable {
         return Path.of(dir);
     }
 
+    /** The supervising process; the registry's JVM is its child. */
+    public ProcessHandle processHandle() {
+        return process.toHandle();
+    }
+
     public String baseUrl() {
         return "http://127.0.0.1:" + port;
     }

@@ -42,6 +42,8 @@ final class StackLauncher {
         List<ServiceProcess> services = startServices(jars, infra, secrets, integrationToken);
         List<ParleyService> skipped = new ArrayList<>(List.of(ParleyService.values()));
         skipped.removeAll(jars.keySet());
+        running.describedBy(StackDescription.write(settings.home().resolve(StackDescription.FILE_NAME), infra,
+                settings.externalMongoUri().isEmpty(), running, services));
         log.info(Banner.render(settings, infra, services, skipped, Duration.ofNanos(System.nanoTime() - started)));
         services.forEach(this::warnOnUnexpectedExit);
     }
@@ -70,6 +72,12 @@ final class StackLauncher {
         for (ParleyService service : ParleyService.values()) {
             if (!jars.containsKey(service)) {
                 ports.remove(service.portVariable());
+                continue;
+            }
+            List<Integer> instances = settings.instancePorts(service);
+            for (int i = 1; i < instances.size(); i++) {
+                ports.put(service.instanceName(i) + " (counted up from " + service.portVariable() + ")",
+                        instances.get(i));
             }
         }
         return ports;
@@ -114,9 +122,17 @@ final class StackLauncher {
         }
         log.info("Starting {}...", String.join(", ", jars.keySet().stream().map(ParleyService::module).toList()));
         List<ServiceProcess> services = new ArrayList<>();
-        jars.forEach((service, jar) -> services.add(running.add(ServiceProcess.start(service.module(), jar,
-                settings.port(service.portVariable()), ServiceEnvironment.of(service, infra, settings, secrets, integrationToken),
-                settings.logs().resolve(service.module() + ".log")))));
+        jars.forEach((service, jar) -> {
+            List<Integer> ports = settings.instancePorts(service);
+            for (int i = 0; i < ports.size(); i++) {
+                Map<String, String> env = new LinkedHashMap<>(
+                        ServiceEnvironment.of(service, infra, settings, secrets, integrationToken));
+                env.put(service.portVariable(), Integer.toString(ports.get(i)));
+                String name = service.instanceName(i);
+                services.add(running.add(ServiceProcess.start(name, jar, ports.get(i), env,
+                        settings.logs().resolve(name + ".log"))));
+            }
+        });
         StartupTasks.awaitAll(services.stream().map(service -> StartupTasks.timed(service.name(), null, () -> {
             service.awaitHealthy(SERVICE_TIMEOUT);
             return service;

@@ -1,10 +1,15 @@
 package dev.parley.stack;
 
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.Collections;
+import java.util.EnumMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.UnaryOperator;
 
 /**
@@ -13,9 +18,11 @@ import java.util.function.UnaryOperator;
  * @param ports             port per environment variable, e.g. {@code KAFKA_PORT -> 9092}
  * @param externalMongoUri  {@code MONGODB_URI} when set: a real MongoDB is used and none is embedded
  * @param env               the launcher's environment, for values passed through to the services
+ * @param instancePorts     the port of every instance of each service, the first one the service's port variable
  */
 record StackSettings(Path home, Path registryDir, Path servicesDir, boolean allowMissingServices,
-        Map<String, Integer> ports, Optional<String> externalMongoUri, Map<String, String> env) {
+        Map<String, Integer> ports, Optional<String> externalMongoUri, Map<String, String> env,
+        Map<ParleyService, List<Integer>> instancePorts) {
 
     static final String KAFKA_PORT = "KAFKA_PORT";
     static final String KAFKA_CONTROLLER_PORT = "KAFKA_CONTROLLER_PORT";
@@ -24,6 +31,9 @@ record StackSettings(Path home, Path registryDir, Path servicesDir, boolean allo
     static final String INGRESS_PORT = "INGRESS_PORT";
     static final String WORKER_PORT = "WORKER_PORT";
     static final String ACCOUNTING_PORT = "ACCOUNTING_PORT";
+    static final String INGRESS_INSTANCES = "PARLEY_INGRESS_INSTANCES";
+    static final String WORKER_INSTANCES = "PARLEY_WORKER_INSTANCES";
+    static final int MAX_INSTANCES = 16;
 
     static final String SERVICES_DIR_PROPERTY = "parley.services.dir";
     static final String ALLOW_MISSING_PROPERTY = "parley.allow-missing-services";
@@ -33,6 +43,7 @@ record StackSettings(Path home, Path registryDir, Path servicesDir, boolean allo
     StackSettings {
         ports = Collections.unmodifiableMap(new LinkedHashMap<>(ports));
         env = Map.copyOf(env);
+        instancePorts = Collections.unmodifiableMap(new EnumMap<>(instancePorts));
     }
 
     /** Reads {@code env} and system properties (through {@code property}); fails with a readable message. */
@@ -45,7 +56,56 @@ record StackSettings(Path home, Path registryDir, Path servicesDir, boolean allo
         DEFAULT_PORTS.forEach((name, fallback) -> ports.put(name, port(env, name, fallback)));
         Optional<String> mongoUri = Optional.ofNullable(env.get("MONGODB_URI")).filter(s -> !s.isBlank());
         boolean allowMissing = Boolean.parseBoolean(property.apply(ALLOW_MISSING_PROPERTY));
-        return new StackSettings(home, registryDir, servicesDir, allowMissing, ports, mongoUri, env);
+        return new StackSettings(home, registryDir, servicesDir, allowMissing, ports, mongoUri, env,
+                instancePorts(ports, instances(env, INGRESS_INSTANCES), instances(env, WORKER_INSTANCES)));
+    }
+
+    /** The ports of {@code service}'s instances; the first is its port variable's. */
+    List<Integer> instancePorts(ParleyService service) {
+        return instancePorts.get(service);
+    }
+
+    /**
+     * Instances beyond the first take the next ports counted up from their service's port that no other component
+     * is configured on, api-ingress's first: with the defaults and two of each, api-ingress 8080, 8083 and llm-worker
+     * 8081, 8084.
+     */
+    static Map<ParleyService, List<Integer>> instancePorts(Map<String, Integer> ports, int ingress, int workers) {
+        Set<Integer> taken = new HashSet<>(ports.values());
+        Map<ParleyService, List<Integer>> result = new EnumMap<>(ParleyService.class);
+        result.put(ParleyService.API_INGRESS, countUp(ports.get(INGRESS_PORT), ingress, taken));
+        result.put(ParleyService.LLM_WORKER, countUp(ports.get(WORKER_PORT), workers, taken));
+        result.put(ParleyService.USAGE_ACCOUNTING, List.of(ports.get(ACCOUNTING_PORT)));
+        return result;
+    }
+
+    private static List<Integer> countUp(int first, int count, Set<Integer> taken) {
+        List<Integer> ports = new ArrayList<>(List.of(first));
+        for (int candidate = first + 1; ports.size() < count; candidate++) {
+            if (candidate > 65535) {
+                throw new StackException("no ports left above " + first + " for " + count + " instances");
+            }
+            if (taken.add(candidate)) {
+                ports.add(candidate);
+            }
+        }
+        return ports;
+    }
+
+    private static int instances(Map<String, String> env, String name) {
+        String value = env.get(name);
+        if (value == null || value.isBlank()) {
+            return 1;
+        }
+        try {
+            int count = Integer.parseInt(value.trim());
+            if (count >= 1 && count <= MAX_INSTANCES) {
+                return count;
+            }
+        } catch (NumberFormatException e) {
+            // reported below with the variable's name
+        }
+        throw new StackException(name + "=" + value + " is not a number of instances (1-" + MAX_INSTANCES + ")");
     }
 
     int port(String envVar) {

@@ -52,4 +52,30 @@ class StackSettingsTest {
                 .isInstanceOf(StackException.class)
                 .hasMessageContaining("parley.registry.dir");
     }
+
+    @Test
+    void runsOneInstanceOfEachServiceByDefault() {
+        StackSettings settings = StackSettings.from(Map.of(), PROPERTIES::get);
+
+        assertThat(settings.instancePorts(ParleyService.API_INGRESS)).containsExactly(8080);
+        assertThat(settings.instancePorts(ParleyService.LLM_WORKER)).containsExactly(8081);
+        assertThat(settings.instancePorts(ParleyService.USAGE_ACCOUNTING)).containsExactly(8082);
+    }
+
+    @Test
+    void extraInstancesCountUpSkippingEveryConfiguredPort() {
+        var env = Map.of("PARLEY_INGRESS_INSTANCES", "3", "PARLEY_WORKER_INSTANCES", "2");
+
+        StackSettings settings = StackSettings.from(env, PROPERTIES::get);
+
+        assertThat(settings.instancePorts(ParleyService.API_INGRESS)).containsExactly(8080, 8083, 8084);
+        assertThat(settings.instancePorts(ParleyService.LLM_WORKER)).containsExactly(8081, 8085);
+    }
+
+    @Test
+    void rejectsANumberOfInstancesOutOfRange() {
+        assertThatThrownBy(() -> StackSettings.from(Map.of("PARLEY_WORKER_INSTANCES", "0"), PROPERTIES::get))
+                .isInstanceOf(StackException.class)
+                .hasMessageContaining("PARLEY_WORKER_INSTANCES=0 is not a number of instances (1-16)");
+    }
 }
