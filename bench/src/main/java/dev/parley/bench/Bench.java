@@ -1,0 +1,119 @@
+package dev.parley.bench;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDateTime;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.stream.Stream;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import dev.parley.bench.profile.Profiles;
+import dev.parley.bench.profile.RunSpec;
+import dev.parley.bench.report.BenchReport;
+import dev.parley.bench.report.MarkdownReport;
+import dev.parley.bench.report.ReportWriter;
+import dev.parley.bench.report.RunResult;
+import dev.parley.bench.run.BenchContext;
+import dev.parley.bench.run.RunExecutor;
+import dev.parley.bench.stack.StackPorts;
+import dev.parley.bench.stack.UpstreamProcess;
+
+/**
+ * One bench invocation: the mock upstream, the stack, the runs of the chosen profiles one after the other, and the
+ * report after each run (so a failure or Ctrl-C keeps what was measured). Stops everything it started, always.
+ */
+final class Bench {
+
+    private static final Logger log = LoggerFactory.getLogger(Bench.class);
+
+    private final BenchOptions options;
+    private final Path repo;
+    private final Path home;
+    private final StackPorts ports;
+
+    Bench(BenchOptions options, Path repo, Path home, StackPorts ports) {
+        this.options = options;
+        this.repo = repo;
+        this.home = home;
+        this.ports = ports;
+    }
+
+    BenchReport run() throws InterruptedException {
+        List<RunSpec> specs = options.profiles().stream()
+                .flatMap(p -> Profiles.runs(p, options.overrides()).stream()).toList();
+        int users = specs.stream().mapToInt(RunSpec::keys).max().orElse(1);
+        String name = options.name() != null ? options.name()
+                : DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss").format(LocalDateTime.now(ZoneOffset.UTC));
+        Path folder = options.output().resolve(name);
+        String started = java.time.Instant.now().toString();
+        String machine = Machine.describe();
+        String commit = Machine.commit(repo);
+        wipe(home);
+        List<RunResult> results = new ArrayList<>();
+        try (UpstreamProcess upstream = UpstreamProcess.start(ports.upstream(), home.resolve("logs/upstream.log"));
+                BenchContext context = new BenchContext(repo, home, ports, upstream)) {
+            RunExecutor executor = new RunExecutor(context);
+            for (RunSpec spec : specs) {
+                log.info("\nRun {}: {}", spec.name(), spec.description());
+                if (context.ensure(spec.ingress(), spec.workers(), users)) {
+                    log.info("Warming the stack up...");
+                    executor.warmUp();
+                }
+                if (spec.preload()) {
+                    preload(context);
+                }
+                results.add(executor.execute(spec));
+                BenchReport report = new BenchReport(name, started, commit, machine, options.caveat(), results);
+                write(report, folder);
+                log.info(MarkdownReport.summaryRow(results.getLast()).strip());
+            }
+        }
+        log.info("\nResults: {}", folder);
+        return new BenchReport(name, started, commit, machine, options.caveat(), results);
+    }
+
+    private void preload(BenchContext context) {
+        if (context.preloaded()) {
+            return;
+        }
+        log.info("Preloading {} messages and {} ledger entries into MongoDB...", options.preloadMessages(),
+                options.preloadLedger());
+        long started = System.nanoTime();
+        String loaded = context.preload(options.preloadMessages(), options.preloadLedger());
+        log.info("  {} in {} s", loaded, (System.nanoTime() - started) / 1_000_000_000);
+    }
+
+    private void write(BenchReport report, Path folder) {
+        try {
+            ReportWriter.write(report, folder, options.output().resolve("latest.md"));
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write the results to " + folder, e);
+        }
+    }
+
+    // The bench's stack starts from nothing each time: its own folder under PARLEY_HOME, never PARLEY_HOME itself.
+    private static void wipe(Path home) {
+        if (!Files.exists(home)) {
+            return;
+        }
+        try (Stream<Path> files = Files.walk(home)) {
+            files.sorted(Comparator.reverseOrder()).forEach(path -> {
+                try {
+                    Files.delete(path);
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e);
+                }
+            });
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot empty " + home, e);
+        }
+    }
+}
