@@ -120,17 +120,20 @@ public final class RunExecutor {
         return new Phase(load, window.usage, window.before, window.after, window.lags);
     }
 
+    // Each client alternates between the APIs request by request (so C=1 uses both), the clients starting on
+    // alternate APIs; clients are spread over the ingress instances and the users' keys.
     private IntFunction<Outcome> clients(RunSpec spec, StreamCalls calls) {
         List<Api> apis = new ArrayList<>(spec.apis());
         List<String> ingresses = context.ingressUrls();
         List<BenchUser> users = context.loadUsers();
         NativeSession[] sessions = new NativeSession[spec.concurrency()];
+        int[] sent = new int[spec.concurrency()];
         for (int i = 0; i < sessions.length; i++) {
             sessions[i] = new NativeSession(spec.turns());
         }
         return client -> {
-            Api api = apis.get(client % apis.size());
-            String ingress = ingresses.get((client / apis.size()) % ingresses.size());
+            Api api = apis.get((client + sent[client]++) % apis.size());
+            String ingress = ingresses.get(client % ingresses.size());
             String key = users.get(client % Math.min(spec.keys(), users.size())).apiKey();
             return api == Api.NATIVE ? calls.nativeMessage(ingress, key, sessions[client], prompt(client))
                     : calls.openAi(api, ingress, key, prompt(client));
