@@ -67,6 +67,12 @@ public final class MarkdownReport {
         run.processes().forEach(p -> md.append("| %s | %s | %s | %.0f | %.0f |%n".formatted(p.name(),
                 Fmt.two(p.cpuSeconds()), Fmt.two(p.cpuMillisPerStream()), p.rssMb(), p.peakRssMb())));
         md.append("| **all** | | **").append(Fmt.two(run.totalCpuMillisPerStream())).append("** | | |\n");
+        if (!run.directProcesses().isEmpty()) {
+            md.append("\nDirect phase (%.1f streams/s): ".formatted(run.direct().streamsPerSecond()))
+                    .append(run.directProcesses().stream().map(p -> "%s %s ms CPU per stream, %.0f MB".formatted(
+                            p.name(), Fmt.two(p.cpuMillisPerStream()), p.rssMb())).collect(Collectors.joining("; ")))
+                    .append(".\n");
+        }
         md.append("\nMongoDB commands per stream: ");
         md.append(run.mongoPerRequest().isEmpty() ? "none" : run.mongoPerRequest().entrySet().stream()
                 .map(e -> "%s %s (%s)".formatted(e.getKey(), Fmt.two(run.mongoCommandsPerRequest(e.getKey())),

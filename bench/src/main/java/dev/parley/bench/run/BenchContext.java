@@ -31,7 +31,7 @@ public final class BenchContext implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(BenchContext.class);
 
     /** Users beyond the profiles' 200: the debit-lag probe's. */
-    static final int PROBE_USERS = 1;
+    static final int PROBE_USERS = 4;
 
     private final Path repo;
     private final Path home;
@@ -112,8 +112,8 @@ public final class BenchContext implements AutoCloseable {
         return users.subList(PROBE_USERS, users.size());
     }
 
-    BenchUser probeUser() {
-        return users.getFirst();
+    List<BenchUser> probeUsers() {
+        return users.subList(0, PROBE_USERS);
     }
 
     UpstreamProcess upstream() {

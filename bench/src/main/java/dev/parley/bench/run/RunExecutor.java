@@ -112,9 +112,9 @@ public final class RunExecutor {
         StreamCalls calls = new StreamCalls(http, BenchSetup.MODEL, spec.callTimeout());
         LoadPlan plan = new LoadPlan(spec.concurrency(), spec.warmup(), spec.duration(), spec.count(), spec.jitter(),
                 spec.callTimeout());
-        BenchUser probe = context.probeUser();
-        DebitLagProbe probeRun = new DebitLagProbe(new StreamCalls(client(1), BenchSetup.MODEL, spec.callTimeout()),
-                context.http(), context.ingressUrls().getFirst(), probe.apiKey());
+        DebitLagProbe probeRun = new DebitLagProbe(new StreamCalls(client(BenchContext.PROBE_USERS), BenchSetup.MODEL,
+                spec.callTimeout()), context.http(), context.ingressUrls().getFirst(),
+                context.probeUsers().stream().map(BenchUser::apiKey).toList());
         Window window = new Window(context.processes(), context.stack().instances(), probeRun);
         LoadResult load = new ClosedLoop(plan, clients(spec, calls), calls::endRun).run(window);
         return new Phase(load, window.usage, window.before, window.after, window.lags);
