@@ -63,21 +63,31 @@ final class Bench {
             RunExecutor executor = new RunExecutor(context);
             for (RunSpec spec : specs) {
                 log.info("\nRun {}: {}", spec.name(), spec.description());
-                if (context.ensure(spec.ingress(), spec.workers(), users)) {
-                    log.info("Warming the stack up...");
-                    executor.warmUp();
+                prepare(spec, context, executor, users); // a stack that does not start ends the bench
+                try {
+                    results.add(executor.execute(spec));
+                } catch (RuntimeException e) {
+                    // the next run starts the stack again if this one left it broken
+                    log.error("Run {} failed: {}", spec.name(), e.toString());
+                    continue;
                 }
-                if (spec.preload()) {
-                    preload(context);
-                }
-                results.add(executor.execute(spec));
-                BenchReport report = new BenchReport(name, started, commit, machine, options.caveat(), results);
-                write(report, folder);
+                write(new BenchReport(name, started, commit, machine, options.caveat(), results), folder);
                 log.info(MarkdownReport.summaryRow(results.getLast()).strip());
             }
         }
         log.info("\nResults: {}", folder);
         return new BenchReport(name, started, commit, machine, options.caveat(), results);
+    }
+
+    private void prepare(RunSpec spec, BenchContext context, RunExecutor executor, int users)
+            throws InterruptedException {
+        if (context.ensure(spec.ingress(), spec.workers(), users)) {
+            log.info("Warming the stack up...");
+            executor.warmUp();
+        }
+        if (spec.preload()) {
+            preload(context);
+        }
     }
 
     private void preload(BenchContext context) {
