@@ -50,6 +50,33 @@ class ServiceProcessTest {
     }
 
     @Test
+    void theStackDescriptionNamesEachServiceJvmAndGoesAwayWhenTheStackStops() throws Exception {
+        RunningStack running = new RunningStack();
+        int port = Ports.free();
+        ServiceProcess service = running.add(ServiceProcess.start("fake", jar, port, Map.of("FAKE_GREETING", "hi"),
+                dir.resolve("logs/described.log")));
+        service.awaitHealthy(Duration.ofSeconds(30));
+        var infra = new ServiceEnvironment.Infrastructure("127.0.0.1:9092", "http://127.0.0.1:8090/apis/registry/v3",
+                "mongodb://127.0.0.1:27017/parley");
+        Path file = dir.resolve("stack.properties");
+
+        running.describedBy(StackDescription.write(file, infra, true, running, List.of(service)));
+
+        var properties = new java.util.Properties();
+        try (var reader = Files.newBufferedReader(file)) {
+            properties.load(reader);
+        }
+        long jvm = service.processHandle().children().findFirst().orElseThrow().pid();
+        assertThat(properties).containsEntry("launcher.pid", Long.toString(ProcessHandle.current().pid()))
+                .containsEntry("service.fake.port", Integer.toString(port))
+                .containsEntry("service.fake.pid", Long.toString(jvm))
+                .containsEntry("mongo.uri", "mongodb://127.0.0.1:27017/parley");
+        running.stop();
+        assertThat(file).doesNotExist();
+        assertThat(service.isAlive()).isFalse();
+    }
+
+    @Test
     void startsTheJarOnItsPortWithItsEnvironmentAndStopsIt() throws Exception {
         assumeThat(System.getenv("HOME")).isNotNull();
         Map<String, String> env = new HashMap<>();
