@@ -2,16 +2,13 @@ package dev.parley.bench.stack;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 
+import dev.parley.stack.HttpReadiness;
 import dev.parley.stack.ProcessSupervisor;
 
 /**
@@ -22,7 +19,6 @@ import dev.parley.stack.ProcessSupervisor;
 public final class StackProcess implements AutoCloseable {
 
     private static final Duration START_TIMEOUT = Duration.ofMinutes(6);
-    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
 
     private final Process process;
     private final Path log;
@@ -71,19 +67,7 @@ public final class StackProcess implements AutoCloseable {
 
     /** Whether every service instance answers its health check now. */
     public boolean healthy() {
-        return process.isAlive() && stack.instances().stream().allMatch(i -> up(i.baseUrl() + "/actuator/health"));
-    }
-
-    private static boolean up(String url) {
-        try {
-            var request = HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(5)).GET().build();
-            return HTTP.send(request, HttpResponse.BodyHandlers.discarding()).statusCode() == 200;
-        } catch (IOException e) {
-            return false;
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return false;
-        }
+        return process.isAlive() && stack.instances().stream().allMatch(i -> HttpReadiness.isUp(i.baseUrl() + "/actuator/health"));
     }
 
     private static void sleep(long millis) {
