@@ -31,7 +31,7 @@ public final class MarkdownReport {
     }
 
     public static String summaryRow(RunResult run) {
-        Summary ttft = run.parley().ttft().getOrDefault("all", Summary.EMPTY);
+        Summary ttft = known(run.parley().ttft().getOrDefault("all", Summary.EMPTY));
         Map<String, Double> added = run.addedTtft().getOrDefault("all", Map.of());
         return "| %s | %d | %s (%s) | %s | %s / %s / %s | %s / %s / %s | %d of %d | %s | %s / %s |%n".formatted(
                 run.spec().name(), run.spec().concurrency(), Fmt.num(run.parley().streamsPerSecond()),
@@ -90,7 +90,14 @@ public final class MarkdownReport {
         return md.toString();
     }
 
-    private static String ttftRow(String label, Summary s) {
+    // No samples: dashes rather than zeros that read like a measurement.
+    private static Summary known(Summary summary) {
+        return summary.count() > 0 ? summary
+                : new Summary(0, Double.NaN, Double.NaN, Double.NaN, Double.NaN, Double.NaN);
+    }
+
+    private static String ttftRow(String label, Summary summary) {
+        Summary s = known(summary);
         return "| %s | %d | %s | %s | %s | %s |%n".formatted(label, s.count(), Fmt.ms(s.p50()), Fmt.ms(s.p90()),
                 Fmt.ms(s.p99()), Fmt.ms(s.max()));
     }

@@ -216,6 +216,9 @@ public final class RunExecutor {
         }
         double[] values = probed.stream().mapToDouble(Double::doubleValue).toArray();
         var summary = dev.parley.bench.measure.Percentiles.summarize(values);
+        if (summary.count() == 0) {
+            return new LatencyDigest(DebitLagProbe.METHOD, 0, Double.NaN, Double.NaN);
+        }
         return new LatencyDigest(DebitLagProbe.METHOD, summary.count(), summary.p50(), summary.p99());
     }
 
