@@ -52,11 +52,11 @@ public final class StreamCalls {
 
     /**
      * Posts {@code prompt} to the session's conversation (creating one when it has none), then streams the answer.
-     * The time to the first token counts from the post.
+     * The time to the first token counts from the post, not from creating the conversation.
      */
     public Outcome nativeMessage(String baseUrl, String key, NativeSession session, String prompt) {
-        long start = System.nanoTime();
         String conversation = session.conversationFor(() -> createConversation(baseUrl, key));
+        long start = System.nanoTime();
         if (conversation.startsWith("!")) {
             return failed(Api.NATIVE, start, conversation.substring(1) + " (create conversation)");
         }
