@@ -3,6 +3,7 @@ package dev.parley.bench.report;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 
 import tools.jackson.databind.SerializationFeature;
 import tools.jackson.databind.json.JsonMapper;
@@ -23,7 +24,9 @@ public final class ReportWriter {
         JSON.writeValue(folder.resolve("results.json").toFile(), report);
         StringBuilder plots = new StringBuilder("\n## Plots\n\n");
         if (!report.runs().isEmpty()) {
-            Plots.againstConcurrency(report.runs(), folder.resolve("concurrency.png"));
+            // the peak sweep, when there is one, compares like with like: same stream shape, rising C
+            List<RunResult> peak = report.runs().stream().filter(r -> r.spec().profile().equals("d")).toList();
+            Plots.againstConcurrency(peak.size() >= 2 ? peak : report.runs(), folder.resolve("concurrency.png"));
             plots.append("![throughput and TTFT against concurrency](concurrency.png)\n\n");
         }
         for (RunResult run : report.runs()) {
