@@ -59,6 +59,16 @@ public final class ProcessSupervisor {
         }
     }
 
+    /**
+     * The JVM a watchdog started by {@link #start} runs: its child whose executable is {@code java} (the watchdog's
+     * other child, now and then, is the {@code sleep} of its loop); the watchdog itself when there is none.
+     */
+    public static ProcessHandle jvmOf(ProcessHandle watchdog) {
+        return watchdog.children()
+                .filter(child -> child.info().command().map(command -> command.endsWith("java")).orElse(false))
+                .findFirst().orElse(watchdog);
+    }
+
     /** The java launcher of the JDK running this JVM (21 or newer, as the build enforces). */
     public static String javaExecutable() {
         return Path.of(System.getProperty("java.home"), "bin", "java").toString();

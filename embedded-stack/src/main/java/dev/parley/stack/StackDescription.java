@@ -58,8 +58,7 @@ final class StackDescription {
         return file;
     }
 
-    // The supervisor is a small shell watchdog whose child execs the JVM (see ProcessSupervisor).
     private static long jvmPid(ProcessHandle supervisor) {
-        return supervisor.children().findFirst().map(ProcessHandle::pid).orElse(supervisor.pid());
+        return ProcessSupervisor.jvmOf(supervisor).pid();
     }
 }

@@ -66,7 +66,9 @@ class ServiceProcessTest {
         try (var reader = Files.newBufferedReader(file)) {
             properties.load(reader);
         }
-        long jvm = service.processHandle().children().findFirst().orElseThrow().pid();
+        long jvm = ProcessSupervisor.jvmOf(service.processHandle()).pid();
+        assertThat(ProcessHandle.of(jvm).flatMap(h -> h.info().command())).hasValueSatisfying(
+                command -> assertThat(command).endsWith("java"));
         assertThat(properties).containsEntry("launcher.pid", Long.toString(ProcessHandle.current().pid()))
                 .containsEntry("service.fake.port", Integer.toString(port))
                 .containsEntry("service.fake.pid", Long.toString(jvm))

@@ -56,8 +56,7 @@ public final class UpstreamProcess implements AutoCloseable {
     }
 
     public MeasuredProcess measured() {
-        return new MeasuredProcess("upstream", process.toHandle().children().findFirst().map(ProcessHandle::pid)
-                .orElse(process.pid()));
+        return new MeasuredProcess("upstream", ProcessSupervisor.jvmOf(process.toHandle()).pid());
     }
 
     public void shape(StreamShape shape) {
