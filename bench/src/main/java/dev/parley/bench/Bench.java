@@ -10,6 +10,7 @@ import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
 import java.util.stream.Stream;
 
 import org.slf4j.Logger;
@@ -38,12 +39,15 @@ final class Bench {
     private final Path repo;
     private final Path home;
     private final StackPorts ports;
+    private final Map<String, String> stackEnvironment;
 
-    Bench(BenchOptions options, Path repo, Path home, StackPorts ports) {
+    /** @param stackEnvironment more variables for ./parley up (the smoke test's quick start) */
+    Bench(BenchOptions options, Path repo, Path home, StackPorts ports, Map<String, String> stackEnvironment) {
         this.options = options;
         this.repo = repo;
         this.home = home;
         this.ports = ports;
+        this.stackEnvironment = Map.copyOf(stackEnvironment);
     }
 
     BenchReport run() throws InterruptedException {
@@ -59,7 +63,7 @@ final class Bench {
         wipe(home);
         List<RunResult> results = new ArrayList<>();
         try (UpstreamProcess upstream = UpstreamProcess.start(ports.upstream(), home.resolve("logs/upstream.log"));
-                BenchContext context = new BenchContext(repo, home, ports, upstream)) {
+                BenchContext context = new BenchContext(repo, home, ports, upstream, stackEnvironment)) {
             RunExecutor executor = new RunExecutor(context);
             for (RunSpec spec : specs) {
                 log.info("\nRun {}: {}", spec.name(), spec.description());

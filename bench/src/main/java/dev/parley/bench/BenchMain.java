@@ -27,7 +27,7 @@ public final class BenchMain {
         String parleyHome = System.getenv().getOrDefault("PARLEY_HOME", repo.resolve(".parley").toString());
         Path home = Path.of(parleyHome).toAbsolutePath().resolve("bench");
         try {
-            new Bench(options, repo, home, StackPorts.from(System.getenv())).run();
+            new Bench(options, repo, home, StackPorts.from(System.getenv()), java.util.Map.of()).run();
         } catch (RuntimeException e) {
             System.err.println("\nparley bench failed: " + e);
             e.printStackTrace();

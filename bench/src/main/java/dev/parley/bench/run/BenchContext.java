@@ -37,6 +37,7 @@ public final class BenchContext implements AutoCloseable {
     private final Path home;
     private final StackPorts ports;
     private final UpstreamProcess upstream;
+    private final Map<String, String> stackEnvironment;
     private final AdminAccess admin = new AdminAccess();
     private final JsonHttp http = new JsonHttp(new OkHttpClient.Builder().readTimeout(60, TimeUnit.SECONDS).build());
     private StackProcess stack;
@@ -45,11 +46,13 @@ public final class BenchContext implements AutoCloseable {
     private List<BenchUser> users = List.of();
     private boolean preloaded;
 
-    public BenchContext(Path repo, Path home, StackPorts ports, UpstreamProcess upstream) {
+    public BenchContext(Path repo, Path home, StackPorts ports, UpstreamProcess upstream,
+            Map<String, String> stackEnvironment) {
         this.repo = repo;
         this.home = home;
         this.ports = ports;
         this.upstream = upstream;
+        this.stackEnvironment = Map.copyOf(stackEnvironment);
     }
 
     /**
@@ -86,6 +89,7 @@ public final class BenchContext implements AutoCloseable {
         env.put("PARLEY_STARTING_BALANCE", Long.toString(BenchSetup.BALANCE));
         env.put("PARLEY_CHAT_REQUESTS_PER_MINUTE", "100000000");
         env.put("PARLEY_MAX_CONCURRENT_ANSWERS", "1000000");
+        env.putAll(stackEnvironment);
         long started = System.nanoTime();
         stack = StackProcess.start(repo, home, env);
         ingress = ingressCount;
