@@ -20,15 +20,16 @@ import dev.parley.bench.setup.BenchUser;
 
 /**
  * Writes history straight into MongoDB for profile f, in the exact shapes the services store (api-ingress's
- * {@code MessageDocument} and {@code ConversationDocument}, usage-accounting's {@code LedgerEntry}, as Spring Data
- * maps them, {@code _class} included): finished conversations of question/answer pairs and applied debits, spread
+ * {@code MessageDocument} and {@code ConversationDocument} with its message tree ({@code nodes}), usage-accounting's
+ * {@code LedgerEntry}, as Spring Data maps them, {@code _class} included): finished conversations of question/answer pairs and applied debits, spread
  * evenly over the bench users and the last 90 days, so that every query the services run on these collections sees
  * them. Balances are not touched: the entries are history, as after a data migration.
  */
 public final class Preloader {
 
     static final int MESSAGES_PER_CONVERSATION = 50;
-    private static final int BATCH = 2000;
+    private static final int BATCH = 1000;
+    private static final int WRITERS = 4;
     private static final String MODEL = "bench-1";
     private static final String PROVIDER = "bench-upstream";
 
@@ -42,23 +43,39 @@ public final class Preloader {
     public String load(List<BenchUser> users, int messages, int ledgerEntries) {
         try (MongoClient client = MongoClients.create(mongoUri)) {
             MongoDatabase db = client.getDatabase(databaseName());
-            int conversations = 0;
-            int messagesWritten = 0;
-            Batch messageBatch = new Batch(db.getCollection("messages"));
-            Batch conversationBatch = new Batch(db.getCollection("conversations"));
             int perUser = Math.max(MESSAGES_PER_CONVERSATION, messages / users.size());
-            for (BenchUser user : users) {
-                for (int written = 0; written < perUser; written += MESSAGES_PER_CONVERSATION) {
-                    conversations++;
-                    messagesWritten += conversation(user, conversations, conversationBatch, messageBatch);
+            int conversationsPerUser = (perUser + MESSAGES_PER_CONVERSATION - 1) / MESSAGES_PER_CONVERSATION;
+            // the embedded MongoDB inserts one document at a time per connection: a few writers keep both cores busy
+            try (var writers = java.util.concurrent.Executors.newFixedThreadPool(WRITERS)) {
+                List<java.util.concurrent.Future<?>> done = new ArrayList<>();
+                for (int w = 0; w < WRITERS; w++) {
+                    int writer = w;
+                    done.add(writers.submit(() -> conversations(db, users, writer, conversationsPerUser)));
+                    done.add(writers.submit(() -> ledger(db.getCollection("ledger"), users, writer, ledgerEntries)));
                 }
+                for (var future : done) {
+                    future.get();
+                }
+            } catch (Exception e) {
+                throw new IllegalStateException("preloading failed: " + e.getMessage(), e);
             }
-            messageBatch.flush();
-            conversationBatch.flush();
-            int ledger = ledger(db.getCollection("ledger"), users, ledgerEntries);
-            return "%d messages in %d conversations and %d ledger entries over %d users".formatted(messagesWritten,
-                    conversations, ledger, users.size());
+            int conversations = conversationsPerUser * users.size();
+            return "%d messages in %d conversations and %d ledger entries over %d users".formatted(
+                    conversations * MESSAGES_PER_CONVERSATION, conversations, ledgerEntries, users.size());
         }
+    }
+
+    // Writer w of WRITERS takes every WRITERS-th user.
+    private static void conversations(MongoDatabase db, List<BenchUser> users, int writer, int perUser) {
+        Batch messages = new Batch(db.getCollection("messages"));
+        Batch conversations = new Batch(db.getCollection("conversations"));
+        for (int u = writer; u < users.size(); u += WRITERS) {
+            for (int c = 0; c < perUser; c++) {
+                conversation(users.get(u), u * perUser + c, conversations, messages);
+            }
+        }
+        messages.flush();
+        conversations.flush();
     }
 
     private String databaseName() {
@@ -67,10 +84,11 @@ public final class Preloader {
         return name.isBlank() ? "parley" : name;
     }
 
-    private static int conversation(BenchUser user, int index, Batch conversations, Batch messages) {
+    private static void conversation(BenchUser user, int index, Batch conversations, Batch messages) {
         ObjectId conversationId = new ObjectId();
         Instant start = Instant.now().minus(Duration.ofMinutes(1 + (index * 7919L) % (90 * 24 * 60)));
         String parent = "root";
+        List<Document> nodes = new ArrayList<>();
         for (int i = 0; i < MESSAGES_PER_CONVERSATION; i += 2) {
             String requestId = UUID.randomUUID().toString();
             Instant asked = start.plusSeconds(i * 30L);
@@ -87,6 +105,8 @@ public final class Preloader {
                             .append("totalTokens", 80 + i * 30).append("source", "PROVIDER_REPORTED"))
                     .append("error", null).append("terminalSequence", 40L)
                     .append("completedAt", Date.from(asked.plusSeconds(2))));
+            nodes.add(new Document("id", question.toHexString()).append("parentId", parent));
+            nodes.add(new Document("id", answer.toHexString()).append("parentId", question.toHexString()));
             parent = answer.toHexString();
         }
         conversations.add(new Document("_id", conversationId).append("userId", user.id())
@@ -94,8 +114,7 @@ public final class Preloader {
                 .append("createdAt", Date.from(start))
                 .append("updatedAt", Date.from(start.plusSeconds(MESSAGES_PER_CONVERSATION * 30L)))
                 .append("_class", "dev.parley.ingress.conversation.ConversationDocument")
-                .append("currentLeafId", parent));
-        return MESSAGES_PER_CONVERSATION;
+                .append("currentLeafId", parent).append("nodes", nodes));
     }
 
     private static Document message(ObjectId id, ObjectId conversationId, BenchUser user, String role, String content,
@@ -107,10 +126,11 @@ public final class Preloader {
                 .append("parentId", parentId).append("_class", "dev.parley.ingress.message.MessageDocument");
     }
 
-    private static int ledger(MongoCollection<Document> collection, List<BenchUser> users, int entries) {
+    private static void ledger(MongoCollection<Document> collection, List<BenchUser> users, int writer,
+            int entries) {
         Batch batch = new Batch(collection);
         Instant now = Instant.now();
-        for (int i = 0; i < entries; i++) {
+        for (int i = writer; i < entries; i += WRITERS) {
             BenchUser user = users.get(i % users.size());
             Instant recorded = now.minus(Duration.ofSeconds(60 + (i * 37L) % (90L * 24 * 3600)));
             long input = 40 + i % 400;
@@ -127,7 +147,6 @@ public final class Preloader {
                     .append("balanceAfter", 1_000_000_000_000L - i).append("appliedAt", Date.from(recorded.plusMillis(80))));
         }
         batch.flush();
-        return entries;
     }
 
     /** Inserts in batches, unordered (the documents are independent). */
