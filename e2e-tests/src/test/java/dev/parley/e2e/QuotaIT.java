@@ -47,13 +47,8 @@ class QuotaIT {
     @BeforeAll
     static void startSystemAndSignInTheAdmin() throws Exception {
         system = RunningSystem.start();
-        var anonymous = system.api();
-        Response registered = anonymous.post("/api/auth/register",
-                Map.of("email", RunningSystem.ADMIN_EMAIL, "password", "admin password 123"));
-        assertThat(registered.status()).as(registered.toString()).isIn(201, 409);
-        adminToken = anonymous.post("/api/auth/login", Map.of("email", RunningSystem.ADMIN_EMAIL,
-                "password", "admin password 123")).json().get("accessToken").asString();
-        admin = anonymous.as(adminToken);
+        adminToken = system.adminToken();
+        admin = system.api().as(adminToken);
         assertThat(admin.get("/api/auth/me").json().get("roles").toString()).contains("ADMIN");
     }
 

@@ -22,6 +22,7 @@ final class RunningSystem {
     static final long STARTING_BALANCE = 50_000;
     static final String SERVICE_TOKEN = "e2e-service-token-" + UUID.randomUUID();
     static final String ADMIN_EMAIL = "admin@parley.test";
+    static final String ADMIN_PASSWORD = "admin password 123";
     static final String INTEGRATION_TOKEN = "e2e-integration-token-" + UUID.randomUUID();
 
     private static RunningSystem instance;
@@ -32,7 +33,7 @@ final class RunningSystem {
     final ServiceProcess ingress;
     private final Map<String, String> env;
     private final Path services;
-    private final Path logs;
+    final Path logs;
 
     private RunningSystem(ServiceProcess accounting, ServiceProcess worker, ServiceProcess ingress,
             Map<String, String> env, Path services, Path logs) {
@@ -53,6 +54,27 @@ final class RunningSystem {
 
     ApiClient api() {
         return new ApiClient(ingress.baseUrl());
+    }
+
+    /**
+     * Signs the administrator in (creating the account on first use): the one place that knows how an account
+     * becomes admin here, so that the browser tests and the API tests change together when that changes.
+     *
+     * @return the admin's access token
+     */
+    String adminToken() {
+        ApiClient anonymous = api();
+        ApiClient.Response registered = anonymous.post("/api/auth/register",
+                Map.of("email", ADMIN_EMAIL, "password", ADMIN_PASSWORD));
+        if (registered.status() != 201 && registered.status() != 409) {
+            throw new IllegalStateException("cannot register the admin: " + registered);
+        }
+        ApiClient.Response login = anonymous.post("/api/auth/login", Map.of("email", ADMIN_EMAIL,
+                "password", ADMIN_PASSWORD));
+        if (login.status() != 200) {
+            throw new IllegalStateException("cannot sign the admin in: " + login);
+        }
+        return login.json().get("accessToken").asString();
     }
 
     /** One more llm-worker process with the same settings; it joins the same consumer group. */
@@ -130,6 +152,8 @@ final class RunningSystem {
         // the key rings of users' own provider keys (the transport ring is shared by ingress and worker)
         env.put("PARLEY_KEY_ENCRYPTION_KEYS", keyRing());
         env.put("PARLEY_TRANSPORT_KEYS", keyRing());
+        // JSON log files besides the console, as ./parley up writes them (LogHygieneIT reads both)
+        env.put("PARLEY_LOG_DIR", logs.resolve("json").toAbsolutePath().toString());
         var accounting = CompletableFuture.supplyAsync(() -> start("usage-accounting", services, accountingPort, env, logs));
         var worker = CompletableFuture.supplyAsync(() -> start("llm-worker", services, Ports.free(), env, logs));
         var ingress = CompletableFuture.supplyAsync(() -> start("api-ingress", services, Ports.free(), env, logs));

@@ -17,6 +17,7 @@ final class ServiceEnvironment {
 
     static final String STARTING_BALANCE = "PARLEY_STARTING_BALANCE";
     static final String ADMIN_EMAILS = "PARLEY_ADMIN_EMAILS";
+    static final String LOG_DIR = "PARLEY_LOG_DIR";
     static final String OUTBOUND_ALLOWED_NETWORKS = "PARLEY_OUTBOUND_ALLOWED_NETWORKS";
     // a developer's own machine: local model servers and webhook receivers listen on loopback
     static final String LOOPBACK = "127.0.0.0/8,::1/128";
@@ -46,6 +47,8 @@ final class ServiceEnvironment {
         env.put(service.portVariable(), Integer.toString(settings.port(service.portVariable())));
         env.put("KAFKA_BOOTSTRAP_SERVERS", infra.bootstrapServers());
         env.put("REGISTRY_URL", infra.registryUrl());
+        // JSON log files, rolled, beside the console output the launcher keeps in <service>.log
+        env.put(LOG_DIR, settings.envValue(LOG_DIR).orElse(settings.logs().toAbsolutePath().toString()));
         Providers.KEYED.forEach(p -> env.put(p.enabledVariable(), Boolean.toString(Providers.enabled(p, settings))));
         if (service != ParleyService.USAGE_ACCOUNTING) {
             env.put(OUTBOUND_ALLOWED_NETWORKS, settings.envValue(OUTBOUND_ALLOWED_NETWORKS).orElse(LOOPBACK));

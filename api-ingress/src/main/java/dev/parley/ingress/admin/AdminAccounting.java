@@ -10,6 +10,7 @@ import org.springframework.stereotype.Service;
 import dev.parley.ingress.auth.UserDirectory;
 import dev.parley.ingress.usage.AccountingApi;
 import dev.parley.ingress.web.ApiProblem;
+import dev.parley.ingress.usage.AccountSnapshot;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -28,6 +29,12 @@ public class AdminAccounting {
     AdminAccounting(AccountingApi api, UserDirectory users) {
         this.api = api;
         this.users = users;
+    }
+
+    /** The user's account as the user sees it on /api/me/usage: balance, reserved, refill, totals. */
+    public AccountSnapshot account(String userId) {
+        requireUser(userId);
+        return api.get(AccountSnapshot.class, uri -> uri.path("/internal/accounts/{userId}").build(userId));
     }
 
     public BalanceResponse setBalance(String userId, long balance) {

@@ -4,6 +4,7 @@ import jakarta.validation.Valid;
 import jakarta.validation.constraints.Size;
 
 import org.springframework.http.HttpStatus;
+import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.PutMapping;
@@ -12,6 +13,7 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
+import dev.parley.ingress.usage.AccountSnapshot;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import tools.jackson.databind.JsonNode;
@@ -26,6 +28,13 @@ class AdminUsersController {
 
     AdminUsersController(AdminAccounting accounting) {
         this.accounting = accounting;
+    }
+
+    @GetMapping("/account")
+    @Operation(summary = "A user's credits", description = "Balance, reserved, available, totals and refill, as "
+            + "the user sees them on `/api/me/usage`.")
+    AccountSnapshot account(@PathVariable @Size(max = 128) String userId) {
+        return accounting.account(userId);
     }
 
     @PutMapping("/balance")

@@ -3,6 +3,8 @@ package dev.parley.ingress.config;
 import jakarta.servlet.DispatcherType;
 
 import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.http.HttpMethod;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
@@ -21,16 +23,18 @@ import dev.parley.ingress.auth.AccountLocks;
 
 /**
  * Stateless bearer-token security: every path needs a valid access token or API key except sign-up, login, token
- * refresh, the API description and the public actuator endpoints. Authentication and authorization failures are
+ * refresh, the API description, the web app's static files and the public actuator endpoints. CORS preflights
+ * are answered before authentication ({@link CorsPolicy}). Authentication and authorization failures are
  * rendered by the same exception handler as every other error (problems, or OpenAI errors on /v1).
  */
 @Configuration
+@EnableConfigurationProperties(CorsProperties.class)
 class SecurityConfig {
 
     @Bean
     SecurityFilterChain apiSecurity(HttpSecurity http, SecurityProblemHandler problems, JwtDecoder jwtDecoder,
             JwtAuthenticationConverter jwtAuthenticationConverter, ApiKeyAuthenticationProvider apiKeys,
-            AccountLocks locks) throws Exception {
+            AccountLocks locks, CorsProperties cors) throws Exception {
         var jwtProvider = new JwtAuthenticationProvider(jwtDecoder);
         jwtProvider.setJwtAuthenticationConverter(jwtAuthenticationConverter);
         var bearerTokens = new BearerTokenRouter(apiKeys, jwtProvider, locks);
@@ -40,12 +44,16 @@ class SecurityConfig {
                 .logout(AbstractHttpConfigurer::disable)
                 .requestCache(AbstractHttpConfigurer::disable)
                 .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+                .cors(c -> c.configurationSource(CorsPolicy.source(cors)))
+                .headers(headers -> headers.addHeaderWriter(WebAppHeaders.contentSecurityPolicy()))
                 .authorizeHttpRequests(requests -> requests
                         // error rendering and async completion only happen for requests already let through
                         .dispatcherTypeMatchers(DispatcherType.ERROR, DispatcherType.ASYNC).permitAll()
                         .requestMatchers("/actuator/health", "/actuator/health/**", "/actuator/info",
                                 "/actuator/prometheus").permitAll()
                         .requestMatchers("/api/auth/register", "/api/auth/login", "/api/auth/refresh").permitAll()
+                        // the web app's static files: public like any web page; its data comes from the API
+                        .requestMatchers(HttpMethod.GET, WebAppHeaders.PATHS).permitAll()
                         .requestMatchers("/v3/api-docs", "/v3/api-docs/**", "/swagger-ui.html", "/swagger-ui/**")
                         .permitAll()
                         .requestMatchers("/api/admin/**", "/api/providers", "/api/providers/**").hasRole("ADMIN")

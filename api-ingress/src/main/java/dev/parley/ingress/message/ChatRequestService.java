@@ -18,6 +18,7 @@ import dev.parley.ingress.catalog.CatalogModel;
 import dev.parley.ingress.conversation.ConversationDocument;
 import dev.parley.ingress.conversation.ConversationService;
 import dev.parley.ingress.project.SystemPrompt;
+import dev.parley.platform.logging.LogContext;
 
 /**
  * Accepts a user's message in a conversation: checks the model and its limits, reserves the request's worst-case
@@ -112,6 +113,8 @@ public class ChatRequestService {
             Turn turn, String question, List<ChatMessage> context, GenerationParameters parameters,
             SystemPrompt prompt, String webhookUrl) {
         String requestId = UUID.randomUUID().toString();
+        // the HTTP request's remaining log lines, and its access log line, name the chat request
+        LogContext.put(LogContext.CHAT_REQUEST_ID, requestId);
         String userId = conversation.userId();
         ChatAdmission.Routed routed = admission.admit(requestId, userId, model, context, parameters.getMaxTokens());
         Exchange exchange;

@@ -10,6 +10,7 @@ import org.springframework.stereotype.Service;
 import dev.parley.events.ChatRequested;
 import dev.parley.ingress.admission.TokenEstimator;
 import dev.parley.ingress.catalog.CatalogModel;
+import dev.parley.platform.logging.LogContext;
 
 /**
  * Accepts a request whose whole context the caller sends and keeps (the OpenAI-compatible edge): the same model,
@@ -46,6 +47,8 @@ public class StatelessChats {
         CatalogModel model = admission.model(userId, submission.model(), null);
         budget.require(admission, contextWindow, model, submission);
         String requestId = UUID.randomUUID().toString();
+        // the HTTP request's remaining log lines, and its access log line, name the chat request
+        LogContext.put(LogContext.CHAT_REQUEST_ID, requestId);
         ChatAdmission.Routed routed = admission.admit(requestId, userId, model, submission.context(),
                 submission.parameters().getMaxTokens());
         Instant now = clock.instant();

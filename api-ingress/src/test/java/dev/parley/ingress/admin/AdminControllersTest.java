@@ -14,6 +14,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import java.time.Duration;
+import java.time.Instant;
 import java.time.LocalDate;
 
 import org.junit.jupiter.api.Test;
@@ -28,6 +29,7 @@ import dev.parley.ingress.ControllerTest;
 import dev.parley.ingress.TestTokens;
 import dev.parley.ingress.catalog.CatalogAdmin;
 import dev.parley.ingress.catalog.ModelPrices;
+import dev.parley.ingress.usage.AccountSnapshot;
 import dev.parley.ingress.web.ApiProblem;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -57,6 +59,21 @@ class AdminControllersTest {
                 .andExpect(status().isOk())
                 .andExpect(jsonPath("$.balance").value(5000))
                 .andExpect(jsonPath("$.available").value(4960));
+    }
+
+    @Test
+    void adminReadsAUsersCredits() throws Exception {
+        given(accounting.account("u1")).willReturn(new AccountSnapshot("u1", 900, 1000, 5, 6, 11, 100, 40, 860,
+                null, "u1", new AccountSnapshot.Refill(500, "P1D", Instant.parse("2025-03-01T00:00:00Z")),
+                Instant.parse("2025-03-02T00:00:00Z")));
+
+        mvc.perform(get("/api/admin/users/u1/account").header(HttpHeaders.AUTHORIZATION, ADMIN))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.balance").value(900))
+                .andExpect(jsonPath("$.reserved").value(40))
+                .andExpect(jsonPath("$.refill.interval").value("P1D"));
+        mvc.perform(get("/api/admin/users/u1/account").header(HttpHeaders.AUTHORIZATION, TestTokens.bearer("u2")))
+                .andExpect(status().isForbidden());
     }
 
     @Test

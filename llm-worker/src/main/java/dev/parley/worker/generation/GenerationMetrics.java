@@ -4,6 +4,9 @@ import java.time.Duration;
 import java.util.Locale;
 import java.util.Optional;
 
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 
@@ -16,6 +19,8 @@ import dev.parley.worker.provider.ProviderResult;
 @Component
 class GenerationMetrics {
 
+    private static final Logger log = LoggerFactory.getLogger(GenerationMetrics.class);
+
     private final MeterRegistry registry;
 
     GenerationMetrics(MeterRegistry registry) {
@@ -25,6 +30,10 @@ class GenerationMetrics {
     void record(String provider, String model, ProviderResult result, TokenUsage usage,
             Optional<Duration> timeToFirstToken, Duration elapsed) {
         String outcome = result.outcome().name().toLowerCase(Locale.ROOT);
+        // one line per provider call (never per token), in the MDC of the request it served
+        log.info("Provider call {}: {} {}, {} tokens in, {} out, first token after {} ms, {} ms in all", outcome,
+                provider, model, usage.getInputTokens(), usage.getOutputTokens(),
+                timeToFirstToken.map(Duration::toMillis).orElse(-1L), elapsed.toMillis());
         registry.counter("parley.worker.requests", "provider", provider, "model", model, "outcome", outcome,
                 "reason", reason(result)).increment();
         timeToFirstToken.ifPresent(ttft -> Timer.builder("parley.worker.time.to.first.token")

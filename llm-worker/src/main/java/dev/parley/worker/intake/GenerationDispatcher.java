@@ -1,6 +1,7 @@
 package dev.parley.worker.intake;
 
 import java.time.Duration;
+import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 
 import io.micrometer.core.instrument.Gauge;
@@ -8,12 +9,14 @@ import io.micrometer.core.instrument.MeterRegistry;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.slf4j.MDC;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.kafka.config.KafkaListenerEndpointRegistry;
 import org.springframework.kafka.listener.MessageListenerContainer;
 import org.springframework.kafka.support.Acknowledgment;
 import org.springframework.stereotype.Component;
 
+import dev.parley.platform.logging.LogContext;
 import dev.parley.worker.config.WorkerProperties;
 import dev.parley.worker.generation.GenerationRequest;
 import dev.parley.worker.generation.GenerationService;
@@ -57,7 +60,8 @@ class GenerationDispatcher implements SmartLifecycle {
             log.info("Request {} was delivered again while it runs here; not starting it twice", request.requestId());
             return;
         }
-        var job = new Job(request, position);
+        // the record's log context (request id, user, chat request), for the generation thread's logs and events
+        var job = new Job(request, position, MDC.getCopyOfContextMap());
         if (slots.admit(job)) {
             start(job);
         }
@@ -65,7 +69,8 @@ class GenerationDispatcher implements SmartLifecycle {
     }
 
     private void start(Job job) {
-        Thread.ofVirtual().name("generation-" + job.request().requestId()).start(() -> run(job));
+        Thread.ofVirtual().name("generation-" + job.request().requestId())
+                .start(LogContext.wrap(job.logContext(), () -> run(job)));
     }
 
     private void run(Job job) {
@@ -137,6 +142,6 @@ class GenerationDispatcher implements SmartLifecycle {
         return Integer.MAX_VALUE - 50;
     }
 
-    private record Job(GenerationRequest request, RecordPosition position) {
+    private record Job(GenerationRequest request, RecordPosition position, Map<String, String> logContext) {
     }
 }

@@ -10,6 +10,7 @@ import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringSerializer;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.kafka.autoconfigure.KafkaProperties;
@@ -25,6 +26,7 @@ import org.springframework.kafka.listener.DefaultErrorHandler;
 import org.springframework.kafka.support.ExponentialBackOffWithMaxRetries;
 
 import dev.parley.events.Topics;
+import io.micrometer.core.instrument.MeterRegistry;
 
 /**
  * Declares the Parley topics with their dead-letter topics, and routes records that cannot be handled
@@ -49,9 +51,14 @@ public class KafkaPlatformAutoConfiguration {
 
     @Bean
     CommonErrorHandler parleyErrorHandler(KafkaTemplate<Object, Object> kafkaTemplate, KafkaProperties kafkaProperties,
-            ParleyKafkaProperties properties) {
+            ParleyKafkaProperties properties, ObjectProvider<MeterRegistry> meters) {
+        DeadLetterCounter deadLetters = new DeadLetterCounter(meters.getIfAvailable());
         var recoverer = new DeadLetterPublishingRecoverer(templatesByValueType(kafkaTemplate, kafkaProperties),
-                (record, exception) -> new TopicPartition(Topics.deadLetterOf(record.topic()), -1));
+                (record, exception) -> {
+                    String deadLetterTopic = Topics.deadLetterOf(record.topic());
+                    deadLetters.increment(deadLetterTopic);
+                    return new TopicPartition(deadLetterTopic, -1);
+                });
         var backOff = new ExponentialBackOffWithMaxRetries(properties.retryAttempts());
         backOff.setInitialInterval(properties.retryInterval().toMillis());
         backOff.setMultiplier(2.0);

@@ -112,6 +112,9 @@ class UsageAccountingService {
                     account.balance(), entry.eventId(), entry.amount());
         }
         ledger.markApplied(entry.eventId(), account.balance(), settled.released(), clock.instant());
+        // one line per provider call: with the chat request id in the MDC, the request's last step in the logs
+        log.info("Usage {} applied: {} credits from {} for {} ({} tokens in, {} out)", entry.eventId(), entry.amount(),
+                entry.accountId(), entry.model(), entry.tokens().input(), entry.tokens().output());
     }
 
     private static String organisationOf(LedgerEntry entry) {

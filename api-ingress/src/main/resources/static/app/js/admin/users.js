@@ -1,0 +1,77 @@
+// Users with their credits: balance, refill, grants, disable / enable.
+import {api, query} from '../api.js';
+import {busy, clear, field, h, num, toast, when} from '../dom.js';
+import {humanInterval, pager} from '../pages/usage.js';
+
+export async function renderUsers(body) {
+    const search = h('input', {type: 'search', placeholder: 'Email starts with…', 'aria-label': 'Search users'});
+    const table = h('div.table-wrap');
+    const detail = h('div.user-detail', {'aria-live': 'polite'});
+    const load = page => drawUsers(table, detail, search.value.trim(), page);
+    clear(body, h('form.inline-form', {role: 'search', onsubmit: event => {
+        event.preventDefault();
+        load(0);
+    }}, search, h('button', {type: 'submit'}, 'Search')), h('div.split', {}, table, detail));
+    await load(0);
+}
+
+async function drawUsers(table, detail, q, page) {
+    const result = await api(`/api/admin/users${query({q, page, size: 20})}`);
+    clear(table, h('table', {},
+        h('thead', {}, h('tr', {}, ['Email', 'Name', 'Roles', 'State', 'Created'].map(c => h('th', {scope: 'col'}, c)))),
+        h('tbody', {}, result.items.map(user => h('tr', {},
+            h('th', {scope: 'row'}, h('button.link-button', {type: 'button',
+                onclick: () => drawUser(detail, user, () => drawUsers(table, detail, q, page))},
+            user.email || user.externalId || user.id)),
+            h('td', {}, user.displayName || ''), h('td', {}, (user.roles || []).join(', ')),
+            h('td', {}, user.deleted ? 'deleted' : user.disabled ? 'disabled' : 'active'),
+            h('td', {}, when(user.createdAt)))))),
+    pager(result, next => drawUsers(table, detail, q, next)));
+}
+
+async function drawUser(detail, user, refreshList) {
+    const base = `/api/admin/users/${encodeURIComponent(user.id)}`;
+    const account = await api(`${base}/account`);
+    const redraw = () => drawUser(detail, user, refreshList);
+    const balance = h('input', {type: 'number', min: 0, required: true, value: account.balance});
+    const grant = h('input', {type: 'number', min: 1, required: true});
+    const grantExpiry = h('input', {type: 'date'});
+    const refillAmount = h('input', {type: 'number', min: 0, required: true, value: account.refill?.amount ?? 0});
+    const refillInterval = h('select', {}, [['P1D', 'every day'], ['P7D', 'every week'], ['P30D', 'every 30 days'],
+        ['PT1H', 'every hour']].map(([value, label]) => h('option', {value, selected: account.refill?.interval === value},
+        label)));
+    const form = (title, fields, label, action) => {
+        const submit = h('button.primary', {type: 'submit'}, label);
+        return h('form.stack-form', {onsubmit: event => {
+            event.preventDefault();
+            busy(submit, async () => {
+                await action();
+                toast(`${title}: saved`);
+                await redraw();
+            });
+        }}, h('h3', {}, title), fields, submit);
+    };
+    clear(detail, h('div.panel', {},
+        h('h2', {}, user.email || user.id),
+        h('dl.facts', {},
+            h('dt', {}, 'Balance'), h('dd', {}, num(account.balance)),
+            h('dt', {}, 'Reserved'), h('dd', {}, num(account.reserved)),
+            h('dt', {}, 'Available'), h('dd', {}, num(account.available)),
+            h('dt', {}, 'Spent'), h('dd', {}, num(account.debitedCredits)),
+            h('dt', {}, 'Refill'), h('dd', {}, account.refill && account.refill.amount > 0
+                ? `${num(account.refill.amount)} every ${humanInterval(account.refill.interval)}` : 'none')),
+        form('Set balance', field('Balance (credits)', balance), 'Set', () => api(`${base}/balance`,
+            {method: 'PUT', body: {balance: Number(balance.value)}})),
+        form('Grant credits', [field('Amount', grant), field('Expires (optional)', grantExpiry)], 'Grant',
+            () => api(`${base}/grants`, {method: 'POST', body: {amount: Number(grant.value),
+                expiresAt: grantExpiry.value ? new Date(`${grantExpiry.value}T00:00:00Z`).toISOString() : undefined}})),
+        form('Automatic refill', [field('Amount (0: off)', refillAmount), field('Interval', refillInterval)], 'Save',
+            () => api(`${base}/refill`, {method: 'PUT', body: {amount: Number(refillAmount.value),
+                interval: refillInterval.value}})),
+        user.deleted ? null : h('button', {type: 'button', onclick: event => busy(event.currentTarget, async () => {
+            Object.assign(user, await api(`${base}/${user.disabled ? 'enable' : 'disable'}`, {method: 'POST'}));
+            toast(user.disabled ? 'Account disabled' : 'Account enabled');
+            await refreshList();
+            await redraw();
+        })}, user.disabled ? 'Enable account' : 'Disable account')));
+}

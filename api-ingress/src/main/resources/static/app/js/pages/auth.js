@@ -1,0 +1,49 @@
+// Sign in and sign up.
+import {api} from '../api.js';
+import * as session from '../session.js';
+import {busy, clear, field, h} from '../dom.js';
+import {loadUser} from '../account.js';
+
+export function renderAuth(view, mode) {
+    const signup = mode === 'signup';
+    const email = h('input', {type: 'email', name: 'email', required: true, autocomplete: 'email'});
+    const password = h('input', {type: 'password', name: 'password', required: true, minLength: 8, maxLength: 128,
+        autocomplete: signup ? 'new-password' : 'current-password'});
+    const displayName = h('input', {type: 'text', name: 'displayName', maxLength: 100, autocomplete: 'name'});
+    const error = h('p.form-error', {role: 'alert'});
+    const submit = h('button.primary', {type: 'submit'}, signup ? 'Create account' : 'Sign in');
+    const form = h('form.auth-form', {
+        onsubmit: event => {
+            event.preventDefault();
+            error.textContent = '';
+            busy(submit, async () => {
+                try {
+                    if (signup) {
+                        await api('/api/auth/register', {method: 'POST', auth: false, body: {email: email.value,
+                            password: password.value, displayName: displayName.value || undefined}});
+                    }
+                    session.store(await api('/api/auth/login', {method: 'POST', auth: false,
+                        body: {email: email.value, password: password.value}}));
+                    await loadUser();
+                    location.hash = '#/chat';
+                } catch (failure) {
+                    error.textContent = failure.describe ? failure.describe() : failure.message;
+                }
+            });
+        },
+    },
+    field('Email', email),
+    signup ? field('Name (optional)', displayName) : null,
+    field('Password', password, signup ? 'At least 8 characters.' : null),
+    error,
+    submit);
+    clear(view, h('section.auth', {'aria-labelledby': 'auth-title'},
+        h('div.auth-card', {},
+            h('div.auth-brand', {}, h('img', {src: '/app/icon.svg', alt: '', width: 40, height: 40}),
+                h('span', {}, 'Parley')),
+            h('h1#auth-title', {}, signup ? 'Create your account' : 'Sign in'),
+            form,
+            h('p.switch', {}, signup ? 'Already have an account? ' : 'New here? ',
+                h('a', {href: signup ? '#/signin' : '#/signup'}, signup ? 'Sign in' : 'Create an account')))));
+    email.focus();
+}

@@ -1,0 +1,50 @@
+// The signed-in session. The access token lives in memory only; the refresh token in sessionStorage, so that a
+// reload (or a resume mid-answer) keeps the user signed in while closing the tab signs out. See docs/decisions.md.
+const REFRESH_KEY = 'parley.refreshToken';
+const EARLY_REFRESH_MS = 30_000;
+
+let accessToken = null;
+let accessExpiresAt = 0;
+let me = null;
+const listeners = new Set();
+
+export function store(tokens) {
+    accessToken = tokens.accessToken;
+    accessExpiresAt = Date.now() + tokens.expiresIn * 1000;
+    if (tokens.refreshToken) {
+        sessionStorage.setItem(REFRESH_KEY, tokens.refreshToken);
+    }
+}
+
+export function currentAccessToken() {
+    return accessToken && Date.now() < accessExpiresAt - EARLY_REFRESH_MS ? accessToken : null;
+}
+
+export function refreshToken() {
+    return sessionStorage.getItem(REFRESH_KEY);
+}
+
+export function clear() {
+    accessToken = null;
+    accessExpiresAt = 0;
+    me = null;
+    sessionStorage.removeItem(REFRESH_KEY);
+    listeners.forEach(listener => listener(null));
+}
+
+export function setUser(user) {
+    me = user;
+    listeners.forEach(listener => listener(me));
+}
+
+export function user() {
+    return me;
+}
+
+export function isAdmin() {
+    return Boolean(me && me.roles && me.roles.includes('ADMIN'));
+}
+
+export function onUserChange(listener) {
+    listeners.add(listener);
+}
