@@ -12,6 +12,8 @@ import org.junit.jupiter.api.Test;
 import org.slf4j.MDC;
 
 import dev.parley.events.CancelRequested;
+import dev.parley.events.ChatStreamed;
+import dev.parley.events.TokensGenerated;
 
 /** The log context crosses Kafka in headers, and comes back into the consumer's MDC for one record only. */
 class KafkaLogContextTest {
@@ -25,22 +27,25 @@ class KafkaLogContextTest {
     }
 
     @Test
-    void theSendersContextAndTheEventsIdsTravelAsHeadersAndComeBackIntoTheMdc() {
+    void theSendersContextTravelsAsHeadersWhereTheEventLacksItAndComesBackIntoTheMdc() {
         MDC.put(LogContext.REQUEST_ID, "req-1");
+        MDC.put(LogContext.USER_ID, "user-7");
+        MDC.put(LogContext.CONVERSATION_ID, "conv-3");
         ProducerRecord<Object, Object> sent = producer.onSend(new ProducerRecord<>("chat.control", "chat-9",
                 cancel("chat-9", "user-7")));
         MDC.clear();
 
         assertThat(header(sent, "parley-request-id")).isEqualTo("req-1");
-        assertThat(header(sent, "parley-user-id")).isEqualTo("user-7");
-        assertThat(header(sent, "parley-chat-request-id")).isEqualTo("chat-9");
-        assertThat(sent.headers().lastHeader("parley-conversation-id")).as("CancelRequested has none").isNull();
+        assertThat(header(sent, "parley-conversation-id")).as("CancelRequested has no conversation").isEqualTo("conv-3");
+        assertThat(sent.headers().lastHeader("parley-user-id")).as("the event names its user itself").isNull();
+        assertThat(sent.headers().lastHeader("parley-chat-request-id")).isNull();
 
         var received = new ConsumerRecord<Object, Object>("chat.control", 0, 5, "chat-9", sent.value());
         sent.headers().forEach(h -> received.headers().add(h));
         consumer.intercept(received, null);
         assertThat(MDC.get(LogContext.REQUEST_ID)).isEqualTo("req-1");
         assertThat(MDC.get(LogContext.USER_ID)).isEqualTo("user-7");
+        assertThat(MDC.get(LogContext.CONVERSATION_ID)).isEqualTo("conv-3");
         assertThat(MDC.get(LogContext.CHAT_REQUEST_ID)).isEqualTo("chat-9");
 
         consumer.afterRecord(received, null);
@@ -59,8 +64,21 @@ class KafkaLogContextTest {
     }
 
     @Test
+    void tokenDeltasCarryNoHeaders() {
+        MDC.put(LogContext.REQUEST_ID, "req-1");
+        var delta = ChatStreamed.newBuilder().setRequestId("chat-1").setUserId("u").setConversationId("c")
+                .setMessageId("m").setSequence(0).setEmittedAt(Instant.now())
+                .setPayload(TokensGenerated.newBuilder().setText("Hel").build()).build();
+
+        ProducerRecord<Object, Object> sent = producer.onSend(new ProducerRecord<>("chat.stream", "chat-1", delta));
+
+        assertThat(sent.headers().toArray()).isEmpty();
+    }
+
+    @Test
     void existingHeadersWinAndOddValuesStayOut() {
         MDC.put(LogContext.REQUEST_ID, "bad value\nwith a newline");
+        MDC.put(LogContext.USER_ID, "someone-else");
         var record = new ProducerRecord<Object, Object>("chat.control-dlt", "k", new byte[] {1, 2});
         record.headers().add("parley-user-id", "original".getBytes(StandardCharsets.UTF_8));
 
