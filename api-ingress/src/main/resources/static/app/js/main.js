@@ -85,6 +85,12 @@ function wireShell() {
         location.hash = '#/signin';
     });
     window.addEventListener('hashchange', route);
+    // a refresh that failed (expired or revoked session) signs out: back to the sign-in page
+    session.onUserChange(user => {
+        if (!user && !PUBLIC.has(parseHash().name)) {
+            location.hash = '#/signin';
+        }
+    });
 }
 
 async function start() {
