@@ -76,6 +76,8 @@ class WebAppIT {
         wait(ExpectedConditions.visibilityOfElementLocated(By.name("content")));
 
         send("What is a Kafka partition and why does ordering matter?");
+        wait(ExpectedConditions.urlContains("#/chat/"));
+        conversationId = browser.driver.getCurrentUrl().replaceAll(".*#/chat/", "");
         List<String> seen = watchAnswerUntilFinished();
 
         assertThat(seen).as("texts shown while the answer was PENDING").isNotEmpty();
@@ -83,7 +85,6 @@ class WebAppIT {
         assertThat(finalText).startsWith("This is the Parley mock provider");
         seen.forEach(partial -> assertThat(finalText).startsWith(partial.strip()));
         assertThat(lastAnswer().getAttribute("data-status")).isEqualTo("COMPLETED");
-        conversationId = browser.driver.getCurrentUrl().replaceAll(".*#/chat/", "");
         assertThat(conversationId).isNotBlank();
         shoot("chat");
         assertNoConsoleErrors();
@@ -93,10 +94,11 @@ class WebAppIT {
     @Order(2)
     void stopEndsAnAnswerMidway() {
         send(LONG_QUESTION);
-        await().atMost(Duration.ofSeconds(30)).until(() -> isPending() && !answerText().isEmpty());
+        await().atMost(Duration.ofSeconds(90)).pollInSameThread().until(() -> isPending() && !answerText().isEmpty());
         browser.driver.findElement(By.cssSelector("button.stop")).click();
 
-        await().atMost(Duration.ofSeconds(30)).until(() -> "CANCELLED".equals(lastAnswer().getAttribute("data-status")));
+        await().atMost(Duration.ofSeconds(90)).pollInSameThread()
+                .until(() -> "CANCELLED".equals(lastAnswerState().status()));
         assertThat(lastAnswer().findElement(By.cssSelector(".status")).getText()).isEqualTo("Stopped");
         JsonAnswer stored = storedLastAnswer();
         assertThat(stored.status()).isEqualTo("CANCELLED");
@@ -108,7 +110,7 @@ class WebAppIT {
     @Order(3)
     void aReloadInTheMiddleOfAnAnswerResumesItToTheEnd() {
         send(LONG_QUESTION + " and leaders");
-        await().atMost(Duration.ofSeconds(30)).until(() -> isPending() && !answerText().isEmpty());
+        await().atMost(Duration.ofSeconds(90)).pollInSameThread().until(() -> isPending() && !answerText().isEmpty());
         String before = answerText();
         String messageId = lastAnswer().getAttribute("data-message-id");
         String statusAtReload = system.api().as(userToken()).get(messagePath(messageId)).json().get("status").asString();
@@ -134,7 +136,7 @@ class WebAppIT {
         open("usage");
         wait(ExpectedConditions.textMatches(By.cssSelector("[data-card=spent] .card-value"),
                 java.util.regex.Pattern.compile(".*\\d.*")));
-        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
+        await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> {
             browser.driver.navigate().refresh();
             wait(ExpectedConditions.presenceOfElementLocated(By.cssSelector("table.ledger")));
             assertThat(number(text("[data-card=spent] .card-value"))).isEqualTo(debitedCredits());
@@ -171,7 +173,7 @@ class WebAppIT {
         flag.findElement(By.cssSelector("button.primary")).click();
 
         By openFlag = By.xpath("//li[contains(@class,'flag')][.//strong[text()='" + reason + "']]");
-        await().atMost(Duration.ofSeconds(30)).until(() -> browser.driver.findElements(openFlag).isEmpty());
+        await().atMost(Duration.ofSeconds(60)).until(() -> browser.driver.findElements(openFlag).isEmpty());
         var flags = system.api().as(system.adminToken()).get("/api/admin/flags?resolved=true&size=100").json();
         assertThat(flags.get("items").toString()).contains(reason);
         assertNoConsoleErrors();
@@ -192,7 +194,7 @@ class WebAppIT {
                 browser.size(size);
                 open(page);
                 wait(ExpectedConditions.presenceOfElementLocated(By.cssSelector("main h1, main .chat-title")));
-                await().atMost(Duration.ofSeconds(10)).until(() -> browser.driver.findElements(
+                await().atMost(Duration.ofSeconds(30)).until(() -> browser.driver.findElements(
                         By.cssSelector("[aria-busy=true]")).isEmpty());
                 String name = page.startsWith("chat/") ? "chat-conversation" : page.replace('/', '-');
                 shoot(prefix + name + (size == Browser.PHONE ? "-phone" : ""));
@@ -217,7 +219,7 @@ class WebAppIT {
     }
 
     private <T> T wait(org.openqa.selenium.support.ui.ExpectedCondition<T> condition) {
-        return new WebDriverWait(browser.driver, Duration.ofSeconds(30)).until(condition);
+        return new WebDriverWait(browser.driver, Duration.ofSeconds(60)).until(condition);
     }
 
     private void type(By field, String text) {
@@ -231,7 +233,7 @@ class WebAppIT {
         WebElement input = wait(ExpectedConditions.elementToBeClickable(By.name("content")));
         input.sendKeys(message);
         input.sendKeys(Keys.ENTER);
-        await().atMost(Duration.ofSeconds(30)).until(() ->
+        await().atMost(Duration.ofSeconds(60)).until(() ->
                 browser.driver.findElements(By.cssSelector("article.message.assistant")).size() > answers);
     }
 
@@ -240,25 +242,34 @@ class WebAppIT {
         return answers.get(answers.size() - 1);
     }
 
+    /** Status and text of the last answer, read in one round trip (a busy machine makes each one slow). */
+    private AnswerState lastAnswerState() {
+        Object state = browser.driver.executeScript("const answers = document.querySelectorAll("
+                + "'article.message.assistant'); const a = answers[answers.length - 1];"
+                + "return a ? [a.dataset.status || '', a.querySelector('.body').innerText] : ['', ''];");
+        List<?> values = (List<?>) state;
+        return new AnswerState(String.valueOf(values.get(0)), String.valueOf(values.get(1)));
+    }
+
     private boolean isPending() {
-        return "PENDING".equals(lastAnswer().getAttribute("data-status"));
+        return "PENDING".equals(lastAnswerState().status());
     }
 
     private String answerText() {
-        return lastAnswer().findElement(By.cssSelector(".body")).getText();
+        return lastAnswerState().text().strip();
     }
 
     /** The texts shown while the last answer was being written, until it finished. */
     private List<String> watchAnswerUntilFinished() {
         List<String> seen = new ArrayList<>();
-        await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(50)).until(() -> {
-            WebElement answer = lastAnswer();
-            if (!"PENDING".equals(answer.getAttribute("data-status"))) {
+        // the first answer after the services start waits for consumer groups and schema registration
+        await().atMost(Duration.ofMinutes(3)).pollInSameThread().pollInterval(Duration.ofMillis(50)).until(() -> {
+            AnswerState answer = lastAnswerState();
+            if (!"PENDING".equals(answer.status())) {
                 return true;
             }
-            String text = answer.findElement(By.cssSelector(".body")).getText();
-            if (!text.isBlank() && (seen.isEmpty() || !seen.get(seen.size() - 1).equals(text))) {
-                seen.add(text);
+            if (!answer.text().isBlank() && (seen.isEmpty() || !seen.get(seen.size() - 1).equals(answer.text()))) {
+                seen.add(answer.text());
             }
             return false;
         });
@@ -302,5 +313,8 @@ class WebAppIT {
     }
 
     record JsonAnswer(String status, String content) {
+    }
+
+    record AnswerState(String status, String text) {
     }
 }
