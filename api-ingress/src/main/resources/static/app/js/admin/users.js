@@ -11,7 +11,7 @@ export async function renderUsers(body) {
     clear(body, h('form.inline-form', {role: 'search', onsubmit: event => {
         event.preventDefault();
         load(0);
-    }}, search, h('button', {type: 'submit'}, 'Search')), h('div.split', {}, table, detail));
+    }}, search, h('button', {type: 'submit'}, 'Search')), h('div.stack', {}, table, detail));
     await load(0);
 }
 

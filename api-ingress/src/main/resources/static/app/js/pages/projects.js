@@ -9,7 +9,7 @@ export async function renderProjects(view, projectId) {
         h('h1#projects-title', {}, 'Projects'),
         h('p.muted', {}, 'A project gives its conversations a system prompt. Every change of a prompt is kept as a '
             + 'version; conversations use the current one.'),
-        h('div.split', {}, h('div', {}, newProjectForm(), list), detail)));
+        h('div.split.wide-right', {}, h('div.panel', {}, newProjectForm(), list), detail)));
     const projects = (await api('/api/projects?size=100')).items;
     clear(list, projects.length ? projects.map(p => h('li', {className: p.id === projectId ? 'active' : ''},
         h('a', {href: `#/projects/${encodeURIComponent(p.id)}`, 'aria-current': p.id === projectId ? 'page' : null},
