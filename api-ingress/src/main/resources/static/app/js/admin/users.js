@@ -68,10 +68,19 @@ async function drawUser(detail, user, refreshList) {
         form('Automatic refill', [field('Amount (0: off)', refillAmount), field('Interval', refillInterval)], 'Save',
             () => api(`${base}/refill`, {method: 'PUT', body: {amount: Number(refillAmount.value),
                 interval: refillInterval.value}})),
-        user.deleted ? null : h('button', {type: 'button', onclick: event => busy(event.currentTarget, async () => {
-            Object.assign(user, await api(`${base}/${user.disabled ? 'enable' : 'disable'}`, {method: 'POST'}));
-            toast(user.disabled ? 'Account disabled' : 'Account enabled');
-            await refreshList();
-            await redraw();
-        })}, user.disabled ? 'Enable account' : 'Disable account')));
+        user.deleted ? null : h('div.actions', {},
+            h('button', {type: 'button', onclick: event => busy(event.currentTarget, async () => {
+                Object.assign(user, await api(`${base}/${user.disabled ? 'enable' : 'disable'}`, {method: 'POST'}));
+                toast(user.disabled ? 'Account disabled' : 'Account enabled');
+                await refreshList();
+                await redraw();
+            })}, user.disabled ? 'Enable account' : 'Disable account'),
+            h('button', {type: 'button', onclick: event => busy(event.currentTarget, async () => {
+                const admin = (user.roles || []).includes('ADMIN');
+                Object.assign(user, await api(base, {method: 'PATCH',
+                    body: {roles: admin ? ['USER'] : ['USER', 'ADMIN']}}));
+                toast(admin ? 'Admin role removed' : 'Admin role granted');
+                await refreshList();
+                await redraw();
+            })}, (user.roles || []).includes('ADMIN') ? 'Remove admin role' : 'Make admin'))));
 }
