@@ -18,7 +18,7 @@ import dev.parley.stack.ProcessSupervisor;
  */
 public final class StackProcess implements AutoCloseable {
 
-    private static final Duration START_TIMEOUT = Duration.ofMinutes(6);
+    private static final Duration START_TIMEOUT = Duration.ofMinutes(10);
 
     private final Process process;
     private final Path log;
