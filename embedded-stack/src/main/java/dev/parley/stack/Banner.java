@@ -15,6 +15,10 @@ final class Banner {
             List<ServiceProcess> services, Collection<ParleyService> skipped, Duration took) {
         StringBuilder text = new StringBuilder("%nParley is up (%d s).%n%n".formatted(took.toSeconds()));
         line(text, "API", api(settings, skipped));
+        if (!skipped.contains(ParleyService.API_INGRESS)) {
+            line(text, "Web app", "http://localhost:" + settings.instancePorts(ParleyService.API_INGRESS).getFirst()
+                    + "/");
+        }
         line(text, "Services", services(services, skipped));
         line(text, "Kafka", "%s (controller :%d)".formatted(infra.bootstrapServers(),
                 settings.port(StackSettings.KAFKA_CONTROLLER_PORT)));
@@ -23,7 +27,8 @@ final class Banner {
                 : infra.mongoUri() + " (embedded)");
         line(text, "Providers", String.join(", ", Providers.enabledNames(settings)));
         line(text, "Data", settings.home().toString());
-        line(text, "Logs", settings.logs() + " (stack.log, registry.log, <service>.log)");
+        line(text, "Logs", settings.logs() + " (stack.log, registry.log, <service>.log; JSON lines in "
+                + "<service>.json.log)");
         return text.append("%nCtrl-C stops everything.%n".formatted()).toString();
     }
 
