@@ -1,5 +1,7 @@
 package dev.parley.stack;
 
+import java.util.List;
+
 import org.h2.mvstore.MVMap;
 import org.h2.mvstore.MVStore;
 
@@ -7,6 +9,8 @@ import de.bwaldvogel.mongo.MongoCollection;
 import de.bwaldvogel.mongo.MongoDatabase;
 import de.bwaldvogel.mongo.backend.CollectionOptions;
 import de.bwaldvogel.mongo.backend.CursorRegistry;
+import de.bwaldvogel.mongo.backend.Index;
+import de.bwaldvogel.mongo.backend.IndexKey;
 import de.bwaldvogel.mongo.backend.QueryResult;
 import de.bwaldvogel.mongo.backend.h2.H2Backend;
 import de.bwaldvogel.mongo.backend.h2.H2Collection;
@@ -46,6 +50,18 @@ final class KeyedH2Backend extends H2Backend {
         Database(String databaseName, MVStore mvStore, CursorRegistry cursorRegistry) {
             super(databaseName, mvStore, cursorRegistry);
             this.mvStore = mvStore;
+        }
+
+        /**
+         * Unique indexes in memory, rebuilt from the documents when their collection opens. The index maps the plain
+         * backend stored are removed, so that a data file opened by it again has no stale index (it rebuilds too).
+         */
+        @Override
+        protected Index<Object> openOrCreateUniqueIndex(String collectionName, String indexName, List<IndexKey> keys,
+                boolean sparse) {
+            MVStore store = mvStore != null ? mvStore : OPENING.get();
+            store.removeMap(getFullCollectionNamespace(collectionName) + "._index_" + indexName);
+            return new InMemoryUniqueIndex(indexName, keys, sparse);
         }
 
         @Override

@@ -90,6 +90,28 @@ class KeyedMongoBackendTest {
         }
     }
 
+    @Test
+    void uniqueIndexesAreRebuiltFromTheDataWhenTheFileOpensAgain() {
+        Path file = dir.resolve("unique.mv");
+        try (EmbeddedMongo mongo = EmbeddedMongo.persistent(file, 0);
+                var client = MongoClients.create(mongo.connectionString())) {
+            MongoCollection<Document> users = client.getDatabase("t").getCollection("users");
+            users.createIndex(new Document("email", 1), new com.mongodb.client.model.IndexOptions().unique(true));
+            users.insertOne(new Document("_id", "u1").append("email", "ada@example.com"));
+        }
+        try (EmbeddedMongo mongo = EmbeddedMongo.persistent(file, 0);
+                var client = MongoClients.create(mongo.connectionString())) {
+            MongoCollection<Document> users = client.getDatabase("t").getCollection("users");
+
+            assertThat(users.find(eq("email", "ada@example.com")).first()).containsEntry("_id", "u1");
+            assertThat(users.find(and(eq("_id", "u1"), eq("email", "ada@example.com"))).first()).isNotNull();
+            org.assertj.core.api.Assertions.assertThatThrownBy(() -> users.insertOne(new Document("_id", "u2")
+                    .append("email", "ada@example.com"))).isInstanceOf(com.mongodb.MongoWriteException.class);
+            org.assertj.core.api.Assertions.assertThatThrownBy(() -> users.insertOne(new Document("_id", "u1")
+                    .append("email", "other@example.com"))).isInstanceOf(com.mongodb.MongoWriteException.class);
+        }
+    }
+
     private EmbeddedMongo start(boolean persistent) {
         return persistent ? EmbeddedMongo.persistent(dir.resolve("mongo.mv"), 0) : EmbeddedMongo.inMemory(0);
     }
