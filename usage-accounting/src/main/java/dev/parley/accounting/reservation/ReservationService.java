@@ -28,6 +28,8 @@ import dev.parley.accounting.web.ProblemException;
 @Service
 class ReservationService {
 
+    static final String RELEASE_PREFIX = "release:";
+
     private final AccountRepository accounts;
     private final ReservationStore store;
     private final LedgerRepository ledger;
@@ -83,13 +85,39 @@ class ReservationService {
                 .ifPresent(reservation -> release(payer, reservation, "API"));
     }
 
+    /**
+     * Releases a reservation exactly once and lists it, whatever crashes: a PENDING {@code release:<id>} ledger entry
+     * first, then one conditional account update that records that id, then the entry marked APPLIED (or VOID when
+     * the reservation was gone, settled by its usage). {@link #finishRelease} completes an entry a crash left PENDING.
+     */
     void release(Account account, Reservation reservation, String source) {
         Instant now = clock.instant();
-        store.release(account.userId(), reservation, now).ifPresent(after -> ledger.insertIfAbsent(
-                new LedgerEntry("release:" + reservation.reservationId(), LedgerType.RELEASE, reservation.userId(),
-                        account.userId(), reservation.reservationId(), null, null, reservation.model(),
-                        LedgerTokens.NONE, source, null, false, 0, reservation.amount(), LedgerState.APPLIED,
-                        after.balance(), now, now, now, null)));
+        var pending = new LedgerEntry(RELEASE_PREFIX + reservation.reservationId(), LedgerType.RELEASE,
+                reservation.userId(), account.userId(), reservation.reservationId(), null, null, reservation.model(),
+                LedgerTokens.NONE, source, null, false, 0, reservation.amount(), LedgerState.PENDING, null, now, now,
+                null, null);
+        LedgerEntry entry = ledger.insertPending(pending) ? pending : ledger.find(pending.eventId()).orElseThrow();
+        if (entry.state() == LedgerState.PENDING) {
+            finishRelease(entry);
+        }
+    }
+
+    /** Applies a PENDING release entry if its reservation is still held, else finds it applied or voids it. */
+    void finishRelease(LedgerEntry entry) {
+        Instant now = clock.instant();
+        var reservation = new Reservation(entry.requestId(), entry.userId(), entry.model(), entry.released(), null,
+                null);
+        Optional<Account> released = store.release(entry.accountId(), reservation, entry.eventId(), now);
+        if (released.isPresent()) {
+            ledger.markApplied(entry.eventId(), released.get().balance(), entry.released(), now);
+            return;
+        }
+        Account account = accounts.find(entry.accountId()).orElseThrow();
+        if (account.recentCreditIds().contains(entry.eventId())) {
+            ledger.markApplied(entry.eventId(), account.balance(), entry.released(), now);
+        } else {
+            ledger.markVoid(entry.eventId());
+        }
     }
 
     private long worstCase(ReservationRequest request) {

@@ -28,6 +28,7 @@ import dev.parley.accounting.account.Reservation;
 class ReservationStore {
 
     private static final String COUNT = "reservationCount";
+    private static final String CREDIT_IDS = "recentCreditIds";
 
     private final MongoOperations mongo;
 
@@ -75,8 +76,14 @@ class ReservationStore {
         return admissible;
     }
 
-    /** @return the account after the release; empty when the reservation was not there (any more) */
-    Optional<Account> release(String accountId, Reservation reservation, Instant now) {
+    /**
+     * Releases the reservation and records the release's ledger id on the account, in one update that matches only
+     * while the reservation is held and the release not yet recorded.
+     *
+     * @return the account after the release; empty when the reservation was not there (any more) or the release
+     *         had been applied
+     */
+    Optional<Account> release(String accountId, Reservation reservation, String releaseId, Instant now) {
         Update release = new Update()
                 .pull("reservations", new Document("reservationId", reservation.reservationId()))
                 .inc("reserved", -reservation.amount())
@@ -84,9 +91,10 @@ class ReservationStore {
                 .inc(COUNT, -1)
                 .inc(Account.activeField(reservation.userId()), -1)
                 .set("updatedAt", now);
+        release.push(CREDIT_IDS).slice(-AccountRepository.RECENT_EVENT_WINDOW).each(releaseId);
         return Optional.ofNullable(mongo.findAndModify(AccountRepository.lean(query(where("_id").is(accountId)
-                .and("reservations.reservationId").is(reservation.reservationId()))), release,
-                options().returnNew(true), Account.class));
+                .and("reservations.reservationId").is(reservation.reservationId()).and(CREDIT_IDS).ne(releaseId))),
+                release, options().returnNew(true), Account.class));
     }
 
     /** Accounts holding a reservation that expired before {@code now}. */

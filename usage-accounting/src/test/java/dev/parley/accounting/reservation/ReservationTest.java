@@ -30,9 +30,12 @@ import dev.parley.accounting.IntegrationTest;
 import dev.parley.accounting.InternalHttp;
 import dev.parley.accounting.account.Account;
 import dev.parley.accounting.account.AccountRepository;
+import dev.parley.accounting.account.Reservation;
 import dev.parley.accounting.ledger.LedgerEntry;
 import dev.parley.accounting.ledger.LedgerRepository;
 import dev.parley.accounting.ledger.LedgerState;
+import dev.parley.accounting.ledger.LedgerTokens;
+import dev.parley.accounting.ledger.LedgerType;
 import dev.parley.events.CallOutcome;
 import dev.parley.events.HeldReservation;
 import dev.parley.events.Topics;
@@ -50,6 +53,8 @@ class ReservationTest extends IntegrationTest {
     LedgerRepository ledger;
     @Autowired
     ReservationExpiry expiry;
+    @Autowired
+    ReservationStore store;
     @Autowired
     KafkaTemplate<Object, Object> kafka;
     @Autowired
@@ -276,6 +281,69 @@ class ReservationTest extends IntegrationTest {
         assertThat(account.balance()).isEqualTo(STARTING_BALANCE - 920);
         assertThat(account.reserved()).isZero();
         assertThat(account.available()).isEqualTo(account.balance());
+    }
+
+    @Test
+    void aReleaseInterruptedBeforeItsAccountUpdateIsFinishedOnce() {
+        String user = newUserId();
+        String requestId = UUID.randomUUID().toString();
+        reserve(requestId, user, "mock-1", 2_000, 0);
+        // the crash came right after the pending entry was written
+        assertThat(ledger.insertPending(pendingRelease(user, requestId, 2_000))).isTrue();
+
+        assertThat(expiry.finishPendingReleases(Instant.now().plusSeconds(60))).isEqualTo(1);
+        assertThat(expiry.finishPendingReleases(Instant.now().plusSeconds(60))).isZero();
+
+        Account account = accounts.find(user).orElseThrow();
+        assertThat(account.available()).isEqualTo(STARTING_BALANCE);
+        assertThat(account.reservations()).isEmpty();
+        assertThat(ledger.find("release:" + requestId)).hasValueSatisfying(entry -> {
+            assertThat(entry.state()).isEqualTo(LedgerState.APPLIED);
+            assertThat(entry.released()).isEqualTo(2_000);
+        });
+    }
+
+    @Test
+    void aReleaseInterruptedAfterItsAccountUpdateIsListedAndNotAppliedAgain() {
+        String user = newUserId();
+        String requestId = UUID.randomUUID().toString();
+        reserve(requestId, user, "mock-1", 2_000, 0);
+        assertThat(ledger.insertPending(pendingRelease(user, requestId, 2_000))).isTrue();
+        // the crash came after the account update, before the entry was marked
+        assertThat(store.release(user, new Reservation(requestId, user, "mock-1", 2_000, null, null),
+                "release:" + requestId, Instant.now())).isPresent();
+
+        expiry.finishPendingReleases(Instant.now().plusSeconds(60));
+
+        assertThat(accounts.find(user).orElseThrow().available()).isEqualTo(STARTING_BALANCE);
+        assertThat(ledger.find("release:" + requestId)).hasValueSatisfying(
+                entry -> assertThat(entry.state()).isEqualTo(LedgerState.APPLIED));
+    }
+
+    @Test
+    void aPendingReleaseWhoseReservationItsUsageSettledIsVoid() throws Exception {
+        String user = newUserId();
+        String requestId = UUID.randomUUID().toString();
+        assertThat(reserve(requestId, user, "mock-1", 1_000, 500).statusCode()).isEqualTo(201);
+        assertThat(ledger.insertPending(pendingRelease(user, requestId, 1_500))).isTrue();
+        UsageRecorded usage = usage(user, requestId, "mock-1", 800, 120);
+        kafka.send(Topics.USAGE_RECORDED, user, usage).get();
+        awaitApplied(usage);
+
+        expiry.finishPendingReleases(Instant.now().plusSeconds(60));
+
+        assertThat(ledger.find("release:" + requestId)).hasValueSatisfying(
+                entry -> assertThat(entry.state()).isEqualTo(LedgerState.VOID));
+        Account account = accounts.find(user).orElseThrow();
+        assertThat(account.balance()).isEqualTo(STARTING_BALANCE - 920);
+        assertThat(account.available()).isEqualTo(account.balance());
+    }
+
+    private static LedgerEntry pendingRelease(String user, String requestId, long amount) {
+        Instant now = Instant.now();
+        return new LedgerEntry("release:" + requestId, LedgerType.RELEASE, user, user, requestId, null, null,
+                "mock-1", LedgerTokens.NONE, "API", null, false, 0, amount, LedgerState.PENDING, null, now, now, null,
+                null);
     }
 
     private double accountCommands() {
