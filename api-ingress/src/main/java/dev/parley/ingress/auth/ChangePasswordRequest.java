@@ -4,8 +4,8 @@ import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Size;
 
 record ChangePasswordRequest(
-        @NotBlank @Size(max = 128) String currentPassword,
-        @NotBlank @Size(min = 8, max = 128) String newPassword) {
+        @NotBlank @PasswordLength String currentPassword,
+        @NotBlank @Size(min = 8) @PasswordLength String newPassword) {
 
     @Override
     public String toString() {

@@ -6,7 +6,7 @@ import jakarta.validation.constraints.Size;
 
 record RegisterRequest(
         @NotBlank @Email @Size(max = 254) String email,
-        @NotBlank @Size(min = 8, max = 128) String password,
+        @NotBlank @Size(min = 8) @PasswordLength String password,
         @Size(max = 100) String displayName) {
 
     @Override

@@ -28,7 +28,17 @@ class TokenIssuer {
         this.clock = clock;
     }
 
+    /** A new sign-in: a new refresh-token family. */
     TokenResponse issue(UserDocument user) {
+        return pair(user, refreshTokens.issue(user.id()));
+    }
+
+    /** A refresh: the next token of the same family. */
+    TokenResponse issue(UserDocument user, String familyId) {
+        return pair(user, refreshTokens.issue(user.id(), familyId));
+    }
+
+    private TokenResponse pair(UserDocument user, String refreshToken) {
         Instant now = clock.instant();
         JwtClaimsSet claims = JwtClaimsSet.builder()
                 .issuer(JwtConfig.ISSUER)
@@ -42,7 +52,7 @@ class TokenIssuer {
         String accessToken = jwtEncoder
                 .encode(JwtEncoderParameters.from(JwsHeader.with(MacAlgorithm.HS256).build(), claims))
                 .getTokenValue();
-        return new TokenResponse(accessToken, refreshTokens.issue(user.id()), "Bearer",
+        return new TokenResponse(accessToken, refreshToken, "Bearer",
                 properties.accessTokenTtl().toSeconds());
     }
 }

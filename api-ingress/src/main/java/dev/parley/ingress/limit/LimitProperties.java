@@ -13,9 +13,12 @@ import org.springframework.validation.annotation.Validated;
 /**
  * Abuse limits of the edge. All counters live in this instance's memory (see the README).
  *
- * @param loginFailuresPerEmail failed sign-ins allowed per email within {@code loginWindow}
- * @param loginFailuresPerIp failed sign-ins allowed per client address within {@code loginWindow}
- * @param loginWindow the window of the sign-in limits
+ * @param loginFailuresPerEmail sign-in attempts of one account from one address that pass without delay within
+ *        {@code loginWindow} (a correct one clears the count)
+ * @param loginFailuresPerIp failed sign-ins of any accounts from one client address that pass without delay
+ * @param loginWindow a count nobody added to for this long starts over
+ * @param loginBaseDelay the wait before the first attempt beyond an allowance; it doubles with each further one
+ * @param loginMaxDelay the longest wait between two attempts
  * @param chatRequestsPerMinute posted messages and /v1 chat completions per user and minute
  * @param maxRequestBody largest request body accepted on /api and /v1
  */
@@ -25,6 +28,8 @@ record LimitProperties(
         @DefaultValue("5") @Min(1) int loginFailuresPerEmail,
         @DefaultValue("20") @Min(1) int loginFailuresPerIp,
         @DefaultValue("15m") @NotNull Duration loginWindow,
+        @DefaultValue("1s") @NotNull Duration loginBaseDelay,
+        @DefaultValue("15m") @NotNull Duration loginMaxDelay,
         @DefaultValue("60") @Min(1) int chatRequestsPerMinute,
         @DefaultValue("1MB") @NotNull DataSize maxRequestBody) {
 }

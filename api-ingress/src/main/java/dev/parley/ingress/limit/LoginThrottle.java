@@ -8,37 +8,51 @@ import dev.parley.ingress.web.ApiProblem;
 import io.github.bucket4j.TimeMeter;
 
 /**
- * Slows password guessing: failed sign-ins are counted per email and per client address, and once either has
- * used its allowance every attempt is a 429 until the bucket refills, whether the password is right or not.
+ * Slows password guessing without handing anyone a way to lock an account: attempts are counted per (account,
+ * client address) and per client address, each before the password is checked, and beyond a free allowance each
+ * further attempt must wait a growing delay. An account is never locked as such: its owner signing in from another
+ * address has a fresh (account, address) count and is refused only if that address itself is throttled. A correct
+ * password clears its (account, address) count and gives the address its attempt back.
  */
 public class LoginThrottle {
 
-    private final KeyedBuckets byEmail;
-    private final KeyedBuckets byAddress;
+    private final AttemptCounter byAccountAndAddress;
+    private final AttemptCounter byAddress;
 
     LoginThrottle(LimitProperties properties, TimeMeter time) {
-        this.byEmail = new KeyedBuckets(properties.loginFailuresPerEmail(), properties.loginWindow(), time);
-        this.byAddress = new KeyedBuckets(properties.loginFailuresPerIp(), properties.loginWindow(), time);
+        this.byAccountAndAddress = new AttemptCounter(properties.loginFailuresPerEmail(),
+                properties.loginBaseDelay(), properties.loginMaxDelay(), properties.loginWindow(), time);
+        this.byAddress = new AttemptCounter(properties.loginFailuresPerIp(), properties.loginBaseDelay(),
+                properties.loginMaxDelay(), properties.loginWindow(), time);
     }
 
-    /** @throws ApiProblem 429 with {@code Retry-After} when the email or the address may not try now */
-    public void check(String email, String address) {
-        Duration wait = max(byEmail.blockedFor(key(email)), byAddress.blockedFor(address));
+    /**
+     * Counts one attempt of {@code account} (an email, or a user id) from {@code address}; call it before checking
+     * the password, and {@link #succeeded} when it was right.
+     *
+     * @throws ApiProblem 429 with {@code Retry-After} when the pair or the address must wait; nothing is counted then
+     */
+    public void attempt(String account, String address) {
+        String pair = pair(account, address);
+        Duration wait = byAccountAndAddress.tryAcquire(pair);
+        if (wait.isZero()) {
+            wait = byAddress.tryAcquire(address);
+            if (!wait.isZero()) {
+                byAccountAndAddress.refund(pair);
+            }
+        }
         if (!wait.isZero()) {
-            throw ApiProblem.rateLimited("Too many failed sign-ins; try again later", wait);
+            throw ApiProblem.rateLimited("Too many sign-in attempts; try again later", wait);
         }
     }
 
-    public void failed(String email, String address) {
-        byEmail.consume(key(email));
-        byAddress.consume(address);
+    /** The attempt was right: it was no failure. */
+    public void succeeded(String account, String address) {
+        byAccountAndAddress.reset(pair(account, address));
+        byAddress.refund(address);
     }
 
-    private static String key(String email) {
-        return email.trim().toLowerCase(Locale.ROOT);
-    }
-
-    private static Duration max(Duration a, Duration b) {
-        return a.compareTo(b) >= 0 ? a : b;
+    private static String pair(String account, String address) {
+        return account.trim().toLowerCase(Locale.ROOT) + '\n' + address;
     }
 }
