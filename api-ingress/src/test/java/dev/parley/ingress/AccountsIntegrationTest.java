@@ -21,15 +21,8 @@ class AccountsIntegrationTest extends IngressIntegrationTest {
     User admin;
 
     @BeforeAll
-    void signInTheConfiguredAdmin() {
-        // another test class of the same context may have registered it already
-        ApiClient.Response registered = api.post("/api/auth/register", null,
-                ApiClient.json(Map.of("email", ADMIN_EMAIL, "password", PASSWORD)));
-        assertThat(registered.status()).isIn(201, 409);
-        JsonNode tokens = api.post("/api/auth/login", null,
-                ApiClient.json(Map.of("email", ADMIN_EMAIL, "password", PASSWORD))).body();
-        String bearer = "Bearer " + tokens.get("accessToken").asText();
-        admin = new User(api.get("/api/auth/me", bearer).body().get("id").asText(), bearer);
+    void signInTheAdmin() {
+        admin = admin();
     }
 
     @Test

@@ -191,7 +191,7 @@ class ChatFlowIntegrationTest extends IngressIntegrationTest {
         assertThat(refused.body().get("type").asText()).isEqualTo("urn:parley:problem:quota-exhausted");
         assertThat(kafka.endOffsetSum(Topics.CHAT_REQUESTS)).isEqualTo(published);
         assertThat(api.get(messagesPath(conversation), dan.bearer()).body().get("total").asLong()).isZero();
-        assertThat(api.get("/actuator/prometheus", null).text())
+        assertThat(management.get("/actuator/prometheus", null).text())
                 .containsPattern("parley_ingress_messages_rejected_total\\{[^}]*reason=\"quota_exhausted\"");
     }
 
@@ -251,7 +251,10 @@ class ChatFlowIntegrationTest extends IngressIntegrationTest {
         assertThat(models.get(0).get("default").asBoolean()).isTrue();
         assertThat(models).hasSize(2);
 
-        assertThat(api.get("/actuator/health", null).status()).isEqualTo(200);
+        assertThat(management.get("/actuator/health", null).status()).isEqualTo(200);
+        // the public port serves no operations endpoint, with a token or without
+        assertThat(api.get("/actuator/prometheus", null).status()).isEqualTo(404);
+        assertThat(api.get("/actuator/health", fay.bearer()).status()).isEqualTo(404);
         assertThat(api.get("/api/models", null).status()).isEqualTo(401);
         ApiClient.Response missing = api.get("/api/nothing-here", fay.bearer());
         assertThat(missing.status()).isEqualTo(404);

@@ -14,26 +14,27 @@ import org.springframework.test.context.TestPropertySource;
 import org.springframework.test.context.bean.override.mockito.MockitoBean;
 
 import dev.parley.ingress.apikey.ApiKeyAuthenticationProvider;
-import dev.parley.ingress.auth.AccountLocks;
 
 /**
  * A controller slice with the real security chain and JWT codec, so that tests can use real tokens and see
- * the real 401/403 problems. The API key provider is a mock: a test that uses a key stubs it. So are the account
- * locks: every account is active unless a test says otherwise.
+ * the real 401/403 problems. The API key provider is a mock: a test that uses a key stubs it. Accounts come from
+ * {@link TestAccountStates}: every one is an active user, an admin when {@link TestTokens#admin} signed for it.
  */
 @Documented
 @Retention(RetentionPolicy.RUNTIME)
 @Target(ElementType.TYPE)
 @WebMvcTest(includeFilters = @ComponentScan.Filter(type = FilterType.REGEX,
         pattern = {"dev\\.parley\\.ingress\\.config\\.(Integration)?SecurityConfig",
-                "dev\\.parley\\.ingress\\.auth\\.JwtConfig"}))
+                "dev\\.parley\\.ingress\\.auth\\.JwtConfig", "dev\\.parley\\.ingress\\.auth\\.AccountStates",
+                "dev\\.parley\\.ingress\\.TestAccountStates"}))
 @TestPropertySource(properties = {"parley.security.jwt-secret=" + TestTokens.SECRET,
         "parley.integration.token=" + ControllerTest.INTEGRATION_TOKEN})
-@MockitoBean(types = {ApiKeyAuthenticationProvider.class, AccountLocks.class})
+@MockitoBean(types = ApiKeyAuthenticationProvider.class)
 public @interface ControllerTest {
 
     /** The integration token the slice accepts on /api/integrations. */
     String INTEGRATION_TOKEN = "integration-token-for-controller-tests";
+
 
     @AliasFor(annotation = WebMvcTest.class, attribute = "controllers")
     Class<?>[] value() default {};

@@ -203,6 +203,7 @@ class CrossInstanceStreamIntegrationTest {
     ConfigurableApplicationContext startInstance() {
         Map<String, Object> properties = new HashMap<>(INFRA.springProperties(DATABASE));
         properties.put("server.port", 0);
+        properties.put("management.server.port", 0);
         // its own persisting group: the cached context of the other integration tests persists to another database
         properties.put("spring.kafka.consumer.group-id", "api-ingress-cross-instance");
         properties.put("parley.accounting.url", accounting.url("/").toString());

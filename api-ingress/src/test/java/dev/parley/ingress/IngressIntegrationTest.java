@@ -22,6 +22,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.TestInstance;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalManagementPort;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.kafka.config.KafkaListenerEndpointRegistry;
 import org.springframework.kafka.test.utils.ContainerTestUtils;
@@ -52,6 +53,7 @@ abstract class IngressIntegrationTest {
     static final TestInfrastructure.Endpoints INFRA = TestInfrastructure.start();
     static final String ADMIN_EMAIL = "root@admin.test";
     static final String INTEGRATION_TOKEN = "integration-token-for-tests";
+    static final String ADMIN_TOKEN = "admin-bootstrap-token-for-the-tests-0123456789";
     static final MockWebServer ACCOUNTING = new MockWebServer();
     static final String STORAGE_KEYS = KeyRing.generate(1);
     static final String TRANSPORT_KEYS = KeyRing.generate(1);
@@ -67,10 +69,15 @@ abstract class IngressIntegrationTest {
     @LocalServerPort
     protected int port;
 
+    @LocalManagementPort
+    protected int managementPort;
+
     @Autowired
     KafkaListenerEndpointRegistry listeners;
 
     ApiClient api;
+    /** The management port: health and metrics. */
+    ApiClient management;
     KafkaTestClient kafka;
 
     @DynamicPropertySource
@@ -82,7 +89,7 @@ abstract class IngressIntegrationTest {
         registry.add("parley.accounting.url", () -> ACCOUNTING.url("/").toString());
         registry.add("parley.accounting.service-token", () -> AccountingStub.SERVICE_TOKEN);
         registry.add("parley.security.jwt-secret", () -> TestTokens.SECRET);
-        registry.add("parley.security.admin-emails", () -> ADMIN_EMAIL);
+        registry.add("parley.security.admin-token", () -> ADMIN_TOKEN);
         registry.add("parley.integration.token", () -> INTEGRATION_TOKEN);
         registry.add("parley.security.key-encryption-keys", () -> STORAGE_KEYS);
         registry.add("parley.security.transport-keys", () -> TRANSPORT_KEYS);
@@ -94,6 +101,10 @@ abstract class IngressIntegrationTest {
         registry.add("parley.webhook.max-attempts", () -> "4");
         registry.add("parley.webhook.poll-interval", () -> "100ms");
         registry.add("parley.catalog.refresh-interval", () -> "500ms");
+        // tests name their client's address in X-Forwarded-For (trusted from loopback), and a throttled sign-in
+        // stays throttled for the length of a test, however slow the machine
+        registry.add("server.forward-headers-strategy", () -> "native");
+        registry.add("parley.limits.login-base-delay", () -> "1m");
     }
 
     @BeforeAll
@@ -103,6 +114,7 @@ abstract class IngressIntegrationTest {
         // the fan-out group starts at the end of the topic: it must own its partitions before events flow
         ContainerTestUtils.waitForAssignment(listeners.getListenerContainer("chat-stream-fanout"), 6);
         api = new ApiClient(port);
+        management = new ApiClient(managementPort);
         kafka = new KafkaTestClient(INFRA, List.of(Topics.CHAT_REQUESTS, Topics.CHAT_CONTROL));
     }
 
@@ -133,14 +145,20 @@ abstract class IngressIntegrationTest {
                 tokens.get("refreshToken").asText());
     }
 
-    /** The account of the configured admin email, registered by whichever test class needs it first. */
+    /**
+     * The admin of the tests: registered by whichever test class needs it first, and made admin with the bootstrap
+     * token (which its redeemer may present again).
+     */
     User admin() {
         Map<String, Object> credentials = Map.of("email", ADMIN_EMAIL, "password", "correct horse battery");
         ApiClient.Response registered = api.post("/api/auth/register", null, ApiClient.json(credentials));
         assertThat(registered.status()).as(registered.text()).isIn(201, 409);
         JsonNode tokens = api.post("/api/auth/login", null, ApiClient.json(credentials)).body();
         String bearer = "Bearer " + tokens.get("accessToken").asText();
-        return new User(api.get("/api/auth/me", bearer).body().get("id").asText(), bearer);
+        ApiClient.Response bootstrapped = api.post("/api/admin/bootstrap", bearer,
+                ApiClient.json(Map.of("token", ADMIN_TOKEN)));
+        assertThat(bootstrapped.status()).as(bootstrapped.text()).isEqualTo(200);
+        return new User(bootstrapped.body().get("id").asText(), bearer);
     }
 
     /** Creates a personal API key through the API and returns the key itself. */
@@ -200,6 +218,10 @@ abstract class IngressIntegrationTest {
         try (var mongo = MongoClients.create(INFRA.mongoUri())) {
             var database = mongo.getDatabase(DATABASE);
             Date now = new Date();
+            // tokens are signed for it by hand: its account must exist and be active
+            database.getCollection("users").insertOne(new Document("_id", BACKLOG_USER)
+                    .append("displayName", "backlog").append("roles", List.of("USER")).append("disabled", false)
+                    .append("createdAt", now));
             database.getCollection("conversations").insertOne(new Document("_id", new ObjectId(BACKLOG_CONVERSATION))
                     .append("userId", BACKLOG_USER).append("title", "Before the restart").append("deleted", false)
                     .append("createdAt", now).append("updatedAt", now));

@@ -28,8 +28,9 @@ public final class TestTokens {
         return "Bearer " + token(ENCODER, claims(userId, "parley", "parley-api", Duration.ofMinutes(5)));
     }
 
-    /** A token of a user with the admin role. */
+    /** A token of a user whose account has the admin role (in controller slice tests: {@link TestAccountStates}). */
     public static String admin(String userId) {
+        TestAccountStates.ADMINS.add(userId);
         return "Bearer " + token(ENCODER, JwtClaimsSet.from(claims(userId, "parley", "parley-api",
                 Duration.ofMinutes(5))).claim("roles", List.of("USER", "ADMIN")).build());
     }

@@ -1,23 +1,26 @@
 package dev.parley.ingress.apikey;
 
+import java.util.List;
+
 import org.springframework.security.authentication.AuthenticationProvider;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.oauth2.server.resource.InvalidBearerTokenException;
 import org.springframework.security.oauth2.server.resource.authentication.BearerTokenAuthenticationToken;
 import org.springframework.stereotype.Component;
 
-import dev.parley.ingress.auth.UserDirectory;
+import dev.parley.ingress.auth.UserAuthentication;
 
-/** Authenticates bearer tokens that are API keys ({@code pk_...}); JWTs are left to the JWT provider. */
+/**
+ * Authenticates bearer tokens that are API keys ({@code pk_...}) as their owner; JWTs are left to the JWT provider.
+ * The owner's roles and state are the security chain's business (it reads them for every kind of token).
+ */
 @Component
 public class ApiKeyAuthenticationProvider implements AuthenticationProvider {
 
     private final ApiKeyService keys;
-    private final UserDirectory users;
 
-    ApiKeyAuthenticationProvider(ApiKeyService keys, UserDirectory users) {
+    ApiKeyAuthenticationProvider(ApiKeyService keys) {
         this.keys = keys;
-        this.users = users;
     }
 
     /** Whether the token is an API key, which this provider alone may judge. */
@@ -29,9 +32,7 @@ public class ApiKeyAuthenticationProvider implements AuthenticationProvider {
     public Authentication authenticate(Authentication authentication) {
         String token = ((BearerTokenAuthenticationToken) authentication).getToken();
         return keys.authenticate(token)
-                .map(key -> new ApiKeyAuthentication(key.userId(), key.id(), users.roles(key.userId())))
-                // an owner without roles no longer exists: the key is as good as none
-                .filter(authenticated -> !authenticated.getAuthorities().isEmpty())
+                .map(key -> new UserAuthentication(key.userId(), List.of(), key.expiresAt()))
                 .orElseThrow(() -> new InvalidBearerTokenException("The API key is unknown, revoked or expired"));
     }
 

@@ -13,17 +13,21 @@ import org.springframework.stereotype.Component;
 public class ApiKeyRevocation {
 
     private final MongoTemplate mongo;
+    private final ApiKeyLookup lookup;
     private final Clock clock;
 
-    ApiKeyRevocation(MongoTemplate mongo, Clock clock) {
+    ApiKeyRevocation(MongoTemplate mongo, ApiKeyLookup lookup, Clock clock) {
         this.mongo = mongo;
+        this.lookup = lookup;
         this.clock = clock;
     }
 
     /** @return how many live keys were revoked */
     public long revokeAll(String userId) {
         Query live = Query.query(Criteria.where("userId").is(userId).and("revokedAt").is(null));
-        return mongo.updateMulti(live, Update.update("revokedAt", clock.instant()), ApiKeyDocument.class)
+        long revoked = mongo.updateMulti(live, Update.update("revokedAt", clock.instant()), ApiKeyDocument.class)
                 .getModifiedCount();
+        lookup.forgetUser(userId);
+        return revoked;
     }
 }

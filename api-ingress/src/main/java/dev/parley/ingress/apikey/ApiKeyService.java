@@ -24,13 +24,15 @@ class ApiKeyService {
     private static final Logger log = LoggerFactory.getLogger(ApiKeyService.class);
 
     private final ApiKeyRepository keys;
+    private final ApiKeyLookup lookup;
     private final MongoTemplate mongo;
     private final Clock clock;
     private final ApiKeyCodec codec = new ApiKeyCodec(new SecureRandom());
     private final LastUsePolicy lastUse = new LastUsePolicy(LastUsePolicy.DEFAULT_INTERVAL);
 
-    ApiKeyService(ApiKeyRepository keys, MongoTemplate mongo, Clock clock) {
+    ApiKeyService(ApiKeyRepository keys, ApiKeyLookup lookup, MongoTemplate mongo, Clock clock) {
         this.keys = keys;
+        this.lookup = lookup;
         this.mongo = mongo;
         this.clock = clock;
     }
@@ -56,21 +58,27 @@ class ApiKeyService {
                 .getMatchedCount() == 0 && !keys.existsByIdAndUserId(keyId, userId)) {
             throw ApiProblem.notFound("API key " + keyId + " not found");
         }
+        lookup.forgetKey(keyId);
         log.info("User {} revoked API key {}", userId, keyId);
     }
 
-    /** The live key that this bearer token is, if any. */
+    /** The live key that this bearer token is, if any (cached: see {@link ApiKeyLookup}). */
     Optional<ApiKeyDocument> authenticate(String token) {
         Instant now = clock.instant();
-        Optional<ApiKeyDocument> key = keys.findByHash(ApiKeyCodec.hash(token)).filter(found -> found.usableAt(now));
+        Optional<ApiKeyDocument> key = lookup.find(ApiKeyCodec.hash(token)).filter(found -> found.usableAt(now));
         key.filter(found -> lastUse.due(found.lastUsedAt(), now)).ifPresent(found -> touch(found, now));
         return key;
     }
 
-    /** Conditional on the stored value, so that concurrent requests of one key write once per interval. */
+    /**
+     * Conditional on the stored value, so that concurrent requests of one key write once per interval; the cached
+     * copy learns the new time, so that the next requests do not try again.
+     */
     private void touch(ApiKeyDocument key, Instant now) {
         Query stale = Query.query(Criteria.where("id").is(key.id()).orOperator(
                 Criteria.where("lastUsedAt").is(null), Criteria.where("lastUsedAt").lte(lastUse.staleBefore(now))));
         mongo.updateFirst(stale, Update.update("lastUsedAt", now), ApiKeyDocument.class);
+        lookup.update(new ApiKeyDocument(key.id(), key.userId(), key.name(), key.prefix(), key.hash(),
+                key.createdAt(), now, key.expiresAt(), key.revokedAt()));
     }
 }

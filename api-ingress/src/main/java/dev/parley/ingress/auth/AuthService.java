@@ -2,7 +2,6 @@ package dev.parley.ingress.auth;
 
 import java.time.Clock;
 import java.util.List;
-import java.util.Locale;
 import java.util.Optional;
 
 import org.bson.types.ObjectId;
@@ -27,20 +26,18 @@ class AuthService {
     private final TokenIssuer tokenIssuer;
     private final RefreshTokenStore refreshTokens;
     private final Clock clock;
-    private final AdminEmails adminEmails;
     private final LoginThrottle throttle;
     // compared against when the email is unknown, so that both failures take as long as a real check
     private final String decoyHash;
 
     AuthService(UserRepository users, PasswordEncoder passwordEncoder, TokenIssuer tokenIssuer,
-            RefreshTokenStore refreshTokens, SecurityProperties properties, Clock clock, LoginThrottle throttle) {
+            RefreshTokenStore refreshTokens, Clock clock, LoginThrottle throttle) {
         this.users = users;
         this.passwordEncoder = passwordEncoder;
         this.tokenIssuer = tokenIssuer;
         this.refreshTokens = refreshTokens;
         this.clock = clock;
         this.throttle = throttle;
-        this.adminEmails = new AdminEmails(properties.adminEmails());
         this.decoyHash = passwordEncoder.encode("decoy-password-never-matches");
     }
 
@@ -48,7 +45,7 @@ class AuthService {
         String email = normalize(request.email());
         UserDocument user = new UserDocument(new ObjectId().toHexString(), email,
                 passwordEncoder.encode(request.password()), displayName(request.displayName(), email),
-                rolesFor(email), clock.instant(), null, false, null);
+                List.of(UserDocument.ROLE_USER), clock.instant(), null, false, null);
         try {
             users.insert(user);
         } catch (DuplicateKeyException e) {
@@ -58,25 +55,30 @@ class AuthService {
         return UserResponse.of(user);
     }
 
-    /** A disabled or deleted account fails exactly like a wrong password, and counts as a failed attempt. */
+    /**
+     * A disabled or deleted account fails exactly like a wrong password. The attempt is counted before the password
+     * is checked, so parallel guesses cannot all be evaluated; a right password clears the count.
+     */
     TokenResponse login(LoginRequest request, String clientAddress) {
         String email = normalize(request.email());
-        throttle.check(email, clientAddress);
+        throttle.attempt(email, clientAddress);
         Optional<UserDocument> user = users.findByEmail(email).filter(UserDocument::active);
         // a user created by an outside system has no password yet: it cannot sign in with one
         String hash = user.map(UserDocument::passwordHash).orElse(null);
         if (!passwordEncoder.matches(request.password(), hash == null ? decoyHash : hash) || hash == null) {
-            throttle.failed(email, clientAddress);
             throw ApiProblem.unauthorized(BAD_CREDENTIALS);
         }
-        return tokenIssuer.issue(promoteIfAdmin(user.get()));
+        throttle.succeeded(email, clientAddress);
+        return tokenIssuer.issue(user.get());
     }
 
+    /** Exchanges a refresh token for the next pair of its family; a used one coming back revokes the family. */
     TokenResponse refresh(RefreshRequest request) {
-        return refreshTokens.consume(request.refreshToken())
-                .flatMap(users::findById)
+        var rotation = refreshTokens.use(request.refreshToken())
+                .orElseThrow(() -> ApiProblem.unauthorized("The refresh token is invalid or expired"));
+        return users.findById(rotation.userId())
                 .filter(UserDocument::active)
-                .map(tokenIssuer::issue)
+                .map(user -> tokenIssuer.issue(user, rotation.familyId()))
                 .orElseThrow(() -> ApiProblem.unauthorized("The refresh token is invalid or expired"));
     }
 
@@ -84,22 +86,8 @@ class AuthService {
         refreshTokens.revoke(userId, request.refreshToken());
     }
 
-    private List<String> rolesFor(String email) {
-        return adminEmails.contains(email) ? List.of(UserDocument.ROLE_USER, UserDocument.ROLE_ADMIN)
-                : List.of(UserDocument.ROLE_USER);
-    }
-
-    /** An account whose email was made an admin email after it registered becomes admin at its next sign-in. */
-    private UserDocument promoteIfAdmin(UserDocument user) {
-        if (!adminEmails.contains(user.email()) || user.roles().contains(UserDocument.ROLE_ADMIN)) {
-            return user;
-        }
-        log.info("User {} has a configured admin email: granting the admin role", user.id());
-        return users.save(user.withRole(UserDocument.ROLE_ADMIN));
-    }
-
     private static String normalize(String email) {
-        return email.trim().toLowerCase(Locale.ROOT);
+        return Emails.normalize(email);
     }
 
     private static String displayName(String requested, String email) {

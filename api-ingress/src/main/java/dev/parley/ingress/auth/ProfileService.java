@@ -2,6 +2,7 @@ package dev.parley.ingress.auth;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Service;
 
@@ -15,13 +16,15 @@ class ProfileService {
     private static final Logger log = LoggerFactory.getLogger(ProfileService.class);
 
     private final UserRepository users;
+    private final UserWrites writes;
     private final PasswordEncoder passwordEncoder;
     private final RefreshTokenStore refreshTokens;
     private final LoginThrottle throttle;
 
-    ProfileService(UserRepository users, PasswordEncoder passwordEncoder, RefreshTokenStore refreshTokens,
-            LoginThrottle throttle) {
+    ProfileService(UserRepository users, UserWrites writes, PasswordEncoder passwordEncoder,
+            RefreshTokenStore refreshTokens, LoginThrottle throttle) {
         this.users = users;
+        this.writes = writes;
         this.passwordEncoder = passwordEncoder;
         this.refreshTokens = refreshTokens;
         this.throttle = throttle;
@@ -39,7 +42,8 @@ class ProfileService {
         if (request.displayName().isBlank()) {
             throw ApiProblem.validation("displayName", "must not be blank");
         }
-        return MeResponse.of(users.save(user.withDisplayName(request.displayName().trim())));
+        return MeResponse.of(writes.updateActive(userId, Update.update("displayName", request.displayName().trim()))
+                .orElseThrow(ProfileService::gone));
     }
 
     /**
@@ -49,19 +53,24 @@ class ProfileService {
     void changePassword(String userId, ChangePasswordRequest request, String clientAddress) {
         UserDocument user = account(userId);
         String throttleKey = user.email() == null ? user.id() : user.email();
-        throttle.check(throttleKey, clientAddress);
+        throttle.attempt(throttleKey, clientAddress);
         if (user.passwordHash() == null || !passwordEncoder.matches(request.currentPassword(), user.passwordHash())) {
-            throttle.failed(throttleKey, clientAddress);
             throw ApiProblem.validation("currentPassword", "is not correct");
         }
-        users.save(user.withPasswordHash(passwordEncoder.encode(request.newPassword())));
+        throttle.succeeded(throttleKey, clientAddress);
+        // conditional on the hash just checked: of two concurrent changes, the second is refused, not lost
+        writes.replacePassword(userId, user.passwordHash(), passwordEncoder.encode(request.newPassword()))
+                .orElseThrow(() -> ApiProblem.conflict("The password changed meanwhile; sign in again"));
         refreshTokens.revokeAll(userId);
         log.info("User {} changed the password; all refresh tokens revoked", userId);
     }
 
     private UserDocument account(String userId) {
         // a valid token for a user that no longer exists is as good as no token
-        return users.findById(userId).filter(UserDocument::active)
-                .orElseThrow(() -> ApiProblem.unauthorized("The account of this token no longer exists"));
+        return users.findById(userId).filter(UserDocument::active).orElseThrow(ProfileService::gone);
+    }
+
+    private static ApiProblem gone() {
+        return ApiProblem.unauthorized("The account of this token no longer exists");
     }
 }

@@ -2,7 +2,6 @@ package dev.parley.ingress.auth;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.util.List;
 
 import jakarta.validation.constraints.AssertTrue;
 import jakarta.validation.constraints.NotNull;
@@ -16,9 +15,11 @@ import org.springframework.validation.annotation.Validated;
  *
  * @param jwtSecret HMAC key of the access tokens (PARLEY_JWT_SECRET), at least 32 bytes as HS256 requires
  * @param accessTokenTtl lifetime of an access token
- * @param refreshTokenTtl lifetime of a refresh token; each refresh replaces it with a new one
- * @param adminEmails accounts with these emails get the admin role when they register or sign in
- *        (PARLEY_ADMIN_EMAILS, comma-separated): how the first administrators come to be
+ * @param refreshTokenTtl lifetime of a refresh token; each refresh replaces it with a new one of its family
+ * @param adminToken the one-time proof that makes a signed-in user the first admin (PARLEY_ADMIN_TOKEN, redeemed
+ *        with {@code POST /api/admin/bootstrap}); blank: no bootstrap
+ * @param accountCacheTtl how long an account's roles and state, and an API key, are cached per instance: the
+ *        longest another instance keeps honouring a change
  */
 @Validated
 @ConfigurationProperties("parley.security")
@@ -26,7 +27,8 @@ record SecurityProperties(
         String jwtSecret,
         @DefaultValue("15m") @NotNull Duration accessTokenTtl,
         @DefaultValue("30d") @NotNull Duration refreshTokenTtl,
-        @DefaultValue List<String> adminEmails) {
+        String adminToken,
+        @DefaultValue("5s") @NotNull Duration accountCacheTtl) {
 
     static final int MIN_SECRET_BYTES = 32;
 
@@ -36,9 +38,15 @@ record SecurityProperties(
         return jwtSecret != null && jwtSecret.getBytes(StandardCharsets.UTF_8).length >= MIN_SECRET_BYTES;
     }
 
+    @AssertTrue(message = "parley.security.admin-token (PARLEY_ADMIN_TOKEN) must be blank or at least 32 bytes")
+    boolean isAdminTokenStrongEnough() {
+        return adminToken == null || adminToken.isBlank()
+                || adminToken.getBytes(StandardCharsets.UTF_8).length >= MIN_SECRET_BYTES;
+    }
+
     @Override
     public String toString() {
         return "SecurityProperties[jwtSecret=<hidden>, accessTokenTtl=" + accessTokenTtl + ", refreshTokenTtl="
-                + refreshTokenTtl + ", adminEmails=" + adminEmails + "]";
+                + refreshTokenTtl + ", adminToken=<hidden>, accountCacheTtl=" + accountCacheTtl + "]";
     }
 }

@@ -14,6 +14,7 @@ import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.stereotype.Service;
 
 import dev.parley.ingress.web.ApiProblem;
@@ -21,7 +22,7 @@ import dev.parley.ingress.web.PageResponse;
 
 /**
  * Account administration: listing, roles, disabling and soft deletion. Disabling or deleting ends the account's
- * sessions (refresh tokens); its access tokens are refused from then on by {@link AccountLocks}.
+ * sessions (refresh tokens); its access tokens are refused from then on (see {@link AccountStates}).
  */
 @Service
 public class UserAccounts {
@@ -30,12 +31,15 @@ public class UserAccounts {
     static final Set<String> ROLES = Set.of(UserDocument.ROLE_USER, UserDocument.ROLE_ADMIN);
 
     private final UserRepository users;
+    private final UserWrites writes;
     private final MongoTemplate mongo;
     private final RefreshTokenStore refreshTokens;
     private final Clock clock;
 
-    UserAccounts(UserRepository users, MongoTemplate mongo, RefreshTokenStore refreshTokens, Clock clock) {
+    UserAccounts(UserRepository users, UserWrites writes, MongoTemplate mongo, RefreshTokenStore refreshTokens,
+            Clock clock) {
         this.users = users;
+        this.writes = writes;
         this.mongo = mongo;
         this.refreshTokens = refreshTokens;
         this.clock = clock;
@@ -46,7 +50,7 @@ public class UserAccounts {
         Query query = new Query();
         if (emailPrefix != null && !emailPrefix.isBlank()) {
             query.addCriteria(Criteria.where("email")
-                    .regex("^" + Pattern.quote(AdminEmails.normalize(emailPrefix))));
+                    .regex("^" + Pattern.quote(Emails.normalize(emailPrefix))));
         }
         long total = mongo.count(query, UserDocument.class);
         var pageable = PageRequest.of(page, size, Sort.by(Sort.Order.desc("createdAt"), Sort.Order.desc("_id")));
@@ -58,19 +62,25 @@ public class UserAccounts {
         return UserAccount.of(find(userId));
     }
 
-    /** Absent values stay as they are; {@code USER} is always kept. */
+    /** Absent values stay as they are; {@code USER} is always kept. Only the given fields are written. */
     public UserAccount update(String userId, String displayName, List<String> roles, Boolean disabled) {
-        UserDocument user = live(userId);
+        Update update = new Update();
         if (displayName != null) {
-            user = user.withDisplayName(displayName.trim());
+            update.set("displayName", displayName.trim());
         }
         if (roles != null) {
-            user = user.withRoles(normalizeRoles(roles));
+            update.set("roles", normalizeRoles(roles));
         }
         if (disabled != null) {
-            user = user.withDisabled(disabled);
+            update.set("disabled", disabled);
         }
-        UserDocument saved = users.save(user);
+        if (update.getUpdateObject().isEmpty()) {
+            return UserAccount.of(live(userId));
+        }
+        UserDocument saved = writes.updateLive(userId, update).orElseThrow(() -> {
+            live(userId);
+            return ApiProblem.notFound("User " + userId + " not found");
+        });
         if (saved.disabled()) {
             refreshTokens.revokeAll(userId);
         }
@@ -84,11 +94,8 @@ public class UserAccounts {
 
     /** Soft deletion: the account stays for the ledger and its history, but is dead for good. */
     public UserAccount delete(String userId) {
-        UserDocument user = find(userId);
-        if (user.deletedAt() == null) {
-            user = users.save(user.withDeletedAt(clock.instant()));
-            log.info("Account {} deleted", userId);
-        }
+        UserDocument user = writes.markDeleted(userId, clock.instant()).orElseGet(() -> find(userId));
+        log.info("Account {} deleted", userId);
         refreshTokens.revokeAll(userId);
         return UserAccount.of(user);
     }

@@ -11,7 +11,7 @@ import org.springframework.stereotype.Service;
 
 import dev.parley.ingress.web.ApiProblem;
 
-/** What other features may know about accounts: whether one exists, its roles, and outside systems' users. */
+/** What other features may know about accounts: whether one exists, and outside systems' users. */
 @Service
 public class UserDirectory {
 
@@ -29,11 +29,6 @@ public class UserDirectory {
         return users.existsById(userId);
     }
 
-    /** The account's roles ({@code USER}, {@code ADMIN}); none for an account that no longer exists. */
-    public List<String> roles(String userId) {
-        return users.findById(userId).map(UserDocument::roles).orElse(List.of());
-    }
-
     /**
      * The user an outside system knows as {@code externalId}, created when new. A new user has no password (it
      * cannot sign in until one is set) and the email only if the outside system gave one.
@@ -45,7 +40,7 @@ public class UserDirectory {
         if (known.isPresent()) {
             return new ExternalUser(externalId, known.get().id(), false);
         }
-        String normalized = email == null || email.isBlank() ? null : AdminEmails.normalize(email);
+        String normalized = email == null || email.isBlank() ? null : Emails.normalize(email);
         String name = displayName != null && !displayName.isBlank() ? displayName.trim()
                 : normalized != null ? normalized.substring(0, normalized.indexOf('@')) : externalId;
         var user = new UserDocument(new ObjectId().toHexString(), normalized, null, name,

@@ -1,7 +1,6 @@
 package dev.parley.ingress.auth;
 
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 
 import org.springframework.data.annotation.Id;
@@ -13,7 +12,8 @@ import org.springframework.data.mongodb.core.mapping.Document;
  *
  * @param email absent for a user an outside system created without one (hence the sparse index)
  * @param passwordHash absent for a user created by an outside system: no password login until one is set
- * @param roles {@code USER}, and {@code ADMIN} for administrators; they become the token's {@code roles} claim
+ * @param roles {@code USER}, and {@code ADMIN} for administrators; read per request (cached briefly) for
+ *        authorization; the token's {@code roles} claim only informs clients
  * @param externalId the user's id in the outside system that manages its quota, if any
  * @param disabled an admin disabled the account: no sign-in, no refresh, its tokens and keys are refused
  * @param deletedAt when an admin deleted the account (soft: the document stays, the account is dead)
@@ -33,40 +33,8 @@ record UserDocument(
     static final String ROLE_USER = "USER";
     static final String ROLE_ADMIN = "ADMIN";
 
-    UserDocument withRole(String role) {
-        if (roles.contains(role)) {
-            return this;
-        }
-        List<String> more = new ArrayList<>(roles);
-        more.add(role);
-        return new UserDocument(id, email, passwordHash, displayName, List.copyOf(more), createdAt, externalId,
-                disabled, deletedAt);
-    }
-
     /** Whether the account may sign in and use its tokens and keys. */
     boolean active() {
         return !disabled && deletedAt == null;
-    }
-
-    UserDocument withDisplayName(String name) {
-        return new UserDocument(id, email, passwordHash, name, roles, createdAt, externalId, disabled, deletedAt);
-    }
-
-    UserDocument withPasswordHash(String hash) {
-        return new UserDocument(id, email, hash, displayName, roles, createdAt, externalId, disabled, deletedAt);
-    }
-
-    UserDocument withRoles(List<String> newRoles) {
-        return new UserDocument(id, email, passwordHash, displayName, newRoles, createdAt, externalId, disabled,
-                deletedAt);
-    }
-
-    UserDocument withDisabled(boolean newDisabled) {
-        return new UserDocument(id, email, passwordHash, displayName, roles, createdAt, externalId, newDisabled,
-                deletedAt);
-    }
-
-    UserDocument withDeletedAt(Instant when) {
-        return new UserDocument(id, email, passwordHash, displayName, roles, createdAt, externalId, disabled, when);
     }
 }

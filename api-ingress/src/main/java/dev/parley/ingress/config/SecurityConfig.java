@@ -1,5 +1,7 @@
 package dev.parley.ingress.config;
 
+import java.util.List;
+
 import jakarta.servlet.DispatcherType;
 
 import org.springframework.beans.factory.annotation.Qualifier;
@@ -19,12 +21,13 @@ import org.springframework.security.web.firewall.StrictHttpFirewall;
 import org.springframework.web.servlet.HandlerExceptionResolver;
 
 import dev.parley.ingress.apikey.ApiKeyAuthenticationProvider;
-import dev.parley.ingress.auth.AccountLocks;
+import dev.parley.ingress.auth.AccountStates;
 
 /**
  * Stateless bearer-token security: every path needs a valid access token or API key except sign-up, login, token
- * refresh, the API description, the web app's static files and the public actuator endpoints. CORS preflights
- * are answered before authentication ({@link CorsPolicy}). Authentication and authorization failures are
+ * refresh, the API description, the web app's static files and health and metrics (which exist only on the
+ * management port, whose child context shares this chain: the public port serves no actuator endpoint). CORS
+ * preflights are answered before authentication ({@link CorsPolicy}). Authentication and authorization failures are
  * rendered by the same exception handler as every other error (problems, or OpenAI errors on /v1).
  */
 @Configuration
@@ -34,10 +37,12 @@ class SecurityConfig {
     @Bean
     SecurityFilterChain apiSecurity(HttpSecurity http, SecurityProblemHandler problems, JwtDecoder jwtDecoder,
             JwtAuthenticationConverter jwtAuthenticationConverter, ApiKeyAuthenticationProvider apiKeys,
-            AccountLocks locks, CorsProperties cors) throws Exception {
+            AccountStates accounts, CorsProperties cors) throws Exception {
         var jwtProvider = new JwtAuthenticationProvider(jwtDecoder);
         jwtProvider.setJwtAuthenticationConverter(jwtAuthenticationConverter);
-        var bearerTokens = new BearerTokenRouter(apiKeys, jwtProvider, locks);
+        var bearerTokens = new BearerTokenRouter(List.of(
+                new BearerTokenRouter.Route(ApiKeyAuthenticationProvider::handles, apiKeys),
+                new BearerTokenRouter.Route(token -> true, jwtProvider)), accounts);
         http.csrf(AbstractHttpConfigurer::disable)
                 .httpBasic(AbstractHttpConfigurer::disable)
                 .formLogin(AbstractHttpConfigurer::disable)
@@ -54,6 +59,8 @@ class SecurityConfig {
                         .requestMatchers("/api/auth/register", "/api/auth/login", "/api/auth/refresh").permitAll()
                         // the web app's static files: public like any web page; its data comes from the API
                         .requestMatchers(HttpMethod.GET, WebAppHeaders.PATHS).permitAll()
+                        // redeeming the bootstrap token is how the first admin becomes one
+                        .requestMatchers("/api/admin/bootstrap").authenticated()
                         .requestMatchers("/v3/api-docs", "/v3/api-docs/**", "/swagger-ui.html", "/swagger-ui/**")
                         .permitAll()
                         .requestMatchers("/api/admin/**", "/api/providers", "/api/providers/**").hasRole("ADMIN")

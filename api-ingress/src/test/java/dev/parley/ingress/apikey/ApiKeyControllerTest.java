@@ -27,6 +27,7 @@ import org.springframework.test.context.bean.override.mockito.MockitoBean;
 import org.springframework.test.web.servlet.MockMvc;
 
 import dev.parley.ingress.ControllerTest;
+import dev.parley.ingress.auth.UserAuthentication;
 import dev.parley.ingress.TestTokens;
 import dev.parley.ingress.web.ApiProblem;
 
@@ -97,7 +98,7 @@ class ApiKeyControllerTest {
 
     @Test
     void anApiKeyAuthenticatesAsItsOwnerAndAnInvalidOneIsRefused() throws Exception {
-        given(apiKeys.authenticate(any())).willAnswer(invocation -> new ApiKeyAuthentication("u7", "k7"));
+        given(apiKeys.authenticate(any())).willAnswer(invocation -> new UserAuthentication("u7", List.of(), null));
         given(keys.list("u7")).willReturn(List.of());
         mvc.perform(get("/api/keys").header(HttpHeaders.AUTHORIZATION, "Bearer pk_0a1b2c3d_secret"))
                 .andExpect(status().isOk());

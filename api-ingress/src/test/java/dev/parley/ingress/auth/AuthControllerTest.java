@@ -28,6 +28,7 @@ import org.springframework.test.context.bean.override.mockito.MockitoBean;
 import org.springframework.test.web.servlet.MockMvc;
 
 import dev.parley.ingress.ControllerTest;
+import dev.parley.ingress.TestAccountStates;
 import dev.parley.ingress.TestTokens;
 import dev.parley.ingress.web.ApiProblem;
 
@@ -42,9 +43,6 @@ class AuthControllerTest {
 
     @MockitoBean
     ProfileService profiles;
-
-    @Autowired
-    AccountLocks locks;
 
     @Test
     void registerAnswers201WithTheUser() throws Exception {
@@ -153,9 +151,9 @@ class AuthControllerTest {
 
     @Test
     void aTokenOfADisabledAccountIsUnauthorized() throws Exception {
-        given(locks.isLocked("u1")).willReturn(true);
+        TestAccountStates.disable("disabled-u1");
 
-        mvc.perform(get("/api/auth/me").header(HttpHeaders.AUTHORIZATION, TestTokens.bearer("u1")))
+        mvc.perform(get("/api/auth/me").header(HttpHeaders.AUTHORIZATION, TestTokens.bearer("disabled-u1")))
                 .andExpect(status().isUnauthorized())
                 .andExpect(jsonPath("$.type").value("urn:parley:problem:unauthorized"));
         verifyNoInteractions(profiles);

@@ -15,7 +15,6 @@ import dev.parley.ingress.web.PageResponse;
 class AdminUserService {
 
     private static final Logger log = LoggerFactory.getLogger(AdminUserService.class);
-    private static final String ADMIN = "ADMIN";
 
     private final UserAccounts accounts;
     private final ApiKeyRevocation apiKeys;
@@ -34,9 +33,11 @@ class AdminUserService {
     }
 
     UserAccount update(String adminId, String userId, UpdateUserRequest request) {
-        if (adminId.equals(userId) && (Boolean.TRUE.equals(request.disabled())
-                || request.roles() != null && !request.roles().contains(ADMIN))) {
-            throw ApiProblem.conflict("You cannot disable yourself or take away your own admin role");
+        if (adminId.equals(userId) && request.roles() != null) {
+            throw ApiProblem.conflict("You cannot change your own roles");
+        }
+        if (adminId.equals(userId) && Boolean.TRUE.equals(request.disabled())) {
+            throw ApiProblem.conflict("You cannot disable yourself");
         }
         return accounts.update(userId, request.displayName(), request.roles(), request.disabled());
     }
