@@ -164,13 +164,15 @@ class ChatWalkthroughIT {
     }
 
     @Test
-    void everyServiceServesHealthAndPrometheusMetrics() {
+    void everyServiceServesHealthAndPrometheusMetricsOnItsManagementPortOnly() {
         for (var service : List.of(system.accounting, system.worker, system.ingress)) {
-            var api = new ApiClient(service.baseUrl());
-            assertThat(api.get("/actuator/health").body()).contains("UP");
-            var metrics = api.get("/actuator/prometheus");
+            var management = new ApiClient(service.managementUrl());
+            assertThat(management.get("/actuator/health").body()).contains("UP");
+            var metrics = management.get("/actuator/prometheus");
             assertThat(metrics.status()).isEqualTo(200);
             assertThat(metrics.body()).contains("jvm_memory_used_bytes");
+            assertThat(new ApiClient(service.baseUrl()).get("/actuator/prometheus").status()).as(service.name())
+                    .isIn(401, 404);
         }
     }
 

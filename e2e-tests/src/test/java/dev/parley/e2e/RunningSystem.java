@@ -23,6 +23,8 @@ final class RunningSystem {
     static final String SERVICE_TOKEN = "e2e-service-token-" + UUID.randomUUID();
     static final String ADMIN_EMAIL = "admin@parley.test";
     static final String ADMIN_PASSWORD = "admin password 123";
+    /** What ./parley up generates into secrets.properties; here the tests' own. */
+    static final String ADMIN_BOOTSTRAP_TOKEN = "e2e-admin-bootstrap-token-" + UUID.randomUUID();
     static final String INTEGRATION_TOKEN = "e2e-integration-token-" + UUID.randomUUID();
 
     private static RunningSystem instance;
@@ -57,12 +59,13 @@ final class RunningSystem {
     }
 
     /**
-     * Signs the administrator in (creating the account on first use): the one place that knows how an account
-     * becomes admin here, so that the browser tests and the API tests change together when that changes.
+     * Signs the administrator in, as an operator makes the first one: registers (on first use), signs in and
+     * redeems the bootstrap token (its redeemer may present it again, so every caller can). The one place that knows
+     * how an account becomes admin here, so that the browser tests and the API tests change together.
      *
      * @return the admin's access token
      */
-    String adminToken() {
+    synchronized String adminToken() {
         ApiClient anonymous = api();
         ApiClient.Response registered = anonymous.post("/api/auth/register",
                 Map.of("email", ADMIN_EMAIL, "password", ADMIN_PASSWORD));
@@ -74,7 +77,13 @@ final class RunningSystem {
         if (login.status() != 200) {
             throw new IllegalStateException("cannot sign the admin in: " + login);
         }
-        return login.json().get("accessToken").asString();
+        String token = login.json().get("accessToken").asString();
+        ApiClient.Response bootstrapped = anonymous.as(token).post("/api/admin/bootstrap",
+                Map.of("token", ADMIN_BOOTSTRAP_TOKEN));
+        if (bootstrapped.status() != 200) {
+            throw new IllegalStateException("cannot make the admin an admin: " + bootstrapped);
+        }
+        return token;
     }
 
     /** One more llm-worker process with the same settings; it joins the same consumer group. */
@@ -138,7 +147,7 @@ final class RunningSystem {
                 "PARLEY_SERVICE_TOKEN", SERVICE_TOKEN,
                 "PARLEY_JWT_SECRET", "e2e-jwt-secret-" + UUID.randomUUID(),
                 "PARLEY_STARTING_BALANCE", Long.toString(STARTING_BALANCE),
-                "PARLEY_ADMIN_EMAILS", ADMIN_EMAIL,
+                "PARLEY_ADMIN_TOKEN", ADMIN_BOOTSTRAP_TOKEN,
                 "PARLEY_INTEGRATION_TOKEN", INTEGRATION_TOKEN,
                 // slow enough that a cancel lands mid-stream, fast enough for a short suite
                 "SPRING_APPLICATION_JSON", "{\"parley.worker.providers.mock.tokens-per-second\": 40}"));

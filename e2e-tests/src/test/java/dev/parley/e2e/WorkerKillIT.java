@@ -95,7 +95,7 @@ class WorkerKillIT {
     }
 
     private static double activeStreams(ServiceProcess worker) {
-        String metrics = new ApiClient(worker.baseUrl()).get("/actuator/prometheus").body();
+        String metrics = new ApiClient(worker.managementUrl()).get("/actuator/prometheus").body();
         return metrics.lines().filter(line -> line.startsWith("parley_worker_streams_active"))
                 .mapToDouble(line -> Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1))).sum();
     }

@@ -11,16 +11,23 @@ import java.util.stream.Stream;
 /** The three Parley services, each a module of the repository packaged as a runnable Spring Boot jar. */
 enum ParleyService {
 
-    USAGE_ACCOUNTING("usage-accounting", StackSettings.ACCOUNTING_PORT),
-    LLM_WORKER("llm-worker", StackSettings.WORKER_PORT),
-    API_INGRESS("api-ingress", StackSettings.INGRESS_PORT);
+    USAGE_ACCOUNTING("usage-accounting", StackSettings.ACCOUNTING_PORT, StackSettings.ACCOUNTING_MANAGEMENT_PORT),
+    LLM_WORKER("llm-worker", StackSettings.WORKER_PORT, StackSettings.WORKER_MANAGEMENT_PORT),
+    API_INGRESS("api-ingress", StackSettings.INGRESS_PORT, StackSettings.INGRESS_MANAGEMENT_PORT);
 
     private final String module;
     private final String portVariable;
+    private final String managementPortVariable;
 
-    ParleyService(String module, String portVariable) {
+    ParleyService(String module, String portVariable, String managementPortVariable) {
         this.module = module;
         this.portVariable = portVariable;
+        this.managementPortVariable = managementPortVariable;
+    }
+
+    /** The variable of the port its health and metrics listen on. */
+    String managementPortVariable() {
+        return managementPortVariable;
     }
 
     String module() {

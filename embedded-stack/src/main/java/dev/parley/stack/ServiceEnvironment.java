@@ -16,14 +16,13 @@ final class ServiceEnvironment {
     }
 
     static final String STARTING_BALANCE = "PARLEY_STARTING_BALANCE";
-    static final String ADMIN_EMAILS = "PARLEY_ADMIN_EMAILS";
     static final String LOG_DIR = "PARLEY_LOG_DIR";
     static final String OUTBOUND_ALLOWED_NETWORKS = "PARLEY_OUTBOUND_ALLOWED_NETWORKS";
     // a developer's own machine: local model servers and webhook receivers listen on loopback
     static final String LOOPBACK = "127.0.0.0/8,::1/128";
 
     private static final List<String> SECRETS = List.of(StackSecrets.SERVICE_TOKEN, StackSecrets.JWT_SECRET,
-            StackSecrets.INTEGRATION_TOKEN, StackSecrets.KEY_ENCRYPTION_KEYS, StackSecrets.TRANSPORT_KEYS,
+            StackSecrets.INTEGRATION_TOKEN, StackSecrets.ADMIN_TOKEN, StackSecrets.KEY_ENCRYPTION_KEYS, StackSecrets.TRANSPORT_KEYS,
             "OPENAI_API_KEY", "OPENROUTER_API_KEY", "ANTHROPIC_API_KEY",
             "GROQ_API_KEY", "TOGETHER_API_KEY", "HF_TOKEN", "VLLM_API_KEY", "CUSTOM_OPENAI_API_KEY");
 
@@ -32,19 +31,21 @@ final class ServiceEnvironment {
 
     static Map<String, String> of(ParleyService service, Infrastructure infra, StackSettings settings,
             StackSecrets secrets) {
-        return of(service, infra, settings, secrets, null);
+        return of(service, infra, settings, secrets, null, null);
     }
 
     /**
      * Variables to set; a {@code null} value removes the inherited variable (see {@link ServiceProcess}).
      *
      * @param integrationToken outside systems' token, for api-ingress and usage-accounting; null: none
+     * @param adminToken the one-time admin bootstrap token, for api-ingress; null: none
      */
     static Map<String, String> of(ParleyService service, Infrastructure infra, StackSettings settings,
-            StackSecrets secrets, String integrationToken) {
+            StackSecrets secrets, String integrationToken, String adminToken) {
         Map<String, String> env = new LinkedHashMap<>();
         SECRETS.forEach(secret -> env.put(secret, null));
         env.put(service.portVariable(), Integer.toString(settings.port(service.portVariable())));
+        env.put(service.managementPortVariable(), Integer.toString(settings.port(service.managementPortVariable())));
         env.put("KAFKA_BOOTSTRAP_SERVERS", infra.bootstrapServers());
         env.put("REGISTRY_URL", infra.registryUrl());
         // JSON log files, rolled, beside the console output the launcher keeps in <service>.log
@@ -62,7 +63,7 @@ final class ServiceEnvironment {
                 env.put(StackSecrets.INTEGRATION_TOKEN, integrationToken);
                 env.put(StackSecrets.KEY_ENCRYPTION_KEYS, secrets.keyEncryptionKeys());
                 env.put(StackSecrets.TRANSPORT_KEYS, secrets.transportKeys());
-                settings.envValue(ADMIN_EMAILS).ifPresent(emails -> env.put(ADMIN_EMAILS, emails));
+                env.put(StackSecrets.ADMIN_TOKEN, adminToken);
             }
             case LLM_WORKER -> {
                 Providers.KEYED.forEach(p -> settings.envValue(p.keyVariable())

@@ -34,32 +34,44 @@ public final class ServiceProcess implements AutoCloseable {
     public static final String QUICK_START = "parley.services.quick-start";
 
     private static final int LOG_TAIL_LINES = 40;
+    private static final String LOOPBACK = "127.0.0.1";
 
     private final String name;
     private final Process process;
     private final int port;
+    private final int managementPort;
     private final Path logFile;
 
-    private ServiceProcess(String name, Process process, int port, Path logFile) {
+    private ServiceProcess(String name, Process process, int port, int managementPort, Path logFile) {
         this.name = name;
         this.process = process;
         this.port = port;
+        this.managementPort = managementPort;
         this.logFile = logFile;
     }
 
-    /** Starts {@code jar} with {@link #DEFAULT_JVM_OPTIONS}; its output is appended to {@code logFile}. */
+    /**
+     * Starts {@code jar} with {@link #DEFAULT_JVM_OPTIONS} and a free management port; its output is appended to
+     * {@code logFile}.
+     */
     public static ServiceProcess start(String name, Path jar, int port, Map<String, String> env, Path logFile) {
         return start(name, jar, port, env, logFile, List.of());
     }
 
-    /**
-     * Starts {@code jar} listening on {@code port} (as {@code -Dserver.port}, which outranks the service's own
-     * settings), with {@code extraJvmOptions} after the defaults. The service inherits this JVM's environment
-     * plus {@code env}; a {@code null} value in {@code env} removes that inherited variable (e.g. a key the
-     * service must not hold).
-     */
+    /** As {@link #start(String, Path, int, Map, Path, List)}, on a free management port. */
     public static ServiceProcess start(String name, Path jar, int port, Map<String, String> env, Path logFile,
             List<String> extraJvmOptions) {
+        return start(name, jar, port, Ports.free(), env, logFile, extraJvmOptions);
+    }
+
+    /**
+     * Starts {@code jar} listening on {@code port} (as {@code -Dserver.port}, which outranks the service's own
+     * settings) and serving health and metrics on {@code managementPort} of the loopback address only, with
+     * {@code extraJvmOptions} after the defaults. The service inherits this JVM's environment plus {@code env}; a
+     * {@code null} value in {@code env} removes that inherited variable (e.g. a key the service must not hold).
+     */
+    public static ServiceProcess start(String name, Path jar, int port, int managementPort, Map<String, String> env,
+            Path logFile, List<String> extraJvmOptions) {
         if (!Files.isRegularFile(jar)) {
             throw new IllegalStateException(name + " is not built: no jar at " + jar
                     + " (build it with ./mvnw -DskipTests package)");
@@ -67,25 +79,26 @@ public final class ServiceProcess implements AutoCloseable {
         List<String> command = unsetPrefix(env);
         command.add(ProcessSupervisor.javaExecutable());
         command.addAll(jvmOptions(extraJvmOptions));
-        command.addAll(List.of("-Dserver.port=" + port, "-jar", jar.toAbsolutePath().toString()));
+        command.addAll(List.of("-Dserver.port=" + port, "-Dmanagement.server.port=" + managementPort,
+                "-Dmanagement.server.address=" + LOOPBACK, "-jar", jar.toAbsolutePath().toString()));
         Map<String, String> set = new HashMap<>(env);
         set.values().removeIf(Objects::isNull);
         markRunStart(name, logFile);
         Process process = ProcessSupervisor.start(command, logFile.toAbsolutePath().getParent(), logFile, set);
-        return new ServiceProcess(name, process, port, logFile);
+        return new ServiceProcess(name, process, port, managementPort, logFile);
     }
 
-    /** Returns once GET /actuator/health answers 200; fails early, with the log tail, if the process exits. */
+    /** Returns once its health answers 200; fails early, with the log tail, if the process exits. */
     public void awaitHealthy(Duration timeout) {
         try {
-            HttpReadiness.await(name, baseUrl() + "/actuator/health", timeout, process::isAlive);
+            HttpReadiness.await(name, healthUrl(), timeout, process::isAlive);
         } catch (IllegalStateException e) {
             throw new IllegalStateException(e.getMessage() + " (log: " + logFile + ")\n" + logTail(), e);
         }
     }
 
     public boolean isHealthy() {
-        return HttpReadiness.isUp(baseUrl() + "/actuator/health");
+        return HttpReadiness.isUp(healthUrl());
     }
 
     /** Simulates a crash: SIGKILL to the service, no graceful shutdown. */
@@ -131,8 +144,28 @@ public final class ServiceProcess implements AutoCloseable {
         return port;
     }
 
+    /** The service's own port: the public API of api-ingress, the internal API of usage-accounting. */
     public String baseUrl() {
         return "http://127.0.0.1:" + port;
+    }
+
+    /** Health and metrics live here, on the loopback address, never on {@link #baseUrl()}. */
+    public int managementPort() {
+        return managementPort;
+    }
+
+    public String managementUrl() {
+        return "http://" + LOOPBACK + ":" + managementPort;
+    }
+
+    /** {@code GET} answers 200 once the service is ready. */
+    public String healthUrl() {
+        return managementUrl() + "/actuator/health";
+    }
+
+    /** The Prometheus scrape endpoint. */
+    public String metricsUrl() {
+        return managementUrl() + "/actuator/prometheus";
     }
 
     public Path logFile() {

@@ -38,13 +38,16 @@ final class StackLauncher {
         StackSecrets secrets = loadSecrets();
         String integrationToken = StackSecrets.integrationToken(settings.home().resolve("secrets.properties"),
                 settings.env(), new SecureRandom());
+        String adminToken = StackSecrets.adminToken(settings.home().resolve("secrets.properties"), settings.env(),
+                new SecureRandom());
         Infrastructure infra = startInfrastructure();
-        List<ServiceProcess> services = startServices(jars, infra, secrets, integrationToken);
+        List<ServiceProcess> services = startServices(jars, infra, secrets, integrationToken, adminToken);
         List<ParleyService> skipped = new ArrayList<>(List.of(ParleyService.values()));
         skipped.removeAll(jars.keySet());
         running.describedBy(StackDescription.write(settings.home().resolve(StackDescription.FILE_NAME), infra,
                 settings.externalMongoUri().isEmpty(), running, services));
-        log.info(Banner.render(settings, infra, services, skipped, Duration.ofNanos(System.nanoTime() - started)));
+        log.info(Banner.render(settings, infra, services, skipped, Duration.ofNanos(System.nanoTime() - started),
+                adminToken));
         services.forEach(this::warnOnUnexpectedExit);
     }
 
@@ -72,12 +75,14 @@ final class StackLauncher {
         for (ParleyService service : ParleyService.values()) {
             if (!jars.containsKey(service)) {
                 ports.remove(service.portVariable());
+                ports.remove(service.managementPortVariable());
                 continue;
             }
             List<Integer> instances = settings.instancePorts(service);
             for (int i = 1; i < instances.size(); i++) {
                 ports.put(service.instanceName(i) + " (counted up from " + service.portVariable() + ")",
                         instances.get(i));
+                ports.put(service.instanceName(i) + " management", settings.managementPort(service, i));
             }
         }
         return ports;
@@ -116,7 +121,7 @@ final class StackLauncher {
     }
 
     private List<ServiceProcess> startServices(Map<ParleyService, Path> jars, Infrastructure infra,
-            StackSecrets secrets, String integrationToken) {
+            StackSecrets secrets, String integrationToken, String adminToken) {
         if (jars.isEmpty()) {
             return List.of();
         }
@@ -126,11 +131,12 @@ final class StackLauncher {
             List<Integer> ports = settings.instancePorts(service);
             for (int i = 0; i < ports.size(); i++) {
                 Map<String, String> env = new LinkedHashMap<>(
-                        ServiceEnvironment.of(service, infra, settings, secrets, integrationToken));
+                        ServiceEnvironment.of(service, infra, settings, secrets, integrationToken, adminToken));
                 env.put(service.portVariable(), Integer.toString(ports.get(i)));
+                env.put(service.managementPortVariable(), Integer.toString(settings.managementPort(service, i)));
                 String name = service.instanceName(i);
-                services.add(running.add(ServiceProcess.start(name, jar, ports.get(i), env,
-                        settings.logs().resolve(name + ".log"))));
+                services.add(running.add(ServiceProcess.start(name, jar, ports.get(i), settings.managementPort(service, i),
+                        env, settings.logs().resolve(name + ".log"), List.of())));
             }
         });
         StartupTasks.awaitAll(services.stream().map(service -> StartupTasks.timed(service.name(), null, () -> {

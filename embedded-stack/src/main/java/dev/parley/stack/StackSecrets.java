@@ -33,6 +33,8 @@ record StackSecrets(String serviceToken, String jwtSecret, String keyEncryptionK
     static final String TRANSPORT_KEYS = "PARLEY_TRANSPORT_KEYS";
     /** Outside systems' token for the quota integration; kept apart from the record so that it stays optional. */
     static final String INTEGRATION_TOKEN = "PARLEY_INTEGRATION_TOKEN";
+    /** The one-time proof that makes a signed-in user the first admin ({@code POST /api/admin/bootstrap}). */
+    static final String ADMIN_TOKEN = "PARLEY_ADMIN_TOKEN";
 
     private static final int SERVICE_TOKEN_BYTES = 32;
     // HS256 wants a key of at least 256 bits; 48 random bytes encode to 64 characters.
@@ -67,15 +69,24 @@ record StackSecrets(String serviceToken, String jwtSecret, String keyEncryptionK
      * other secrets, which are kept).
      */
     static String integrationToken(Path file, Map<String, String> env, SecureRandom random) {
-        if (!isBlank(env.get(INTEGRATION_TOKEN))) {
-            return env.get(INTEGRATION_TOKEN);
+        return token(INTEGRATION_TOKEN, file, env, random);
+    }
+
+    /** The admin bootstrap token, found or generated like {@link #integrationToken}. */
+    static String adminToken(Path file, Map<String, String> env, SecureRandom random) {
+        return token(ADMIN_TOKEN, file, env, random);
+    }
+
+    private static String token(String name, Path file, Map<String, String> env, SecureRandom random) {
+        if (!isBlank(env.get(name))) {
+            return env.get(name);
         }
         Properties stored = read(file);
-        if (isBlank(stored.getProperty(INTEGRATION_TOKEN))) {
-            stored.setProperty(INTEGRATION_TOKEN, generate(random, SERVICE_TOKEN_BYTES));
+        if (isBlank(stored.getProperty(name))) {
+            stored.setProperty(name, generate(random, SERVICE_TOKEN_BYTES));
             write(file, stored);
         }
-        return stored.getProperty(INTEGRATION_TOKEN);
+        return stored.getProperty(name);
     }
 
     /** Never shows the values: this record ends up in logs and exception messages by accident otherwise. */

@@ -34,6 +34,11 @@ record StackSettings(Path home, Path registryDir, Path servicesDir, boolean allo
     static final String INGRESS_INSTANCES = "PARLEY_INGRESS_INSTANCES";
     static final String WORKER_INSTANCES = "PARLEY_WORKER_INSTANCES";
     static final int MAX_INSTANCES = 16;
+    static final String INGRESS_MANAGEMENT_PORT = "INGRESS_MANAGEMENT_PORT";
+    static final String WORKER_MANAGEMENT_PORT = "WORKER_MANAGEMENT_PORT";
+    static final String ACCOUNTING_MANAGEMENT_PORT = "ACCOUNTING_MANAGEMENT_PORT";
+    /** A service's health and metrics listen this far above its own port unless set. */
+    static final int MANAGEMENT_PORT_OFFSET = 1000;
 
     static final String SERVICES_DIR_PROPERTY = "parley.services.dir";
     static final String ALLOW_MISSING_PROPERTY = "parley.allow-missing-services";
@@ -54,6 +59,9 @@ record StackSettings(Path home, Path registryDir, Path servicesDir, boolean allo
         Path registryDir = registryDir(property.apply(SchemaRegistry.HOME_PROPERTY));
         Map<String, Integer> ports = new LinkedHashMap<>();
         DEFAULT_PORTS.forEach((name, fallback) -> ports.put(name, port(env, name, fallback)));
+        managementPort(ports, env, INGRESS_MANAGEMENT_PORT, INGRESS_PORT);
+        managementPort(ports, env, WORKER_MANAGEMENT_PORT, WORKER_PORT);
+        managementPort(ports, env, ACCOUNTING_MANAGEMENT_PORT, ACCOUNTING_PORT);
         Optional<String> mongoUri = Optional.ofNullable(env.get("MONGODB_URI")).filter(s -> !s.isBlank());
         boolean allowMissing = Boolean.parseBoolean(property.apply(ALLOW_MISSING_PROPERTY));
         return new StackSettings(home, registryDir, servicesDir, allowMissing, ports, mongoUri, env,
@@ -63,6 +71,19 @@ record StackSettings(Path home, Path registryDir, Path servicesDir, boolean allo
     /** The ports of {@code service}'s instances; the first is its port variable's. */
     List<Integer> instancePorts(ParleyService service) {
         return instancePorts.get(service);
+    }
+
+    /**
+     * Where instance {@code instance} of the service serves health and metrics: its management variable's port (counted
+     * up per instance) when set, else the instance's own port + {@link #MANAGEMENT_PORT_OFFSET}.
+     */
+    int managementPort(ParleyService service, int instance) {
+        String variable = env.get(service.managementPortVariable());
+        if (variable != null && !variable.isBlank()) {
+            return port(service.managementPortVariable()) + instance;
+        }
+        return instance == 0 ? port(service.managementPortVariable())
+                : instancePorts(service).get(instance) + MANAGEMENT_PORT_OFFSET;
     }
 
     /**
@@ -123,6 +144,12 @@ record StackSettings(Path home, Path registryDir, Path servicesDir, boolean allo
     /** A value from the launcher's environment, empty when unset or blank. */
     Optional<String> envValue(String name) {
         return Optional.ofNullable(env.get(name)).filter(s -> !s.isBlank());
+    }
+
+    private static void managementPort(Map<String, Integer> ports, Map<String, String> env, String name,
+            String servicePort) {
+        int derived = ports.get(servicePort) + MANAGEMENT_PORT_OFFSET;
+        ports.put(name, port(env, name, derived <= 65535 ? derived : ports.get(servicePort) - MANAGEMENT_PORT_OFFSET));
     }
 
     private static int port(Map<String, String> env, String name, int fallback) {

@@ -6,7 +6,10 @@ import java.nio.charset.StandardCharsets;
 
 import com.sun.net.httpserver.HttpServer;
 
-/** Stands in for a Spring Boot service in {@link ServiceProcessTest}: serves /actuator/health on server.port. */
+/**
+ * Stands in for a Spring Boot service in {@link ServiceProcessTest}: listens on server.port, and serves
+ * /actuator/health on management.server.port (on management.server.address) only.
+ */
 final class FakeService {
 
     private FakeService() {
@@ -19,7 +22,9 @@ final class FakeService {
             System.exit(3);
         }
         HttpServer server = HttpServer.create(new InetSocketAddress(Integer.getInteger("server.port")), 0);
-        server.createContext("/actuator/health", exchange -> {
+        HttpServer management = HttpServer.create(new InetSocketAddress(
+                System.getProperty("management.server.address"), Integer.getInteger("management.server.port")), 0);
+        management.createContext("/actuator/health", exchange -> {
             byte[] body = ("{\"status\":\"UP\",\"greeting\":\"" + System.getenv("FAKE_GREETING")
                     + "\",\"home\":\"" + System.getenv("HOME") + "\"}")
                     .getBytes(StandardCharsets.UTF_8);
@@ -28,6 +33,7 @@ final class FakeService {
             exchange.close();
         });
         server.start();
+        management.start();
         System.out.println("fake service listening");
     }
 }

@@ -22,6 +22,7 @@ class ServiceEnvironmentTest {
                 StackSettings.from(Map.of("ACCOUNTING_PORT", "18082"), PROPERTIES::get), SECRETS);
 
         assertThat(env).containsEntry("INGRESS_PORT", "8080")
+                .containsEntry("INGRESS_MANAGEMENT_PORT", "9080")
                 .containsEntry("KAFKA_BOOTSTRAP_SERVERS", "127.0.0.1:9092")
                 .containsEntry("REGISTRY_URL", "http://127.0.0.1:8090/apis/registry/v3")
                 .containsEntry("MONGODB_URI", "mongodb://127.0.0.1:27017/parley")
@@ -53,6 +54,8 @@ class ServiceEnvironmentTest {
         var env = ServiceEnvironment.of(ParleyService.LLM_WORKER, INFRA, settings, SECRETS);
 
         assertThat(env).containsEntry("WORKER_PORT", "8081")
+                .containsEntry("WORKER_MANAGEMENT_PORT", "9081")
+                .containsEntry("PARLEY_ADMIN_TOKEN", null)
                 .containsEntry("OPENAI_API_KEY", "sk-test")
                 .containsEntry("PARLEY_OPENAI_ENABLED", "true")
                 .containsEntry("PARLEY_OPENROUTER_ENABLED", "false")

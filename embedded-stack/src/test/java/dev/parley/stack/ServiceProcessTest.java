@@ -88,9 +88,13 @@ class ServiceProcessTest {
         try {
             service.awaitHealthy(Duration.ofSeconds(30));
 
-            assertThat(get(service.baseUrl() + "/actuator/health"))
-                    .contains("\"greeting\":\"hello\"", "\"home\":\"null\"");
+            assertThat(get(service.healthUrl())).contains("\"greeting\":\"hello\"", "\"home\":\"null\"");
             assertThat(service.baseUrl()).isEqualTo("http://127.0.0.1:" + service.port());
+            assertThat(service.healthUrl()).isEqualTo("http://127.0.0.1:" + service.managementPort()
+                    + "/actuator/health");
+            assertThat(service.metricsUrl()).isEqualTo("http://127.0.0.1:" + service.managementPort()
+                    + "/actuator/prometheus");
+            assertThat(service.managementPort()).isNotEqualTo(service.port());
             assertThat(Files.readString(service.logFile())).contains("fake starting at", "fake service listening");
         } finally {
             service.stop();

@@ -20,7 +20,9 @@ class StackSettingsTest {
         assertThat(settings.ports()).containsExactly(
                 Map.entry("KAFKA_PORT", 9092), Map.entry("KAFKA_CONTROLLER_PORT", 9093),
                 Map.entry("REGISTRY_PORT", 8090), Map.entry("MONGO_PORT", 27017),
-                Map.entry("INGRESS_PORT", 8080), Map.entry("WORKER_PORT", 8081), Map.entry("ACCOUNTING_PORT", 8082));
+                Map.entry("INGRESS_PORT", 8080), Map.entry("WORKER_PORT", 8081), Map.entry("ACCOUNTING_PORT", 8082),
+                Map.entry("INGRESS_MANAGEMENT_PORT", 9080), Map.entry("WORKER_MANAGEMENT_PORT", 9081),
+                Map.entry("ACCOUNTING_MANAGEMENT_PORT", 9082));
         assertThat(settings.home()).isEqualTo(Path.of("/repo/.parley"));
         assertThat(settings.logs()).isEqualTo(Path.of("/repo/.parley/logs"));
         assertThat(settings.externalMongoUri()).isEmpty();
@@ -35,6 +37,10 @@ class StackSettingsTest {
         StackSettings settings = StackSettings.from(env, PROPERTIES::get);
 
         assertThat(settings.port("INGRESS_PORT")).isEqualTo(18080);
+        // health and metrics follow their service's port unless set
+        assertThat(settings.port("INGRESS_MANAGEMENT_PORT")).isEqualTo(19080);
+        assertThat(StackSettings.from(Map.of("WORKER_MANAGEMENT_PORT", "7001"), PROPERTIES::get)
+                .port("WORKER_MANAGEMENT_PORT")).isEqualTo(7001);
         assertThat(settings.home()).isEqualTo(Path.of("/data/parley"));
         assertThat(settings.externalMongoUri()).contains("mongodb://db:27017/parley");
     }

@@ -8,6 +8,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 
 import org.junit.jupiter.api.Test;
+import org.springframework.boot.test.web.server.LocalManagementPort;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
 import dev.parley.events.ChatRequested;
@@ -17,14 +18,17 @@ class ActuatorIntegrationTest extends WorkerTestSupport {
     @LocalServerPort
     int port;
 
+    @LocalManagementPort
+    int managementPort;
+
     @Test
     void exposesHealthAndTheWorkersPrometheusMetrics() throws Exception {
         ChatRequested request = TestEvents.request("mock", "mock", 10, "Metrics please");
         publish(request);
         awaitTerminal(request);
 
-        HttpResponse<String> health = get("/actuator/health");
-        HttpResponse<String> prometheus = get("/actuator/prometheus");
+        HttpResponse<String> health = get(managementPort, "/actuator/health");
+        HttpResponse<String> prometheus = get(managementPort, "/actuator/prometheus");
 
         assertThat(health.statusCode()).isEqualTo(200);
         assertThat(health.body()).contains("\"UP\"");
@@ -37,9 +41,12 @@ class ActuatorIntegrationTest extends WorkerTestSupport {
                 .contains("parley_worker_tokens_total{")
                 .containsPattern("parley_worker_provider_queued\\{[^}]*provider=\"flaky-mock\"")
                 .containsPattern("parley_worker_provider_running\\{[^}]*provider=\"flaky-mock\"");
+        // nothing on the service port: the worker has no public HTTP
+        assertThat(get(port, "/actuator/prometheus").statusCode()).isEqualTo(404);
+        assertThat(get(port, "/actuator/health").statusCode()).isEqualTo(404);
     }
 
-    private HttpResponse<String> get(String path) throws Exception {
+    private static HttpResponse<String> get(int port, String path) throws Exception {
         try (HttpClient http = HttpClient.newHttpClient()) {
             return http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + path)).build(),
                     HttpResponse.BodyHandlers.ofString());

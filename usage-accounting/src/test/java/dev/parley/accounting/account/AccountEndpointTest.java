@@ -2,11 +2,16 @@ package dev.parley.accounting.account;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
-import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
-import org.hamcrest.Matchers;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+
+import org.springframework.boot.test.web.server.LocalManagementPort;
+import org.springframework.boot.test.web.server.LocalServerPort;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.HttpHeaders;
@@ -16,6 +21,12 @@ import dev.parley.accounting.IntegrationTest;
 
 /** The internal endpoint and the operations endpoints of the running service, on the real MongoDB. */
 class AccountEndpointTest extends IntegrationTest {
+
+    @LocalServerPort
+    int port;
+
+    @LocalManagementPort
+    int managementPort;
 
     @Autowired
     MockMvc mvc;
@@ -60,12 +71,21 @@ class AccountEndpointTest extends IntegrationTest {
     }
 
     @Test
-    void healthAndPrometheusAreOpen() throws Exception {
-        mvc.perform(get("/actuator/health"))
-                .andExpect(status().isOk())
-                .andExpect(jsonPath("$.status").value("UP"));
-        mvc.perform(get("/actuator/prometheus"))
-                .andExpect(status().isOk())
-                .andExpect(content().string(Matchers.containsString("parley_accounting_usage_duplicates_total")));
+    void healthAndPrometheusAreOpenOnTheManagementPortOnly() throws Exception {
+        HttpResponse<String> health = fetch(managementPort, "/actuator/health");
+        HttpResponse<String> prometheus = fetch(managementPort, "/actuator/prometheus");
+
+        assertThat(health.statusCode()).isEqualTo(200);
+        assertThat(health.body()).contains("\"UP\"");
+        assertThat(prometheus.statusCode()).isEqualTo(200);
+        assertThat(prometheus.body()).contains("parley_accounting_usage_duplicates_total");
+        assertThat(fetch(port, "/actuator/prometheus").statusCode()).isEqualTo(404);
+    }
+
+    private static HttpResponse<String> fetch(int port, String path) throws Exception {
+        try (HttpClient http = HttpClient.newHttpClient()) {
+            return http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + path)).build(),
+                    HttpResponse.BodyHandlers.ofString());
+        }
     }
 }
