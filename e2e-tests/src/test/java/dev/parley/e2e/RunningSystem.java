@@ -158,6 +158,8 @@ final class RunningSystem {
         // QuotaIT fires 200 parallel posts from one user: the per-user limits must not answer before admission
         env.put("PARLEY_CHAT_REQUESTS_PER_MINUTE", "10000");
         env.put("PARLEY_MAX_CONCURRENT_ANSWERS", "1000");
+        // every test signs its users up from loopback
+        env.put("PARLEY_REGISTRATIONS_PER_HOUR", "100000");
         // the key rings of users' own provider keys (the transport ring is shared by ingress and worker)
         env.put("PARLEY_KEY_ENCRYPTION_KEYS", keyRing());
         env.put("PARLEY_TRANSPORT_KEYS", keyRing());

@@ -57,6 +57,16 @@ class AdminBootstrap {
     record Redemption(String id, String userId, Instant redeemedAt) {
     }
 
+    /**
+     * Whether the code is the bootstrap token and nobody redeemed it yet: it then admits one registration whatever
+     * the registration mode, so that a closed deployment can make its first admin.
+     */
+    boolean admitsRegistration(String code) {
+        return tokenHash != null && code != null && MessageDigest.isEqual(tokenHash.getBytes(StandardCharsets.UTF_8),
+                OpaqueTokens.hash(code).getBytes(StandardCharsets.UTF_8))
+                && mongo.findOne(Query.query(Criteria.where("_id").is(tokenHash)), Redemption.class, COLLECTION) == null;
+    }
+
     MeResponse redeem(String userId, String token, String clientAddress) {
         if (tokenHash == null) {
             throw new ApiProblem(ProblemKind.FORBIDDEN, "Admin bootstrap is not configured (PARLEY_ADMIN_TOKEN)");

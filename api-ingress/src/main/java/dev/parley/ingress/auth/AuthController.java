@@ -32,10 +32,12 @@ class AuthController {
 
     @PostMapping("/register")
     @SecurityRequirements
-    @Operation(summary = "Create an account")
+    @Operation(summary = "Create an account", description = "In `open` mode anyone may; in `invite` mode with an "
+            + "admin's `inviteCode`; in `closed` mode nobody (403 `registration-closed`). Attempts per client address "
+            + "are limited per hour (429 with `Retry-After`). The account starts with the mode's credits.")
     @ResponseStatus(HttpStatus.CREATED)
-    UserResponse register(@Valid @RequestBody RegisterRequest request) {
-        return auth.register(request);
+    UserResponse register(@Valid @RequestBody RegisterRequest request, HttpServletRequest http) {
+        return auth.register(request, http.getRemoteAddr());
     }
 
     @PostMapping("/login")

@@ -27,31 +27,46 @@ class AuthService {
     private final RefreshTokenStore refreshTokens;
     private final Clock clock;
     private final LoginThrottle throttle;
+    private final Registrations registrations;
     // compared against when the email is unknown, so that both failures take as long as a real check
     private final String decoyHash;
 
     AuthService(UserRepository users, PasswordEncoder passwordEncoder, TokenIssuer tokenIssuer,
-            RefreshTokenStore refreshTokens, Clock clock, LoginThrottle throttle) {
+            RefreshTokenStore refreshTokens, Clock clock, LoginThrottle throttle, Registrations registrations) {
         this.users = users;
         this.passwordEncoder = passwordEncoder;
         this.tokenIssuer = tokenIssuer;
         this.refreshTokens = refreshTokens;
         this.clock = clock;
         this.throttle = throttle;
+        this.registrations = registrations;
         this.decoyHash = passwordEncoder.encode("decoy-password-never-matches");
     }
 
-    UserResponse register(RegisterRequest request) {
+    /**
+     * Admits the registration (mode, invitation, per-address limit), creates the user, then opens its account with
+     * the admission's credits; when that fails the user is removed again, so that no account exists without them.
+     */
+    UserResponse register(RegisterRequest request, String clientAddress) {
         String email = normalize(request.email());
+        Registrations.Admission admission = registrations.admit(email, request.inviteCode(), clientAddress);
         UserDocument user = new UserDocument(new ObjectId().toHexString(), email,
                 passwordEncoder.encode(request.password()), displayName(request.displayName(), email),
                 List.of(UserDocument.ROLE_USER), clock.instant(), null, false, null);
         try {
             users.insert(user);
         } catch (DuplicateKeyException e) {
+            registrations.abandon(admission);
             throw ApiProblem.conflict("An account with this email already exists");
         }
-        log.info("Registered user {} with roles {}", user.id(), user.roles());
+        try {
+            registrations.grant(user.id(), admission);
+        } catch (RuntimeException e) {
+            users.deleteById(user.id());
+            registrations.abandon(admission);
+            throw e;
+        }
+        log.info("Registered user {} with {} starting credits", user.id(), admission.startingBalance());
         return UserResponse.of(user);
     }
 

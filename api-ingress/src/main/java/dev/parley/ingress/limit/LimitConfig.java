@@ -1,5 +1,6 @@
 package dev.parley.ingress.limit;
 
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
@@ -20,6 +21,11 @@ class LimitConfig {
     @Bean
     LoginThrottle loginThrottle(LimitProperties properties) {
         return new LoginThrottle(properties, TimeMeter.SYSTEM_MILLISECONDS);
+    }
+
+    @Bean
+    RegistrationLimit registrationLimit(@Value("${parley.registration.per-address-per-hour:10}") int perHour) {
+        return new RegistrationLimit(perHour, TimeMeter.SYSTEM_MILLISECONDS);
     }
 
     @Bean

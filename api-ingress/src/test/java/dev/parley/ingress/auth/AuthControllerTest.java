@@ -46,7 +46,7 @@ class AuthControllerTest {
 
     @Test
     void registerAnswers201WithTheUser() throws Exception {
-        given(auth.register(any())).willReturn(new UserResponse("u1", "ann@example.com", "Ann"));
+        given(auth.register(any(), any())).willReturn(new UserResponse("u1", "ann@example.com", "Ann"));
 
         mvc.perform(post("/api/auth/register").contentType(MediaType.APPLICATION_JSON)
                         .content("{\"email\":\"Ann@Example.com\",\"password\":\"correct horse\",\"displayName\":\"Ann\"}"))
@@ -99,7 +99,7 @@ class AuthControllerTest {
 
     @Test
     void duplicateEmailIsAConflictProblem() throws Exception {
-        given(auth.register(any())).willThrow(ApiProblem.conflict("An account with this email already exists"));
+        given(auth.register(any(), any())).willThrow(ApiProblem.conflict("An account with this email already exists"));
 
         mvc.perform(post("/api/auth/register").contentType(MediaType.APPLICATION_JSON)
                         .content("{\"email\":\"ann@example.com\",\"password\":\"correct horse\"}"))

@@ -1,10 +1,15 @@
 package dev.parley.accounting.account;
 
+import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.PositiveOrZero;
 import jakarta.validation.constraints.Size;
 
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
@@ -22,5 +27,19 @@ class AccountController {
     @GetMapping("/{userId}")
     AccountResponse get(@PathVariable @NotBlank @Size(max = 128) String userId) {
         return AccountResponse.of(accounts.open(userId));
+    }
+
+    /** The starting balance of a registration. */
+    record OpenRequest(@NotNull @PositiveOrZero Long startingBalance) {
+    }
+
+    /**
+     * Opens the user's account with the starting balance api-ingress decided at registration; an account that
+     * exists already keeps its balance (a retried call grants nothing twice).
+     */
+    @PutMapping("/{userId}")
+    AccountResponse open(@PathVariable @NotBlank @Size(max = 128) String userId,
+            @Valid @RequestBody OpenRequest request) {
+        return AccountResponse.of(accounts.open(userId, request.startingBalance()));
     }
 }

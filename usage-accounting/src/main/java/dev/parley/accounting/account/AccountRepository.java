@@ -52,7 +52,11 @@ public class AccountRepository {
         return open(userId, userId.startsWith(Account.ORGANISATION_PREFIX) ? 0 : startingBalance);
     }
 
-    private Account open(String accountId, long balance) {
+    /**
+     * Opens the account with this starting balance unless it exists (then it is answered as it is): how api-ingress
+     * grants the balance of the user's registration.
+     */
+    public Account open(String accountId, long balance) {
         Instant now = clock.instant();
         Update openOnInsert = new Update()
                 .setOnInsert("balance", balance)

@@ -2,6 +2,7 @@ package dev.parley.accounting.account;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.put;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
@@ -15,6 +16,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
 import org.springframework.test.web.servlet.MockMvc;
 
 import dev.parley.accounting.IntegrationTest;
@@ -68,6 +70,28 @@ class AccountEndpointTest extends IntegrationTest {
         mvc.perform(get("/internal/accounts/{userId}", newUserId()).header(HttpHeaders.AUTHORIZATION, "Bearer nope"))
                 .andExpect(status().isUnauthorized())
                 .andExpect(jsonPath("$.type").value("urn:parley:problem:unauthorized"));
+    }
+
+    @Test
+    void registrationOpensTheAccountWithItsStartingBalanceOnce() throws Exception {
+        String user = newUserId();
+
+        mvc.perform(put("/internal/accounts/{userId}", user).header(HttpHeaders.AUTHORIZATION, "Bearer " + SERVICE_TOKEN)
+                        .contentType(MediaType.APPLICATION_JSON).content("{\"startingBalance\": 250}"))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.balance").value(250))
+                .andExpect(jsonPath("$.startingBalance").value(250));
+        // a retry, or any later call, grants nothing again
+        mvc.perform(put("/internal/accounts/{userId}", user).header(HttpHeaders.AUTHORIZATION, "Bearer " + SERVICE_TOKEN)
+                        .contentType(MediaType.APPLICATION_JSON).content("{\"startingBalance\": 9999}"))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.balance").value(250));
+        mvc.perform(get("/internal/accounts/{userId}", user).header(HttpHeaders.AUTHORIZATION, "Bearer " + SERVICE_TOKEN))
+                .andExpect(jsonPath("$.balance").value(250));
+        mvc.perform(put("/internal/accounts/{userId}", newUserId()).header(HttpHeaders.AUTHORIZATION,
+                        "Bearer " + SERVICE_TOKEN).contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"startingBalance\": -1}"))
+                .andExpect(status().isBadRequest());
     }
 
     @Test
