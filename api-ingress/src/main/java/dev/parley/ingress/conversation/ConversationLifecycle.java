@@ -14,6 +14,7 @@ import org.springframework.data.support.PageableExecutionUtils;
 import org.springframework.stereotype.Service;
 
 import dev.parley.ingress.catalog.ModelCatalog;
+import dev.parley.ingress.limit.Caps;
 import dev.parley.ingress.providerkey.ProviderKeyService;
 import dev.parley.ingress.web.ApiProblem;
 import dev.parley.ingress.web.PageResponse;
@@ -32,14 +33,16 @@ public class ConversationLifecycle {
     private final MongoTemplate mongo;
     private final ModelCatalog catalog;
     private final ProviderKeyService providerKeys;
+    private final Caps caps;
     private final Clock clock;
 
     ConversationLifecycle(ConversationService conversations, MongoTemplate mongo, ModelCatalog catalog,
-            ProviderKeyService providerKeys, Clock clock) {
+            ProviderKeyService providerKeys, Caps caps, Clock clock) {
         this.conversations = conversations;
         this.mongo = mongo;
         this.catalog = catalog;
         this.providerKeys = providerKeys;
+        this.caps = caps;
         this.clock = clock;
     }
 
@@ -66,6 +69,7 @@ public class ConversationLifecycle {
     void delete(String userId, String conversationId) {
         modify(live(userId, conversationId), Update.update("deleted", true).set("deletedAt", clock.instant()))
                 .orElseThrow(() -> notFound(conversationId));
+        caps.give(userId, Caps.Counted.CONVERSATIONS);
     }
 
     /** Makes the branch that ends with the message current. The caller has checked the message belongs here. */
@@ -77,8 +81,11 @@ public class ConversationLifecycle {
     /** Admin: brings a deleted conversation back; unknown and live ones are a 404. */
     public ConversationDocument restore(String conversationId) {
         Query deleted = Query.query(Criteria.where("id").is(conversationId).and("deleted").is(true));
-        return modify(deleted, Update.update("deleted", false).unset("deletedAt"))
+        ConversationDocument restored = modify(deleted, Update.update("deleted", false).unset("deletedAt"))
                 .orElseThrow(() -> ApiProblem.notFound("No deleted conversation " + conversationId));
+        // an admin's decision: it counts again, even above the owner's cap
+        caps.force(restored.userId(), Caps.Counted.CONVERSATIONS);
+        return restored;
     }
 
     /** Admin: everyone's conversations, or one user's, optionally only deleted or only live ones. */

@@ -15,6 +15,7 @@ import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.stereotype.Service;
 
 import dev.parley.ingress.catalog.ModelCatalog;
+import dev.parley.ingress.limit.Caps;
 import dev.parley.ingress.project.ProjectService;
 import dev.parley.ingress.providerkey.ProviderKeyService;
 import dev.parley.ingress.project.SystemPrompt;
@@ -31,15 +32,17 @@ public class ConversationService {
     private final ModelCatalog catalog;
     private final ProviderKeyService providerKeys;
     private final ProjectService projects;
+    private final Caps caps;
     private final Clock clock;
 
     ConversationService(ConversationRepository conversations, MongoTemplate mongo, ModelCatalog catalog,
-            ProviderKeyService providerKeys, ProjectService projects, Clock clock) {
+            ProviderKeyService providerKeys, ProjectService projects, Caps caps, Clock clock) {
         this.conversations = conversations;
         this.mongo = mongo;
         this.catalog = catalog;
         this.providerKeys = providerKeys;
         this.projects = projects;
+        this.caps = caps;
         this.clock = clock;
     }
 
@@ -53,16 +56,25 @@ public class ConversationService {
             projects.requireOwned(userId, projectId);
         }
         Instant now = clock.instant();
-        var conversation = new ConversationDocument(new ObjectId().toHexString(), userId,
-                blankToNull(request.title()), model, false, now, now, null, null, projectId);
-        return ConversationResponse.of(conversations.insert(conversation));
+        return ConversationResponse.of(insert(new ConversationDocument(new ObjectId().toHexString(), userId,
+                blankToNull(request.title()), model, false, now, now, null, null, projectId)));
     }
 
     /** A new conversation that a feature opens on the user's behalf, on the catalog's default model. */
     public ConversationDocument start(String userId, String title) {
         Instant now = clock.instant();
-        return conversations.insert(new ConversationDocument(new ObjectId().toHexString(), userId, title, null,
-                false, now, now));
+        return insert(new ConversationDocument(new ObjectId().toHexString(), userId, title, null, false, now, now));
+    }
+
+    /** Within the user's cap of live conversations (409 {@code limit-reached} beyond). */
+    private ConversationDocument insert(ConversationDocument conversation) {
+        caps.take(conversation.userId(), Caps.Counted.CONVERSATIONS);
+        try {
+            return conversations.insert(conversation);
+        } catch (RuntimeException e) {
+            caps.give(conversation.userId(), Caps.Counted.CONVERSATIONS);
+            throw e;
+        }
     }
 
     /** Most recently active first. */

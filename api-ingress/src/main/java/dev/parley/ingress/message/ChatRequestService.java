@@ -17,6 +17,8 @@ import dev.parley.ingress.admission.TokenEstimator;
 import dev.parley.ingress.catalog.CatalogModel;
 import dev.parley.ingress.conversation.ConversationDocument;
 import dev.parley.ingress.conversation.ConversationService;
+import dev.parley.ingress.limit.CapProperties;
+import dev.parley.ingress.limit.Caps;
 import dev.parley.ingress.project.SystemPrompt;
 import dev.parley.platform.logging.LogContext;
 
@@ -41,12 +43,13 @@ public class ChatRequestService {
     private final ContextWindow contextWindow;
     private final ContextBudget budget;
     private final int maxContextMessages;
+    private final int maxMessagesPerConversation;
     private final MessageMetrics metrics;
     private final Clock clock;
 
     ChatRequestService(ConversationService conversations, MessageQueries queries, MessageRepository messages,
             MessageOutcomes outcomes, ChatAdmission admission, ChatProperties properties, TokenEstimator tokens,
-            MessageMetrics metrics, Clock clock) {
+            MessageMetrics metrics, CapProperties caps, Clock clock) {
         this.conversations = conversations;
         this.queries = queries;
         this.messages = messages;
@@ -54,6 +57,7 @@ public class ChatRequestService {
         this.admission = admission;
         this.contextAssembler = new ContextAssembler(properties.maxContextChars(), properties.maxContextMessages());
         this.maxContextMessages = properties.maxContextMessages();
+        this.maxMessagesPerConversation = caps.maxMessagesPerConversation();
         this.metrics = metrics;
         this.contextWindow = new ContextWindow(tokens);
         this.budget = new ContextBudget(properties.maxContextChars(), metrics);
@@ -75,6 +79,7 @@ public class ChatRequestService {
      */
     CompletableFuture<MessageAcceptedResponse> answer(ConversationDocument conversation, Turn turn,
             List<MessageDocument> history, String content, PostMessageRequest settings) {
+        requireRoom(conversation, turn);
         CatalogModel model = admission.model(conversation.userId(), settings.model(), conversation.model());
         int outputLimit = admission.check(MessageMetrics.MAX_TOKENS, () -> ContextWindow.outputLimit(model,
                 settings.maxTokens()));
@@ -130,6 +135,19 @@ public class ChatRequestService {
         return admission.publish(event, () -> outcomes.publishFailed(answer))
                 .thenApply(sent -> new AcceptedChat(requestId, answer.conversationId(), answer.id(),
                         exchange.question().id(), answer.model(), answer.createdAt()));
+    }
+
+    /**
+     * The conversation's cap of stored messages (its document holds a node per message, so the cap also bounds the
+     * document), checked on the document the post already read: no extra command. Posts racing on one conversation
+     * may pass it by the few messages they store together.
+     */
+    private void requireRoom(ConversationDocument conversation, Turn turn) {
+        int stored = conversation.nodes() == null ? 0 : conversation.nodes().size();
+        if (stored + (turn.existingQuestion() != null ? 1 : 2) > maxMessagesPerConversation) {
+            metrics.rejected(MessageMetrics.CONVERSATION_FULL);
+            throw Caps.reached("messages in this conversation", maxMessagesPerConversation);
+        }
     }
 
     private Exchange store(ConversationDocument conversation, CatalogModel model, Turn turn, String content,

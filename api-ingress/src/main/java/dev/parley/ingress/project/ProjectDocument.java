@@ -11,6 +11,8 @@ import org.springframework.data.mongodb.core.mapping.Document;
  *
  * @param systemPromptId the project's prompt that leads every conversation's context; null: none
  * @param deletedAt soft delete; a deleted project and its prompts answer 404
+ * @param promptCount its live prompts, kept by conditional {@code $inc} to enforce the cap (prompts stored before
+ *        the count existed are not in it)
  */
 @Document("projects")
 @CompoundIndex(name = "userId_createdAt", def = "{'userId': 1, 'createdAt': -1}")
@@ -22,5 +24,6 @@ record ProjectDocument(
         String systemPromptId,
         Instant createdAt,
         Instant updatedAt,
-        Instant deletedAt) {
+        Instant deletedAt,
+        Integer promptCount) {
 }

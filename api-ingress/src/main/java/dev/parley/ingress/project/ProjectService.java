@@ -13,6 +13,8 @@ import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.stereotype.Service;
 
+import dev.parley.ingress.limit.CapProperties;
+import dev.parley.ingress.limit.Caps;
 import dev.parley.ingress.web.ApiProblem;
 import dev.parley.ingress.web.PageResponse;
 
@@ -21,18 +23,48 @@ import dev.parley.ingress.web.PageResponse;
 public class ProjectService {
 
     private final MongoTemplate mongo;
+    private final Caps caps;
+    private final CapProperties limits;
     private final Clock clock;
 
-    ProjectService(MongoTemplate mongo, Clock clock) {
+    ProjectService(MongoTemplate mongo, Caps caps, CapProperties limits, Clock clock) {
         this.mongo = mongo;
+        this.caps = caps;
+        this.limits = limits;
         this.clock = clock;
     }
 
     ProjectResponse create(String userId, CreateProjectRequest request) {
+        caps.take(userId, Caps.Counted.PROJECTS);
         Instant now = clock.instant();
         var project = new ProjectDocument(new ObjectId().toHexString(), userId, request.name().trim(),
-                request.description(), null, now, now, null);
-        return ProjectResponse.of(mongo.insert(project));
+                request.description(), null, now, now, null, 0);
+        try {
+            return ProjectResponse.of(mongo.insert(project));
+        } catch (RuntimeException e) {
+            caps.give(userId, Caps.Counted.PROJECTS);
+            throw e;
+        }
+    }
+
+    /**
+     * Counts one more live prompt on the project, unless it has as many as allowed (one conditional update of the
+     * project document; prompts stored before the count existed are not counted).
+     *
+     * @throws ApiProblem 404 unless the user has this live project, 409 {@code limit-reached} at the cap
+     */
+    void takePromptSlot(String userId, String projectId) {
+        Query below = Query.query(live(userId).and("id").is(projectId).orOperator(
+                Criteria.where("promptCount").exists(false), Criteria.where("promptCount").lt(limits.maxPromptsPerProject())));
+        if (mongo.updateFirst(below, new Update().inc("promptCount", 1), ProjectDocument.class).getMatchedCount() == 0) {
+            require(userId, projectId);
+            throw Caps.reached("prompts in this project", limits.maxPromptsPerProject());
+        }
+    }
+
+    void givePromptSlot(String userId, String projectId) {
+        mongo.updateFirst(Query.query(Criteria.where("id").is(projectId).and("userId").is(userId)
+                .and("promptCount").gt(0)), new Update().inc("promptCount", -1), ProjectDocument.class);
     }
 
     /** Newest first. */
@@ -64,7 +96,10 @@ public class ProjectService {
     void delete(String userId, String projectId) {
         require(userId, projectId);
         Instant now = clock.instant();
-        modify(userId, projectId, Update.update("deletedAt", now));
+        if (mongo.updateFirst(Query.query(live(userId).and("id").is(projectId)), Update.update("deletedAt", now),
+                ProjectDocument.class).getModifiedCount() > 0) {
+            caps.give(userId, Caps.Counted.PROJECTS);
+        }
         mongo.updateMulti(Query.query(Criteria.where("projectId").is(projectId).and("userId").is(userId)
                 .and("deletedAt").is(null)), Update.update("deletedAt", now), PromptDocument.class);
     }
@@ -93,7 +128,7 @@ public class ProjectService {
         }
         PromptDocument prompt = findPrompt(userId, projectId, project.systemPromptId());
         return Optional.ofNullable(prompt).map(found -> new SystemPrompt(found.id(), found.currentVersion(),
-                found.current().content()));
+                found.currentContent()));
     }
 
     ProjectDocument require(String userId, String projectId) {

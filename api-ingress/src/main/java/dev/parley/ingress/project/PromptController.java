@@ -74,10 +74,12 @@ class PromptController {
     }
 
     @GetMapping("/{promptId}/versions")
-    @Operation(summary = "List a prompt's versions", description = "Oldest first.")
+    @Operation(summary = "List a prompt's versions", description = "Oldest first, one page (`page`, `size` up to "
+            + "100, which is also the default).")
     List<PromptVersionResponse> versions(Authentication user, @PathVariable String projectId,
-            @PathVariable String promptId) {
-        return prompts.versions(user.getName(), projectId, promptId);
+            @PathVariable String promptId, @RequestParam(defaultValue = "0") @Min(0) int page,
+            @RequestParam(defaultValue = "100") @Min(1) @Max(100) int size) {
+        return prompts.versions(user.getName(), projectId, promptId, page, size);
     }
 
     @GetMapping("/{promptId}/versions/{version}")

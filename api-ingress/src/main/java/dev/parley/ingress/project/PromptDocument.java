@@ -8,10 +8,12 @@ import org.springframework.data.mongodb.core.index.CompoundIndex;
 import org.springframework.data.mongodb.core.mapping.Document;
 
 /**
- * A prompt of a project with every version in the one document, so that a new version is a single conditional
- * update (the store has no transactions).
+ * A prompt of a project: its current version's number and content; every version, the current one included, is a
+ * document of its own in {@code prompt_versions}, so that this document stays small however often it is edited.
  *
  * @param currentVersion the newest version's number; versions count from 1
+ * @param content the current version's content
+ * @param versions only in prompts stored before versions had their own collection: every version inline
  */
 @Document("prompts")
 @CompoundIndex(name = "projectId_createdAt", def = "{'projectId': 1, 'createdAt': -1}")
@@ -21,16 +23,22 @@ record PromptDocument(
         String userId,
         String name,
         int currentVersion,
+        String content,
         List<PromptVersion> versions,
         Instant createdAt,
         Instant updatedAt,
         Instant deletedAt) {
 
-    PromptVersion current() {
-        return version(currentVersion);
+    String currentContent() {
+        if (content != null) {
+            return content;
+        }
+        PromptVersion legacy = legacyVersion(currentVersion);
+        return legacy == null ? "" : legacy.content();
     }
 
-    PromptVersion version(int number) {
-        return versions.stream().filter(version -> version.version() == number).findFirst().orElse(null);
+    PromptVersion legacyVersion(int number) {
+        return versions == null ? null
+                : versions.stream().filter(version -> version.version() == number).findFirst().orElse(null);
     }
 }

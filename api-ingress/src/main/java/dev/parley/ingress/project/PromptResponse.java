@@ -8,6 +8,6 @@ record PromptResponse(String id, String projectId, String name, int currentVersi
 
     static PromptResponse of(PromptDocument prompt) {
         return new PromptResponse(prompt.id(), prompt.projectId(), prompt.name(), prompt.currentVersion(),
-                prompt.current().content(), prompt.createdAt(), prompt.updatedAt());
+                prompt.currentContent(), prompt.createdAt(), prompt.updatedAt());
     }
 }

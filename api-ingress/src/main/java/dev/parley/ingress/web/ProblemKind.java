@@ -18,6 +18,8 @@ public enum ProblemKind {
     TOO_MANY_RESERVATIONS("too-many-reservations", HttpStatus.TOO_MANY_REQUESTS, "Too many requests in flight"),
     RATE_LIMITED("rate-limited", HttpStatus.TOO_MANY_REQUESTS, "Too many requests"),
     FORBIDDEN("forbidden", HttpStatus.FORBIDDEN, "Forbidden"),
+    REGISTRATION_CLOSED("registration-closed", HttpStatus.FORBIDDEN, "Registration closed"),
+    LIMIT_REACHED("limit-reached", HttpStatus.CONFLICT, "Limit reached"),
     NOT_FOUND("not-found", HttpStatus.NOT_FOUND, "Not found"),
     METHOD_NOT_ALLOWED("method-not-allowed", HttpStatus.METHOD_NOT_ALLOWED, "Method not allowed"),
     NOT_ACCEPTABLE("not-acceptable", HttpStatus.NOT_ACCEPTABLE, "Not acceptable"),

@@ -42,6 +42,8 @@ import dev.parley.ingress.catalog.ModelPrices;
 import dev.parley.ingress.catalog.ProviderRoutes;
 import dev.parley.ingress.conversation.ConversationDocument;
 import dev.parley.ingress.conversation.ConversationService;
+import dev.parley.ingress.conversation.MessageNode;
+import dev.parley.ingress.limit.CapProperties;
 import dev.parley.ingress.providerkey.ProviderKeyService;
 import dev.parley.ingress.web.ApiProblem;
 import dev.parley.ingress.web.ProblemKind;
@@ -53,6 +55,8 @@ class ChatRequestServiceTest {
     static final CatalogModel MOCK = new CatalogModel("mock-1", "mock", true);
     static final CatalogModel SMALL = new CatalogModel("tiny-1", null, "acme", 300, 100, new ModelPrices(1, 1, 1),
             false, Instant.EPOCH);
+    static final CapProperties CAPS = new CapProperties(100, 10_000, 100, 100, 2000, 1000);
+
     static final ConversationDocument CONVERSATION = new ConversationDocument("c1", "u1", null, null, false,
             Instant.EPOCH, Instant.EPOCH);
     static final ProviderEndpoint ENDPOINT = ProviderEndpoint.newBuilder().setKind("openai-compatible")
@@ -71,7 +75,7 @@ class ChatRequestServiceTest {
     final ChatAdmission chatAdmission = new ChatAdmission(catalog, admission, providerKeys, routes, publisher, metrics,
             Runnable::run);
     final ChatRequestService service = new ChatRequestService(conversations, queries, messages, outcomes,
-            chatAdmission, new ChatProperties(200_000, 200), new TokenEstimator(), metrics,
+            chatAdmission, new ChatProperties(200_000, 200), new TokenEstimator(), metrics, CAPS,
             Clock.fixed(Instant.parse("2025-03-01T00:00:00Z"), ZoneOffset.UTC));
     final StatelessChats stateless = new StatelessChats(chatAdmission, new ChatProperties(200_000, 200),
             new TokenEstimator(), metrics, Clock.fixed(Instant.parse("2025-03-01T00:00:00Z"), ZoneOffset.UTC));
@@ -174,7 +178,7 @@ class ChatRequestServiceTest {
     @Test
     void turnsBeyondTheMessageLimitAreLeftOutOfTheContext() {
         var limited = new ChatRequestService(conversations, queries, messages, outcomes, chatAdmission,
-                new ChatProperties(200_000, 3), new TokenEstimator(), metrics, Clock.systemUTC());
+                new ChatProperties(200_000, 3), new TokenEstimator(), metrics, CAPS, Clock.systemUTC());
         // the store reads at most the newest 3; a store that returns more is trimmed all the same
         given(queries.branch(CONVERSATION, 3)).willReturn(List.of(
                 ContextAssemblerTest.question("q1"), ContextAssemblerTest.answer(MessageStatus.COMPLETED, "a1"),
@@ -306,5 +310,21 @@ class ChatRequestServiceTest {
     static ProviderCredential credential(int version) {
         return ProviderCredential.newBuilder().setKeyVersion(version).setIv(ByteBuffer.wrap(new byte[12]))
                 .setCiphertext(ByteBuffer.wrap(new byte[] {1, 2, 3})).build();
+    }
+
+    @Test
+    void aConversationAtItsMessageCapTakesNoMoreAndReservesNothing() {
+        List<MessageNode> nodes = java.util.stream.IntStream.range(0, 1999)
+                .mapToObj(i -> new MessageNode("m" + i, i == 0 ? "root" : "m" + (i - 1))).toList();
+        var full = new ConversationDocument("c1", "u1", "Full", null, false, Instant.EPOCH, Instant.EPOCH, null,
+                "m1998", null, nodes);
+        given(conversations.requireOwned("u1", "c1")).willReturn(full);
+        given(queries.branch(full, 200)).willReturn(List.of());
+
+        var refused = org.assertj.core.api.Assertions.catchThrowableOfType(ApiProblem.class,
+                () -> service.post("u1", "c1", new PostMessageRequest("one more", null, null, null)));
+
+        assertThat(refused.kind()).isEqualTo(ProblemKind.LIMIT_REACHED);
+        verifyNoInteractions(admission, publisher);
     }
 }
