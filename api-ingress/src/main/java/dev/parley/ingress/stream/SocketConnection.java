@@ -31,6 +31,10 @@ final class SocketConnection {
         this.lastPong = now;
     }
 
+    WebSocketSession session() {
+        return session;
+    }
+
     String userId() {
         return session.getPrincipal().getName();
     }

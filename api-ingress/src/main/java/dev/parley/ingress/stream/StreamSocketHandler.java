@@ -29,22 +29,30 @@ final class StreamSocketHandler extends TextWebSocketHandler {
     private final SocketFrames frames;
     private final StreamProperties properties;
     private final Clock clock;
+    private final SocketIdentity identity;
     private final Map<String, SocketConnection> connections = new ConcurrentHashMap<>();
 
     StreamSocketHandler(StreamService streams, StreamHub hub, SseWriters writers, SocketFrames frames,
-            StreamProperties properties, Clock clock) {
+            StreamProperties properties, SocketIdentity identity, Clock clock) {
         this.streams = streams;
         this.hub = hub;
         this.writers = writers;
         this.frames = frames;
         this.properties = properties;
+        this.identity = identity;
         this.clock = clock;
     }
 
     @Override
     public void afterConnectionEstablished(WebSocketSession session) {
-        connections.put(session.getId(), new SocketConnection(session, writers::execute,
-                properties.maxQueuedPerClient(), clock.instant()));
+        SocketConnection connection = new SocketConnection(session, writers::execute, properties.maxQueuedPerClient(),
+                clock.instant());
+        if (!identity.opened(session)) {
+            connection.offer(frames.error("too_many_streams", "Too many open streams for this user"));
+            connection.closeAfterQueued(CloseStatus.POLICY_VIOLATION);
+            return;
+        }
+        connections.put(session.getId(), connection);
     }
 
     @Override
@@ -62,6 +70,11 @@ final class StreamSocketHandler extends TextWebSocketHandler {
         if (frame == null || !frame.valid()) {
             connection.offer(frames.error("bad_request",
                     "Expected {\"type\":\"subscribe\",\"conversationId\",\"messageId\",\"lastEventId\"?}"));
+            return;
+        }
+        if (connection.subscribers().size() >= identity.maxSubscriptions()) {
+            connection.offer(frames.error("too_many_subscriptions", "At most " + identity.maxSubscriptions()
+                    + " answers per connection"));
             return;
         }
         subscribe(connection, frame);
@@ -98,15 +111,29 @@ final class StreamSocketHandler extends TextWebSocketHandler {
         if (connection == null) {
             return;
         }
+        identity.closed(session);
         connection.closed();
         connection.subscribers().forEach(subscriber -> hub.unsubscribe(subscriber.requestId(), subscriber));
     }
 
-    /** Pings every connection; one that missed the pings of three intervals is closed as dead. */
+    /**
+     * Pings every connection; one that missed the pings of three intervals is closed as dead, and one whose token
+     * expired or whose account was disabled meanwhile is told so and closed (within one interval).
+     */
     void heartbeat(Duration interval) {
         Instant now = clock.instant();
         Instant deadline = now.minus(interval.multipliedBy(3));
-        connections.values().forEach(connection -> connection.ping(now, deadline));
+        connections.values().forEach(connection -> {
+            String ended = identity.ended(connection.session(), now);
+            if (ended != null) {
+                connection.offer(frames.error(ended, ended.equals(SocketIdentity.EXPIRED)
+                        ? "The token of this connection expired: connect again with a fresh one"
+                        : "The account of this connection is disabled or deleted"));
+                connection.closeAfterQueued(CloseStatus.POLICY_VIOLATION);
+                return;
+            }
+            connection.ping(now, deadline);
+        });
     }
 
     int size() {

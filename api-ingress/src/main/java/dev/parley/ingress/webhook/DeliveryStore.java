@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.data.domain.Sort;
@@ -40,13 +41,17 @@ class DeliveryStore {
 
     /**
      * Claims the delivery due longest, if any, for one attempt: nobody else can claim it until the lease runs out,
-     * which happens only if this instance dies or hangs during the attempt.
+     * which happens only if this instance dies or hangs during the attempt. Deliveries of {@code skippedUsers} are
+     * left for later.
      */
-    Optional<WebhookDeliveryDocument> claim(Instant now, Duration lease, String leaseId) {
-        Query due = Query.query(Criteria.where("status").is(DeliveryStatus.PENDING)
-                        .and("nextAttemptAt").lte(now)
-                        .and("leaseUntil").lte(now))
-                .with(Sort.by("nextAttemptAt"));
+    Optional<WebhookDeliveryDocument> claim(Instant now, Duration lease, String leaseId, Set<String> skippedUsers) {
+        Criteria dueNow = Criteria.where("status").is(DeliveryStatus.PENDING)
+                .and("nextAttemptAt").lte(now)
+                .and("leaseUntil").lte(now);
+        if (!skippedUsers.isEmpty()) {
+            dueNow = dueNow.and("userId").nin(skippedUsers);
+        }
+        Query due = Query.query(dueNow).with(Sort.by("nextAttemptAt"));
         Update claim = new Update().set("leaseUntil", now.plus(lease)).set("leaseId", leaseId);
         return Optional.ofNullable(mongo.findAndModify(due, claim, FindAndModifyOptions.options().returnNew(true),
                 WebhookDeliveryDocument.class));

@@ -3,8 +3,11 @@ package dev.parley.ingress.webhook;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.HashSet;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.RejectedExecutionException;
@@ -16,6 +19,7 @@ import jakarta.annotation.PreDestroy;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
 import dev.parley.platform.crypto.KeyRing;
@@ -39,12 +43,15 @@ class WebhookDispatcher {
     private final Duration lease;
     private final Duration callTimeout;
     private final Semaphore permits;
+    private final int perUser;
+    private final ConcurrentHashMap<String, Integer> inFlight = new ConcurrentHashMap<>();
     private final Clock clock;
     private final ExecutorService executor = Executors.newThreadPerTaskExecutor(
             Thread.ofVirtual().name("webhook-", 0).factory());
 
     WebhookDispatcher(DeliveryStore store, WebhookSecrets secrets, WebhookSender sender, WebhookMetrics metrics,
-            WebhookProperties properties, Clock clock) {
+            WebhookProperties properties, @Value("${parley.webhook.max-concurrent-per-user:4}") int perUser,
+            Clock clock) {
         this.store = store;
         this.secrets = secrets;
         this.sender = sender;
@@ -54,6 +61,7 @@ class WebhookDispatcher {
         this.lease = properties.lease();
         this.callTimeout = properties.callTimeout();
         this.permits = new Semaphore(properties.maxConcurrentDeliveries());
+        this.perUser = Math.max(1, perUser);
         this.clock = clock;
     }
 
@@ -61,7 +69,7 @@ class WebhookDispatcher {
         while (permits.tryAcquire()) {
             Optional<WebhookDeliveryDocument> claimed;
             try {
-                claimed = store.claim(clock.instant(), lease, UUID.randomUUID().toString());
+                claimed = store.claim(clock.instant(), lease, UUID.randomUUID().toString(), atTheirShare());
             } catch (RuntimeException e) {
                 permits.release();
                 log.warn("Could not claim webhook deliveries: {}", e.toString());
@@ -75,7 +83,22 @@ class WebhookDispatcher {
         }
     }
 
+    /**
+     * Users whose deliveries already hold their share of this instance's slots: their next ones wait, so that a
+     * user with a slow receiver (each attempt may last the call timeout) cannot take every slot from the others.
+     */
+    private Set<String> atTheirShare() {
+        Set<String> busy = new HashSet<>();
+        inFlight.forEach((user, count) -> {
+            if (count >= perUser) {
+                busy.add(user);
+            }
+        });
+        return busy;
+    }
+
     private void start(WebhookDeliveryDocument delivery) {
+        inFlight.merge(delivery.userId(), 1, Integer::sum);
         try {
             executor.execute(() -> {
                 try {
@@ -84,12 +107,17 @@ class WebhookDispatcher {
                     // its lease runs out and the attempt is made again
                     log.warn("Webhook delivery {} attempt broke off: {}", delivery.deliveryId(), e.toString());
                 } finally {
-                    permits.release();
+                    finished(delivery);
                 }
             });
         } catch (RejectedExecutionException shuttingDown) {
-            permits.release();
+            finished(delivery);
         }
+    }
+
+    private void finished(WebhookDeliveryDocument delivery) {
+        inFlight.computeIfPresent(delivery.userId(), (user, count) -> count <= 1 ? null : count - 1);
+        permits.release();
     }
 
     void attempt(WebhookDeliveryDocument delivery) {

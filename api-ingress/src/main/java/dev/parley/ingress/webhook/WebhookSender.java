@@ -8,7 +8,6 @@ import jakarta.annotation.PreDestroy;
 import org.springframework.stereotype.Component;
 
 import dev.parley.platform.outbound.GuardedHttp;
-import dev.parley.platform.outbound.OutboundAddressPolicy;
 import okhttp3.MediaType;
 import okhttp3.OkHttpClient;
 import okhttp3.Request;
@@ -32,8 +31,8 @@ class WebhookSender {
     private final JsonMapper json;
     private final Clock clock;
 
-    WebhookSender(WebhookProperties properties, OutboundAddressPolicy policy, JsonMapper json, Clock clock) {
-        this.http = GuardedHttp.guard(new OkHttpClient.Builder(), policy)
+    WebhookSender(WebhookProperties properties, WebhookAddressPolicy policy, JsonMapper json, Clock clock) {
+        this.http = GuardedHttp.guard(new OkHttpClient.Builder(), policy.policy())
                 .connectTimeout(properties.connectTimeout())
                 .callTimeout(properties.callTimeout())
                 // our own schedule decides about retries

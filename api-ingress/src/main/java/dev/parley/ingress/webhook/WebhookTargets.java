@@ -23,8 +23,8 @@ public class WebhookTargets {
     private final OutboundAddressPolicy policy;
     private final WebhookSecrets secrets;
 
-    WebhookTargets(OutboundAddressPolicy policy, WebhookSecrets secrets) {
-        this.policy = policy;
+    WebhookTargets(WebhookAddressPolicy policy, WebhookSecrets secrets) {
+        this.policy = policy.policy();
         this.secrets = secrets;
     }
 

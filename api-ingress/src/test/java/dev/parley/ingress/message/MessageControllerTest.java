@@ -34,12 +34,13 @@ import dev.parley.ingress.web.ApiProblem;
 import dev.parley.ingress.web.PageResponse;
 import dev.parley.ingress.web.ProblemKind;
 import dev.parley.ingress.webhook.WebhookSecrets;
+import dev.parley.ingress.webhook.WebhookAddressPolicy;
 import dev.parley.ingress.webhook.WebhookTargets;
 import dev.parley.platform.outbound.OutboundAutoConfiguration;
 
 /** With the real webhook check and the production (strict) outbound policy; only the secret store is a mock. */
 @ControllerTest(MessageController.class)
-@Import(WebhookTargets.class)
+@Import({WebhookTargets.class, WebhookAddressPolicy.class})
 @ImportAutoConfiguration(OutboundAutoConfiguration.class)
 class MessageControllerTest {
 

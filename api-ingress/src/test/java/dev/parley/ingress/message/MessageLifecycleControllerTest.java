@@ -30,11 +30,12 @@ import dev.parley.ingress.TestTokens;
 import dev.parley.ingress.web.ApiProblem;
 import dev.parley.ingress.webhook.WebhookSecrets;
 import dev.parley.ingress.webhook.WebhookStatus;
+import dev.parley.ingress.webhook.WebhookAddressPolicy;
 import dev.parley.ingress.webhook.WebhookTargets;
 import dev.parley.platform.outbound.OutboundAutoConfiguration;
 
 @ControllerTest(MessageLifecycleController.class)
-@Import(WebhookTargets.class)
+@Import({WebhookTargets.class, WebhookAddressPolicy.class})
 @ImportAutoConfiguration(OutboundAutoConfiguration.class)
 class MessageLifecycleControllerTest {
 
