@@ -9,6 +9,7 @@ import java.lang.annotation.Target;
 import org.springframework.boot.webmvc.test.autoconfigure.WebMvcTest;
 import org.springframework.context.annotation.ComponentScan;
 import org.springframework.context.annotation.FilterType;
+import org.springframework.context.annotation.Import;
 import org.springframework.core.annotation.AliasFor;
 import org.springframework.test.context.TestPropertySource;
 import org.springframework.test.context.bean.override.mockito.MockitoBean;
@@ -25,8 +26,8 @@ import dev.parley.ingress.apikey.ApiKeyAuthenticationProvider;
 @Target(ElementType.TYPE)
 @WebMvcTest(includeFilters = @ComponentScan.Filter(type = FilterType.REGEX,
         pattern = {"dev\\.parley\\.ingress\\.config\\.(Integration)?SecurityConfig",
-                "dev\\.parley\\.ingress\\.auth\\.JwtConfig", "dev\\.parley\\.ingress\\.auth\\.AccountStates",
-                "dev\\.parley\\.ingress\\.TestAccountStates"}))
+                "dev\\.parley\\.ingress\\.auth\\.JwtConfig", "dev\\.parley\\.ingress\\.auth\\.AccountStates"}))
+@Import(TestAccountStates.class)
 @TestPropertySource(properties = {"parley.security.jwt-secret=" + TestTokens.SECRET,
         "parley.integration.token=" + ControllerTest.INTEGRATION_TOKEN})
 @MockitoBean(types = ApiKeyAuthenticationProvider.class)

@@ -95,7 +95,13 @@ abstract class IngressIntegrationTest {
         registry.add("parley.security.transport-keys", () -> TRANSPORT_KEYS);
         // webhook receivers are MockWebServers on 127.0.0.1 (other loopback addresses and ::1 stay refused), and a
         // private network the catalog tests' providers may point at; everything else internal stays refused
-        registry.add("parley.outbound.allowed-networks", () -> "127.0.0.1/32," + ALLOWED_NETWORK);
+        registry.add("parley.outbound.allowed-networks", () -> ALLOWED_NETWORK);
+        registry.add("parley.webhook.allowed-networks", () -> "127.0.0.1/32");
+        // few delivery slots, so that fairness between users shows
+        registry.add("parley.webhook.max-concurrent-deliveries", () -> "3");
+        registry.add("parley.webhook.max-concurrent-per-user", () -> "2");
+        registry.add("parley.stream.limits.max-open-per-user", () -> "5");
+        registry.add("parley.stream.limits.max-subscriptions-per-socket", () -> "3");
         registry.add("parley.webhook.retry-delays", () -> "50ms");
         registry.add("parley.webhook.jitter", () -> "0");
         registry.add("parley.webhook.max-attempts", () -> "4");
@@ -105,6 +111,13 @@ abstract class IngressIntegrationTest {
         // stays throttled for the length of a test, however slow the machine
         registry.add("server.forward-headers-strategy", () -> "native");
         registry.add("parley.limits.login-base-delay", () -> "1m");
+        // every test signs its users up from loopback
+        registry.add("parley.registration.per-address-per-hour", () -> "100000");
+        // small caps, so that reaching them is quick (each test's users are new: nobody else comes near them)
+        registry.add("parley.caps.max-projects", () -> "3");
+        registry.add("parley.caps.max-prompts-per-project", () -> "3");
+        registry.add("parley.caps.max-prompt-versions", () -> "4");
+        registry.add("parley.caps.max-conversations", () -> "25");
     }
 
     @BeforeAll

@@ -5,16 +5,14 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
-import org.springframework.stereotype.Component;
-
 import dev.parley.ingress.auth.AccountState;
 import dev.parley.ingress.auth.AccountStateSource;
 
 /**
  * The accounts of controller slice tests, which have no database: every user id is an active user, those that
- * {@link TestTokens#admin} signed for are admins, and a test may disable one.
+ * {@link TestTokens#admin} signed for are admins, and a test may disable one. Imported by {@link ControllerTest}
+ * only (no {@code @Component}: the integration tests' context must not find it).
  */
-@Component
 public class TestAccountStates implements AccountStateSource {
 
     static final Set<String> ADMINS = ConcurrentHashMap.newKeySet();

@@ -35,6 +35,11 @@ public final class TestTokens {
                 Duration.ofMinutes(5))).claim("roles", List.of("USER", "ADMIN")).build());
     }
 
+    /** A valid token of the user that expires after {@code validFor}. */
+    public static String expiringIn(String userId, Duration validFor) {
+        return "Bearer " + token(ENCODER, claims(userId, "parley", "parley-api", validFor));
+    }
+
     public static String expired(String userId) {
         return "Bearer " + token(ENCODER, claims(userId, "parley", "parley-api", Duration.ofMinutes(-5)));
     }

@@ -18,6 +18,9 @@ final class ServiceEnvironment {
     static final String STARTING_BALANCE = "PARLEY_STARTING_BALANCE";
     static final String LOG_DIR = "PARLEY_LOG_DIR";
     static final String OUTBOUND_ALLOWED_NETWORKS = "PARLEY_OUTBOUND_ALLOWED_NETWORKS";
+    static final String REGISTRATIONS_PER_HOUR = "PARLEY_REGISTRATIONS_PER_HOUR";
+    static final String WEBHOOK_ALLOWED_NETWORKS = "PARLEY_WEBHOOK_ALLOWED_NETWORKS";
+    static final String LOCAL_REGISTRATIONS = "10000";
     // a developer's own machine: local model servers and webhook receivers listen on loopback
     static final String LOOPBACK = "127.0.0.0/8,::1/128";
 
@@ -64,6 +67,10 @@ final class ServiceEnvironment {
                 env.put(StackSecrets.KEY_ENCRYPTION_KEYS, secrets.keyEncryptionKeys());
                 env.put(StackSecrets.TRANSPORT_KEYS, secrets.transportKeys());
                 env.put(StackSecrets.ADMIN_TOKEN, adminToken);
+                env.put(WEBHOOK_ALLOWED_NETWORKS, settings.envValue(WEBHOOK_ALLOWED_NETWORKS).orElse(LOOPBACK));
+                // every local client (the web app, scripts, a load generator) signs up from 127.0.0.1
+                env.put(REGISTRATIONS_PER_HOUR, settings.envValue(REGISTRATIONS_PER_HOUR).orElse(LOCAL_REGISTRATIONS));
+                settings.envValue(STARTING_BALANCE).ifPresent(balance -> env.put(STARTING_BALANCE, balance));
             }
             case LLM_WORKER -> {
                 Providers.KEYED.forEach(p -> settings.envValue(p.keyVariable())

@@ -23,6 +23,8 @@ class ServiceEnvironmentTest {
 
         assertThat(env).containsEntry("INGRESS_PORT", "8080")
                 .containsEntry("INGRESS_MANAGEMENT_PORT", "9080")
+                .containsEntry("PARLEY_REGISTRATIONS_PER_HOUR", "10000")
+                .containsEntry("PARLEY_WEBHOOK_ALLOWED_NETWORKS", "127.0.0.0/8,::1/128")
                 .containsEntry("KAFKA_BOOTSTRAP_SERVERS", "127.0.0.1:9092")
                 .containsEntry("REGISTRY_URL", "http://127.0.0.1:8090/apis/registry/v3")
                 .containsEntry("MONGODB_URI", "mongodb://127.0.0.1:27017/parley")

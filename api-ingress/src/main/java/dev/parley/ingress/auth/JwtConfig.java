@@ -1,6 +1,8 @@
 package dev.parley.ingress.auth;
 
 import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.Objects;
 
 import javax.crypto.SecretKey;
 import javax.crypto.spec.SecretKeySpec;
@@ -12,6 +14,8 @@ import org.springframework.security.crypto.factory.PasswordEncoderFactories;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.oauth2.jose.jws.MacAlgorithm;
 import org.springframework.security.oauth2.jwt.JwtAudienceValidator;
+import org.springframework.security.oauth2.jwt.JwtClaimNames;
+import org.springframework.security.oauth2.jwt.JwtClaimValidator;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
 import org.springframework.security.oauth2.jwt.JwtEncoder;
 import org.springframework.security.oauth2.jwt.JwtIssuerValidator;
@@ -26,7 +30,7 @@ import org.springframework.security.oauth2.server.resource.authentication.JwtGra
  * sides, and a token must name Parley as issuer and the API as audience.
  */
 @Configuration
-@EnableConfigurationProperties(SecurityProperties.class)
+@EnableConfigurationProperties({SecurityProperties.class, RegistrationProperties.class})
 class JwtConfig {
 
     static final String ISSUER = "parley";
@@ -43,8 +47,10 @@ class JwtConfig {
         NimbusJwtDecoder decoder = NimbusJwtDecoder.withSecretKey(key(properties))
                 .macAlgorithm(MacAlgorithm.HS256)
                 .build();
+        // a token without exp would never expire: the default timestamp check only judges one that has it
         decoder.setJwtValidator(JwtValidators.createDefaultWithValidators(
-                new JwtIssuerValidator(ISSUER), new JwtAudienceValidator(AUDIENCE)));
+                new JwtIssuerValidator(ISSUER), new JwtAudienceValidator(AUDIENCE),
+                new JwtClaimValidator<Instant>(JwtClaimNames.EXP, Objects::nonNull)));
         return decoder;
     }
 

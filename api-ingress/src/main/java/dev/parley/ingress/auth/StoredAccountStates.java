@@ -3,7 +3,6 @@ package dev.parley.ingress.auth;
 import java.util.List;
 import java.util.Optional;
 
-import org.bson.Document;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
@@ -21,14 +20,10 @@ class StoredAccountStates implements AccountStateSource {
 
     @Override
     public Optional<AccountState> load(String userId) {
-        Query byId = Query.query(Criteria.where("_id").is(userId));
+        // through the entity, so that an id that is an ObjectId's hex form is queried as one
+        Query byId = Query.query(Criteria.where("id").is(userId));
         byId.fields().include("roles", "disabled", "deletedAt");
-        Document found = mongo.findOne(byId, Document.class, "users");
-        if (found == null) {
-            return Optional.empty();
-        }
-        List<String> roles = found.getList("roles", String.class, List.of());
-        boolean active = !found.getBoolean("disabled", false) && found.get("deletedAt") == null;
-        return Optional.of(new AccountState(roles, active));
+        return Optional.ofNullable(mongo.findOne(byId, UserDocument.class))
+                .map(user -> new AccountState(user.roles() == null ? List.of() : user.roles(), user.active()));
     }
 }

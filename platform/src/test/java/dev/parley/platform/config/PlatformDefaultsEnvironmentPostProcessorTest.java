@@ -2,6 +2,7 @@ package dev.parley.platform.config;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -48,7 +49,7 @@ class PlatformDefaultsEnvironmentPostProcessorTest {
         var producer = new ProducerConfig(compose.buildProducerProperties());
         assertThat(producer.getString("sasl.mechanism")).isEqualTo("SCRAM-SHA-512");
         assertThat(JaasContext.loadClientContext(producer.values()).configurationEntries())
-                .singleElement().satisfies(entry -> assertThat(entry.getOptions())
+                .singleElement().satisfies(entry -> assertThat(new HashMap<String, Object>(entry.getOptions()))
                         .containsEntry("username", "llm-worker").containsEntry("password", "0a1b2c"));
     }
 
