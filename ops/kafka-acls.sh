@@ -23,21 +23,25 @@ done
 acl() {
     "$BIN/kafka-acls.sh" --bootstrap-server "$BOOTSTRAP" --command-config "$ADMIN" --add --force "$@" > /dev/null
 }
+# user, operation, then the topics it may do it on (and describe)
+grant() {
+    local user=$1 operation=$2 topic
+    shift 2
+    for topic in "$@"; do
+        acl --allow-principal "User:$user" --operation "$operation" --operation Describe --topic "$topic"
+    done
+}
 # user, then the topics it may write (its own events, and the dead letters of what it consumes)
 writes() {
-    local user=$1 topic
+    local user=$1
     shift
-    for topic in "$@"; do
-        acl --allow-principal "User:$user" --operation Write --operation Describe --topic "$topic"
-    done
+    grant "$user" Write "$@"
 }
 # user, then the topics it consumes
 reads() {
-    local user=$1 topic
+    local user=$1
     shift
-    for topic in "$@"; do
-        acl --allow-principal "User:$user" --operation Read --operation Describe --topic "$topic"
-    done
+    grant "$user" Read "$@"
 }
 # user, pattern type, group: its consumer groups
 group() {
