@@ -20,6 +20,8 @@ import dev.parley.stack.TestInfrastructure;
 final class RunningSystem {
 
     static final long STARTING_BALANCE = 50_000;
+    /** How long a service may take to start: three services at once on a loaded 2-core machine take minutes. */
+    static final Duration STARTUP = Duration.ofMinutes(5);
     static final String SERVICE_TOKEN = "e2e-service-token-" + UUID.randomUUID();
     static final String ADMIN_EMAIL = "admin@parley.test";
     static final String ADMIN_PASSWORD = "admin password 123";
@@ -90,7 +92,7 @@ final class RunningSystem {
     ServiceProcess startExtraWorker(String name) {
         ServiceProcess extra = ServiceProcess.start(name, services.resolve("llm-worker.jar"), Ports.free(), env,
                 logs.resolve(name + ".log"));
-        extra.awaitHealthy(Duration.ofMinutes(3));
+        extra.awaitHealthy(STARTUP);
         return extra;
     }
 
@@ -98,14 +100,14 @@ final class RunningSystem {
     ServiceProcess startExtraIngress(String name) {
         ServiceProcess extra = ServiceProcess.start(name, services.resolve("api-ingress.jar"), Ports.free(), env,
                 logs.resolve(name + ".log"));
-        extra.awaitHealthy(Duration.ofMinutes(3));
+        extra.awaitHealthy(STARTUP);
         return extra;
     }
 
     /** Starts a fresh llm-worker on the port of a killed one, so that its baseUrl serves again. */
     void restartWorker(ServiceProcess dead) {
         ServiceProcess.start(dead.name(), services.resolve("llm-worker.jar"), dead.port(), env,
-                logs.resolve(dead.name() + ".log")).awaitHealthy(Duration.ofMinutes(3));
+                logs.resolve(dead.name() + ".log")).awaitHealthy(STARTUP);
     }
 
     /**
@@ -119,7 +121,7 @@ final class RunningSystem {
         ServiceProcess restarted = ServiceProcess.start("usage-accounting", services.resolve("usage-accounting.jar"),
                 accounting.port(), env, logs.resolve("usage-accounting.log"), jvmOptions);
         accounting = restarted;
-        restarted.awaitHealthy(Duration.ofMinutes(3));
+        restarted.awaitHealthy(STARTUP);
         return restarted;
     }
 
@@ -170,7 +172,7 @@ final class RunningSystem {
         var ingress = CompletableFuture.supplyAsync(() -> start("api-ingress", services, Ports.free(), env, logs));
         CompletableFuture.allOf(accounting, worker, ingress).join();
         for (var service : List.of(accounting.join(), worker.join(), ingress.join())) {
-            service.awaitHealthy(Duration.ofMinutes(3));
+            service.awaitHealthy(STARTUP);
         }
         return new RunningSystem(accounting.join(), worker.join(), ingress.join(), env, services, logs);
     }
