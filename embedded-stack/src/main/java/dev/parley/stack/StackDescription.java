@@ -41,6 +41,7 @@ final class StackDescription {
         for (ServiceProcess service : services) {
             String prefix = "service." + service.name() + ".";
             properties.setProperty(prefix + "port", Integer.toString(service.port()));
+            properties.setProperty(prefix + "management.port", Integer.toString(service.managementPort()));
             properties.setProperty(prefix + "pid", Long.toString(jvmPid(service.processHandle())));
         }
         Path temporary = file.resolveSibling(FILE_NAME + ".tmp");

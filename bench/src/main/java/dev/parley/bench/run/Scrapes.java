@@ -30,7 +30,7 @@ final class Scrapes {
     static Map<String, List<Sample>> all(List<Instance> instances) {
         Map<String, List<Sample>> scrapes = new LinkedHashMap<>();
         instances.parallelStream().forEach(instance -> {
-            List<Sample> samples = scrape(instance.baseUrl() + PATH);
+            List<Sample> samples = scrape(instance.managementUrl() + PATH);
             synchronized (scrapes) {
                 scrapes.put(instance.name(), samples);
             }

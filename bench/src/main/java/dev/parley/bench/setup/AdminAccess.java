@@ -6,9 +6,9 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
- * How the bench becomes admin: the one place to adapt when admin bootstrap changes. Today an email listed in
- * {@code PARLEY_ADMIN_EMAILS} is admin once registered; where api-ingress offers the one-time
- * {@code PARLEY_ADMIN_TOKEN} redeemed with {@code POST /api/admin/bootstrap}, that is used as well.
+ * How the bench becomes admin: the one place to adapt when admin bootstrap changes. The stack is started with a
+ * bootstrap token of the bench's own ({@code PARLEY_ADMIN_TOKEN}), which the bench's admin redeems with
+ * {@code POST /api/admin/bootstrap} (a fresh stack each run: the token is unredeemed, or redeemed by this admin).
  */
 public final class AdminAccess {
 
@@ -20,7 +20,6 @@ public final class AdminAccess {
     /** What the stack must be started with for {@link #signIn} to give an admin. */
     public Map<String, String> stackEnvironment() {
         Map<String, String> env = new LinkedHashMap<>();
-        env.put("PARLEY_ADMIN_EMAILS", EMAIL);
         env.put("PARLEY_ADMIN_TOKEN", bootstrapToken);
         return env;
     }
@@ -31,7 +30,7 @@ public final class AdminAccess {
         http.send("POST", baseUrl + "/api/auth/register", null, credentials);
         String token = http.expect("POST", baseUrl + "/api/auth/login", null, credentials).text("accessToken");
         if (http.send("GET", baseUrl + "/api/providers", token, null).status() == 403) {
-            // no admin by email here: redeem the bootstrap token (404 where it does not exist), then sign in anew
+            // not yet admin: redeem the bootstrap token (the access token then works at once: roles come from the account)
             http.send("POST", baseUrl + "/api/admin/bootstrap", token, Map.of("token", bootstrapToken));
             token = http.expect("POST", baseUrl + "/api/auth/login", null, credentials).text("accessToken");
         }

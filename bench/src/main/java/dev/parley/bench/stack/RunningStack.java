@@ -17,11 +17,20 @@ import dev.parley.bench.measure.MeasuredProcess;
  */
 public record RunningStack(long launcherPid, long registryPid, String mongoUri, List<Instance> instances) {
 
-    /** One service instance, e.g. {@code api-ingress-2} on port 8083. */
-    public record Instance(String name, int port, long pid) {
+    /**
+     * One service instance, e.g. {@code api-ingress-2} on port 8083.
+     *
+     * @param managementPort where its health and metrics are (never on {@code port})
+     */
+    public record Instance(String name, int port, long pid, int managementPort) {
 
         public String baseUrl() {
             return "http://127.0.0.1:" + port;
+        }
+
+        /** Health ({@code /actuator/health}) and metrics ({@code /actuator/prometheus}) live here. */
+        public String managementUrl() {
+            return "http://127.0.0.1:" + managementPort;
         }
 
         public boolean isIngress() {
@@ -38,10 +47,11 @@ public record RunningStack(long launcherPid, long registryPid, String mongoUri, 
         }
         List<Instance> instances = new ArrayList<>();
         for (String key : properties.stringPropertyNames().stream().sorted().toList()) {
-            if (key.startsWith("service.") && key.endsWith(".port")) {
+            if (key.startsWith("service.") && key.endsWith(".port") && !key.endsWith(".management.port")) {
                 String name = key.substring("service.".length(), key.length() - ".port".length());
                 instances.add(new Instance(name, Integer.parseInt(properties.getProperty(key)),
-                        Long.parseLong(properties.getProperty("service." + name + ".pid", "-1"))));
+                        Long.parseLong(properties.getProperty("service." + name + ".pid", "-1")),
+                        Integer.parseInt(properties.getProperty("service." + name + ".management.port", "-1"))));
             }
         }
         instances.sort(java.util.Comparator.comparingInt(Instance::port));

@@ -67,7 +67,7 @@ public final class StackProcess implements AutoCloseable {
 
     /** Whether every service instance answers its health check now. */
     public boolean healthy() {
-        return process.isAlive() && stack.instances().stream().allMatch(i -> HttpReadiness.isUp(i.baseUrl() + "/actuator/health"));
+        return process.isAlive() && stack.instances().stream().allMatch(i -> HttpReadiness.isUp(i.managementUrl() + "/actuator/health"));
     }
 
     private static void sleep(long millis) {
