@@ -69,7 +69,7 @@ class OpsMetricsIT {
 
         Set<String> exported = new TreeSet<>();
         for (var service : List.of(system.ingress, system.worker, system.accounting)) {
-            exported.addAll(exportedNames(service.baseUrl() + "/actuator/prometheus"));
+            exported.addAll(exportedNames(service.metricsUrl()));
         }
         List<String> missing = queried.stream()
                 .filter(metric -> !FROM_PROMETHEUS.contains(metric) && !exported.contains(metric)).toList();
