@@ -106,8 +106,9 @@ final class RunningSystem {
 
     /** Starts a fresh llm-worker on the port of a killed one, so that its baseUrl serves again. */
     void restartWorker(ServiceProcess dead) {
-        ServiceProcess.start(dead.name(), services.resolve("llm-worker.jar"), dead.port(), env,
-                logs.resolve(dead.name() + ".log")).awaitHealthy(STARTUP);
+        // the same management port too: later tests read health and metrics through the dead process's handle
+        ServiceProcess.start(dead.name(), services.resolve("llm-worker.jar"), dead.port(), dead.managementPort(), env,
+                logs.resolve(dead.name() + ".log"), List.of()).awaitHealthy(STARTUP);
     }
 
     /**
@@ -119,7 +120,7 @@ final class RunningSystem {
             accounting.stop();
         }
         ServiceProcess restarted = ServiceProcess.start("usage-accounting", services.resolve("usage-accounting.jar"),
-                accounting.port(), env, logs.resolve("usage-accounting.log"), jvmOptions);
+                accounting.port(), accounting.managementPort(), env, logs.resolve("usage-accounting.log"), jvmOptions);
         accounting = restarted;
         restarted.awaitHealthy(STARTUP);
         return restarted;
