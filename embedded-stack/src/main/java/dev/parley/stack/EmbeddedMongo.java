@@ -1,7 +1,10 @@
 package dev.parley.stack;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.function.Supplier;
 
 import de.bwaldvogel.mongo.MongoBackend;
 import de.bwaldvogel.mongo.MongoServer;
@@ -9,29 +12,53 @@ import de.bwaldvogel.mongo.MongoServer;
 /**
  * MongoDB wire protocol served by mongo-java-server: in memory for tests, or on its H2 backend in a file
  * whose data survives a restart. It has no multi-document transactions, which Parley never relies on.
+ * {@link #stop()} and {@link #start()} take it off and back on the same port with its data (an outage, for
+ * fault tests): clients see their connections closed and new ones refused in between.
  */
 public final class EmbeddedMongo implements AutoCloseable {
 
-    private final MongoServer server;
+    private final Supplier<MongoBackend> backends;
     private final int port;
+    private MongoServer server;
+    private MongoBackend backend;
 
-    private EmbeddedMongo(MongoBackend backend, int port) {
-        this.server = new MongoServer(backend);
-        this.server.bind("127.0.0.1", port);
+    private EmbeddedMongo(Supplier<MongoBackend> backends, int port) {
+        this.backends = backends;
         this.port = port;
+        start();
     }
 
     public static EmbeddedMongo inMemory(int port) {
-        return new EmbeddedMongo(new KeyedMemoryBackend(), Ports.orFree(port));
+        var retained = new KeyedMemoryBackend();
+        return new EmbeddedMongo(() -> retained, Ports.orFree(port));
     }
 
     public static EmbeddedMongo persistent(Path file, int port) {
         try {
             Files.createDirectories(file.toAbsolutePath().getParent());
-        } catch (java.io.IOException e) {
-            throw new java.io.UncheckedIOException(e);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
-        return new EmbeddedMongo(new KeyedH2Backend(file.toAbsolutePath().toString()), Ports.orFree(port));
+        return new EmbeddedMongo(() -> new KeyedH2Backend(file.toAbsolutePath().toString()), Ports.orFree(port));
+    }
+
+    /** Serves again after {@link #stop()}, on the same port, with the data it had. */
+    public synchronized void start() {
+        if (server != null) {
+            return;
+        }
+        backend = backends.get();
+        server = new MongoServer(backend);
+        server.bind("127.0.0.1", port);
+    }
+
+    /** Closes every client connection and the port; the data stays for {@link #start()}. */
+    public synchronized void stop() {
+        if (server == null) {
+            return;
+        }
+        server.shutdownNow();
+        server = null;
     }
 
     /** Connection string without a database name. */
@@ -39,8 +66,15 @@ public final class EmbeddedMongo implements AutoCloseable {
         return "mongodb://127.0.0.1:" + port;
     }
 
+    public int port() {
+        return port;
+    }
+
     @Override
-    public void close() {
-        server.shutdownNow();
+    public synchronized void close() {
+        stop();
+        if (backend instanceof KeyedMemoryBackend memory) {
+            memory.discard();
+        }
     }
 }

@@ -7,6 +7,8 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Collection;
+import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import java.util.concurrent.TimeUnit;
@@ -14,6 +16,16 @@ import java.util.concurrent.TimeUnit;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.common.Uuid;
+import org.apache.kafka.common.acl.AccessControlEntry;
+import org.apache.kafka.common.acl.AccessControlEntryFilter;
+import org.apache.kafka.common.acl.AclBinding;
+import org.apache.kafka.common.acl.AclBindingFilter;
+import org.apache.kafka.common.acl.AclOperation;
+import org.apache.kafka.common.acl.AclPermissionType;
+import org.apache.kafka.common.resource.PatternType;
+import org.apache.kafka.common.resource.ResourcePattern;
+import org.apache.kafka.common.resource.ResourcePatternFilter;
+import org.apache.kafka.common.resource.ResourceType;
 import org.apache.kafka.common.utils.Time;
 
 import kafka.server.KafkaConfig;
@@ -22,38 +34,104 @@ import kafka.tools.StorageTool;
 
 /**
  * A real Apache Kafka broker in KRaft mode (combined broker and controller), run in this JVM from the
- * Kafka jars on Maven Central. Its log directory survives a restart when the same data directory is used.
+ * Kafka jars on Maven Central. Its log directory survives a restart when the same data directory is used, and
+ * {@link #stop()} then {@link #start()} restarts it on the same ports with the same log (fault tests).
  */
 public final class KafkaBroker implements AutoCloseable {
 
     private static final Duration READY_TIMEOUT = Duration.ofSeconds(90);
 
-    private final KafkaRaftServer server;
+    private final Properties config;
     private final String bootstrapServers;
+    private KafkaRaftServer server;
 
-    private KafkaBroker(KafkaRaftServer server, String bootstrapServers) {
-        this.server = server;
+    private KafkaBroker(Properties config, String bootstrapServers) {
+        this.config = config;
         this.bootstrapServers = bootstrapServers;
     }
 
     public static KafkaBroker start(Path dataDir, int port, int controllerPort) {
+        return start(dataDir, port, controllerPort, Map.of());
+    }
+
+    /**
+     * Broker settings that let {@link #refuseWrites} work: Kafka's own ACL authorizer, allowing everything that no
+     * ACL denies. Tests start their broker with them; {@code ./parley up} does not.
+     */
+    public static final Map<String, String> REFUSABLE_WRITES = Map.of(
+            "authorizer.class.name", "org.apache.kafka.metadata.authorizer.StandardAuthorizer",
+            "allow.everyone.if.no.acl.found", "true");
+
+    /** @param extra broker settings on top of the defaults, e.g. {@link #REFUSABLE_WRITES} */
+    public static KafkaBroker start(Path dataDir, int port, int controllerPort, Map<String, String> extra) {
         Properties config = serverConfig(dataDir, port, controllerPort);
+        config.putAll(extra);
         formatStorageOnce(dataDir, config);
-        var server = new KafkaRaftServer(KafkaConfig.fromProps(config, false), Time.SYSTEM);
-        server.startup();
-        var broker = new KafkaBroker(server, "127.0.0.1:" + port);
-        broker.awaitReady();
+        var broker = new KafkaBroker(config, "127.0.0.1:" + port);
+        broker.start();
         return broker;
+    }
+
+    /** Starts the broker again after {@link #stop()}; returns once it serves. */
+    public synchronized void start() {
+        if (server != null) {
+            return;
+        }
+        server = new KafkaRaftServer(KafkaConfig.fromProps(config, false), Time.SYSTEM);
+        server.startup();
+        awaitReady();
+    }
+
+    /** Shuts the broker down (its clients see it gone); the log directory stays. */
+    public synchronized void stop() {
+        if (server == null) {
+            return;
+        }
+        server.shutdown();
+        server.awaitShutdown();
+        server = null;
     }
 
     public String bootstrapServers() {
         return bootstrapServers;
     }
 
+    /**
+     * From now on the broker refuses every write to {@code topics} (TopicAuthorizationException), while reads go on:
+     * a fault test's "broker refuses writes". Needs {@link #REFUSABLE_WRITES}.
+     */
+    public void refuseWrites(Collection<String> topics) {
+        try (Admin admin = admin()) {
+            admin.createAcls(topics.stream().map(topic -> new AclBinding(
+                    new ResourcePattern(ResourceType.TOPIC, topic, PatternType.LITERAL), DENY_WRITE)).toList())
+                    .all().get(30, TimeUnit.SECONDS);
+        } catch (Exception e) {
+            throw new IllegalStateException("could not refuse writes to " + topics, e);
+        }
+    }
+
+    /** Takes writes to every topic again. */
+    public void acceptWrites() {
+        try (Admin admin = admin()) {
+            admin.deleteAcls(List.of(new AclBindingFilter(ResourcePatternFilter.ANY, new AccessControlEntryFilter(
+                    DENY_WRITE.principal(), null, AclOperation.WRITE, AclPermissionType.DENY))))
+                    .all().get(30, TimeUnit.SECONDS);
+        } catch (Exception e) {
+            throw new IllegalStateException("could not accept writes again", e);
+        }
+    }
+
+    private static final AccessControlEntry DENY_WRITE = new AccessControlEntry("User:ANONYMOUS", "*",
+            AclOperation.WRITE, AclPermissionType.DENY);
+
+    private Admin admin() {
+        return Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
+                AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, 10000));
+    }
+
     @Override
     public void close() {
-        server.shutdown();
-        server.awaitShutdown();
+        stop();
     }
 
     private static Properties serverConfig(Path dataDir, int port, int controllerPort) {

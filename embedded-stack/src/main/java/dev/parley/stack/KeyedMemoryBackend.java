@@ -9,8 +9,21 @@ import de.bwaldvogel.mongo.backend.memory.MemoryCollection;
 import de.bwaldvogel.mongo.backend.memory.MemoryDatabase;
 import de.bwaldvogel.mongo.bson.Document;
 
-/** The in-memory backend (tests), with queries by {@code _id} plus conditions answered through the id index. */
+/**
+ * The in-memory backend (tests), with queries by {@code _id} plus conditions answered through the id index. Its data
+ * outlives the server that closes it, so that {@link EmbeddedMongo#stop()} is an outage, not a loss; {@link #discard()}
+ * drops it.
+ */
 final class KeyedMemoryBackend extends MemoryBackend {
+
+    @Override
+    public void close() {
+        // kept for the next start of the server
+    }
+
+    void discard() {
+        super.close();
+    }
 
     @Override
     public MemoryDatabase openOrCreateDatabase(String databaseName) {

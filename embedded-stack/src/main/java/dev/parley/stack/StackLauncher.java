@@ -111,7 +111,7 @@ final class StackLauncher {
                         settings.port(StackSettings.KAFKA_CONTROLLER_PORT))).bootstrapServers());
         var registry = StartupTasks.timed("Apicurio Registry", null, () -> running.registry(
                 SchemaRegistry.start(settings.registryDir(), settings.port(StackSettings.REGISTRY_PORT),
-                        settings.logs().resolve("registry.log"))).apiUrl());
+                        settings.logs().resolve("registry.log"), settings.home().resolve("registry"))).apiUrl());
         var mongo = settings.externalMongoUri().map(CompletableFuture::completedFuture)
                 .orElseGet(() -> StartupTasks.timed("MongoDB", null, () -> running.mongo(
                         EmbeddedMongo.persistent(settings.home().resolve("mongo/parley.mv"),

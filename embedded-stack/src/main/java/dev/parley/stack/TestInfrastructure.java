@@ -9,27 +9,33 @@ import java.util.concurrent.CompletableFuture;
 
 /**
  * The real broker, registry and MongoDB for integration tests: started once per test JVM on free ports,
- * shared by every test class in it, stopped when the JVM exits.
+ * shared by every test class in it, stopped when the JVM exits. Fault tests stop and start them through
+ * {@link #components()}: each comes back on the same port with its data (the registry's storage is a file).
  */
 public final class TestInfrastructure {
 
-    private static Endpoints endpoints;
+    private static Components components;
 
     private TestInfrastructure() {
     }
 
     public static synchronized Endpoints start() {
-        if (endpoints == null) {
-            endpoints = startAll();
-        }
-        return endpoints;
+        return components().endpoints();
     }
 
-    private static Endpoints startAll() {
+    /** The running broker, registry and MongoDB themselves, started if they are not yet. */
+    public static synchronized Components components() {
+        if (components == null) {
+            components = startAll();
+        }
+        return components;
+    }
+
+    private static Components startAll() {
         Path work = tempDir();
-        var registry = CompletableFuture.supplyAsync(
-                () -> SchemaRegistry.start(SchemaRegistry.defaultHome(), Ports.free(), work.resolve("registry.log")));
-        var kafka = KafkaBroker.start(work.resolve("kafka"), Ports.free(), Ports.free());
+        var registry = CompletableFuture.supplyAsync(() -> SchemaRegistry.start(SchemaRegistry.defaultHome(),
+                Ports.free(), work.resolve("registry.log"), work.resolve("registry")));
+        var kafka = KafkaBroker.start(work.resolve("kafka"), Ports.free(), Ports.free(), KafkaBroker.REFUSABLE_WRITES);
         var mongo = EmbeddedMongo.inMemory(0);
         SchemaRegistry schemaRegistry = registry.join();
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
@@ -37,7 +43,15 @@ public final class TestInfrastructure {
             kafka.close();
             schemaRegistry.close();
         }));
-        return new Endpoints(kafka.bootstrapServers(), schemaRegistry.apiUrl(), mongo.connectionString());
+        return new Components(kafka, schemaRegistry, mongo);
+    }
+
+    /** The infrastructure a test JVM shares. */
+    public record Components(KafkaBroker kafka, SchemaRegistry registry, EmbeddedMongo mongo) {
+
+        public Endpoints endpoints() {
+            return new Endpoints(kafka.bootstrapServers(), registry.apiUrl(), mongo.connectionString());
+        }
     }
 
     private static Path tempDir() {

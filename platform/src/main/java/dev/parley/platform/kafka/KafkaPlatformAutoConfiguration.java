@@ -1,20 +1,28 @@
 package dev.parley.platform.kafka;
 
+import java.time.Clock;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
-import org.apache.avro.AvroRuntimeException;
+import io.micrometer.core.instrument.MeterRegistry;
+
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.health.contributor.AbstractHealthIndicator;
 import org.springframework.boot.kafka.autoconfigure.KafkaProperties;
 import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.kafka.config.KafkaListenerEndpointRegistry;
 import org.springframework.kafka.config.TopicBuilder;
 import org.springframework.kafka.core.DefaultKafkaProducerFactory;
 import org.springframework.kafka.core.KafkaAdmin;
@@ -22,18 +30,19 @@ import org.springframework.kafka.core.KafkaOperations;
 import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.kafka.listener.CommonErrorHandler;
 import org.springframework.kafka.listener.DeadLetterPublishingRecoverer;
-import org.springframework.kafka.listener.DefaultErrorHandler;
 import org.springframework.kafka.support.ExponentialBackOffWithMaxRetries;
+import org.springframework.util.backoff.BackOff;
 
 import dev.parley.events.Topics;
 import io.micrometer.core.instrument.MeterRegistry;
 
 /**
- * Declares the Parley topics with their dead-letter topics, and routes records that cannot be handled
- * to {@code <topic>-dlt} so that a poison record never blocks its partition. Records that failed to
- * deserialize, and events marked invalid, are dead-lettered at once (with their original bytes when they
- * could not be read); other failures, such as a database outage, are retried with exponential backoff
- * first, so a short outage does not send good records to the dead-letter topic.
+ * Declares the Parley topics with their dead-letter topics, and routes records that cannot be handled to
+ * {@code <topic>-dlt} so that a poison record never blocks its partition. Poison records (undeserializable, events
+ * marked invalid) are dead-lettered at once, with their original bytes when they could not be read; transient failures
+ * (broker, registry or database unavailable, timeouts) are retried with backoff and without limit, so an outage of
+ * any length dead-letters nothing; other failures get a few retries first ({@link ParleyErrorHandler}). Also watches
+ * every listener's consumer ({@link ConsumerLiveness}) and reports both in the {@code kafkaConsumers} health component.
  */
 @AutoConfiguration
 @EnableConfigurationProperties(ParleyKafkaProperties.class)
@@ -50,23 +59,63 @@ public class KafkaPlatformAutoConfiguration {
     }
 
     @Bean
-    CommonErrorHandler parleyErrorHandler(KafkaTemplate<Object, Object> kafkaTemplate, KafkaProperties kafkaProperties,
-            ParleyKafkaProperties properties, ObjectProvider<MeterRegistry> meters) {
+    CommonErrorHandler parleyErrorHandler(DeadLetterPublishingRecoverer parleyDeadLetterRecoverer,
+            ParleyKafkaProperties properties, TransientFailures transientFailures) {
+        return new ParleyErrorHandler(parleyDeadLetterRecoverer, boundedBackOff(properties), properties,
+                transientFailures);
+    }
+
+    /**
+     * Sends a record to {@code <topic>-dlt} (same key, Spring's {@code kafka_dlt-*} headers saying where it came from
+     * and why), and fails when the broker did not take it. Also used directly by services that give up on a record
+     * outside a listener (llm-worker, an answer it could not publish).
+     */
+    @Bean
+    DeadLetterPublishingRecoverer parleyDeadLetterRecoverer(KafkaTemplate<Object, Object> kafkaTemplate,
+            KafkaProperties kafkaProperties, ObjectProvider<MeterRegistry> meters) {
         DeadLetterCounter deadLetters = new DeadLetterCounter(meters.getIfAvailable());
-        var recoverer = new DeadLetterPublishingRecoverer(templatesByValueType(kafkaTemplate, kafkaProperties),
+        return new DeadLetterPublishingRecoverer(templatesByValueType(kafkaTemplate, kafkaProperties),
                 (record, exception) -> {
                     String deadLetterTopic = Topics.deadLetterOf(record.topic());
                     deadLetters.increment(deadLetterTopic);
                     return new TopicPartition(deadLetterTopic, -1);
                 });
+    }
+
+    /** The backoff of failures that are neither transient nor poison: a few retries, then the recoverer. */
+    public static BackOff boundedBackOff(ParleyKafkaProperties properties) {
         var backOff = new ExponentialBackOffWithMaxRetries(properties.retryAttempts());
         backOff.setInitialInterval(properties.retryInterval().toMillis());
         backOff.setMultiplier(2.0);
         backOff.setMaxInterval(properties.maxRetryInterval().toMillis());
-        var handler = new DefaultErrorHandler(recoverer, backOff);
-        handler.addNotRetryableExceptions(InvalidEventException.class, AvroRuntimeException.class,
-                ClassCastException.class);
-        return handler;
+        return backOff;
+    }
+
+    @Bean
+    TransientFailures transientFailures(ParleyKafkaProperties properties, ObjectProvider<MeterRegistry> meters) {
+        // longer than the longest pause between two attempts plus one attempt's own wait on the dependency
+        Duration window = properties.transientMaxRetryInterval().multipliedBy(2).plusSeconds(30);
+        return new TransientFailures(window, Clock.systemUTC(), meters.getIfAvailable());
+    }
+
+    @Bean
+    ConsumerLiveness consumerLiveness(ParleyKafkaProperties properties, KafkaProperties kafkaProperties,
+            ObjectProvider<MeterRegistry> meters) {
+        Duration monitorInterval = Optional.ofNullable(kafkaProperties.getListener().getMonitorInterval())
+                .orElse(Duration.ofSeconds(30));
+        return new ConsumerLiveness(monitorInterval.multipliedBy(2).plusSeconds(5),
+                properties.restartStalledConsumers(), Clock.systemUTC(), meters.getIfAvailable());
+    }
+
+    @Configuration(proxyBeanMethods = false)
+    @ConditionalOnClass(AbstractHealthIndicator.class)
+    static class ConsumerHealthConfiguration {
+
+        @Bean
+        AbstractHealthIndicator kafkaConsumersHealthIndicator(KafkaListenerEndpointRegistry registry,
+                ConsumerLiveness liveness, TransientFailures failures) {
+            return new KafkaConsumersHealthIndicator(registry, liveness, failures);
+        }
     }
 
     /** Raw bytes (failed deserialization) go out unchanged; deserialized events go out as Avro again. */

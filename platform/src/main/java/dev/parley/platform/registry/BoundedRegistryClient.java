@@ -1,0 +1,163 @@
+package dev.parley.platform.registry;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.function.Supplier;
+
+import com.microsoft.kiota.ApiException;
+
+import io.apicurio.registry.client.RegistryClientFactory;
+import io.apicurio.registry.client.common.DefaultVertxInstance;
+import io.apicurio.registry.client.common.RegistryClientOptions;
+import io.apicurio.registry.resolver.client.RegistryArtifactReference;
+import io.apicurio.registry.resolver.client.RegistryClientFacade;
+import io.apicurio.registry.resolver.client.RegistryClientFacadeImpl;
+import io.apicurio.registry.resolver.client.RegistryVersionCoordinates;
+import io.apicurio.registry.resolver.strategy.ArtifactReference;
+import io.vertx.ext.web.client.WebClient;
+import io.vertx.ext.web.client.WebClientOptions;
+
+/**
+ * The registry client with a deadline on every call. Apicurio's HTTP adapter waits for a response with
+ * {@code CompletableFuture.get()} and no timeout, so a registry that accepts connections and never answers held the
+ * calling consumer thread forever. Here the connection itself times out (connect and idle timeouts on the Vert.x
+ * client, so a wedged connection is closed and the pool recovers), and the caller waits at most the deadline
+ * whatever happens below. A call that fails without an answer from the registry throws
+ * {@link SchemaRegistryUnavailableException}; a definite answer (e.g. 404 for an unknown id) is passed on as it is.
+ */
+final class BoundedRegistryClient implements RegistryClientFacade {
+
+    private static final ExecutorService CALLS = Executors.newThreadPerTaskExecutor(
+            Thread.ofVirtual().name("schema-registry-call-", 0).factory());
+
+    private final RegistryClientFacade delegate;
+    private final Duration deadline;
+    private final String url;
+
+    BoundedRegistryClient(RegistryClientFacade delegate, Duration deadline, String url) {
+        this.delegate = delegate;
+        this.deadline = deadline;
+        this.url = url;
+    }
+
+    static BoundedRegistryClient create(String registryUrl, Duration deadline) {
+        int millis = (int) Math.min(Integer.MAX_VALUE, deadline.toMillis());
+        var options = new WebClientOptions()
+                .setConnectTimeout(millis)
+                .setIdleTimeout(millis)
+                .setIdleTimeoutUnit(TimeUnit.MILLISECONDS);
+        var vertx = DefaultVertxInstance.get();
+        var client = RegistryClientFactory.create(RegistryClientOptions.create(registryUrl, vertx)
+                .customWebClient(WebClient.create(vertx, options)));
+        return new BoundedRegistryClient(new RegistryClientFacadeImpl(client), deadline, registryUrl);
+    }
+
+    <R> R call(String what, Supplier<R> call) {
+        Future<R> pending = CALLS.submit(call::get);
+        try {
+            return pending.get(deadline.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (TimeoutException e) {
+            pending.cancel(true);
+            throw new SchemaRegistryUnavailableException("Schema registry at " + url + " did not answer " + what
+                    + " within " + deadline.toMillis() + " ms", e);
+        } catch (ExecutionException e) {
+            throw translate(what, e.getCause());
+        } catch (InterruptedException e) {
+            pending.cancel(true);
+            Thread.currentThread().interrupt();
+            throw new SchemaRegistryUnavailableException("Interrupted while asking the schema registry " + what, e);
+        }
+    }
+
+    private RuntimeException translate(String what, Throwable failure) {
+        if (answered(failure) && failure instanceof RuntimeException answer) {
+            return answer;
+        }
+        return new SchemaRegistryUnavailableException("Schema registry at " + url + " failed " + what + ": "
+                + failure, failure);
+    }
+
+    /** The registry answered with a status that a retry will not change (4xx other than 408 and 429). */
+    static boolean answered(Throwable failure) {
+        for (Throwable t = failure; t != null; t = t.getCause()) {
+            if (t instanceof ApiException api) {
+                int status = api.getResponseStatusCode();
+                return status >= 400 && status < 500 && status != 408 && status != 429;
+            }
+        }
+        return false;
+    }
+
+    @Override
+    public String getSchemaByContentId(Long contentId) {
+        return call("for content id " + contentId, () -> delegate.getSchemaByContentId(contentId));
+    }
+
+    @Override
+    public String getSchemaByGlobalId(long globalId, boolean dereferenced) {
+        return call("for global id " + globalId, () -> delegate.getSchemaByGlobalId(globalId, dereferenced));
+    }
+
+    @Override
+    public String getSchemaByGAV(String groupId, String artifactId, String version) {
+        return call("for " + artifactId, () -> delegate.getSchemaByGAV(groupId, artifactId, version));
+    }
+
+    @Override
+    public String getSchemaByContentHash(String contentHash) {
+        return call("for a content hash", () -> delegate.getSchemaByContentHash(contentHash));
+    }
+
+    @Override
+    public List<RegistryArtifactReference> getReferencesByContentId(long contentId) {
+        return call("references of content id " + contentId, () -> delegate.getReferencesByContentId(contentId));
+    }
+
+    @Override
+    public List<RegistryArtifactReference> getReferencesByGlobalId(long globalId) {
+        return call("references of global id " + globalId, () -> delegate.getReferencesByGlobalId(globalId));
+    }
+
+    @Override
+    public List<RegistryArtifactReference> getReferencesByGAV(String groupId, String artifactId, String version) {
+        return call("references of " + artifactId, () -> delegate.getReferencesByGAV(groupId, artifactId, version));
+    }
+
+    @Override
+    public List<RegistryArtifactReference> getReferencesByContentHash(String contentHash) {
+        return call("references of a content hash", () -> delegate.getReferencesByContentHash(contentHash));
+    }
+
+    @Override
+    public List<RegistryVersionCoordinates> searchVersionsByContent(String schema, String artifactType,
+            ArtifactReference reference, boolean canonical) {
+        return call("to search a schema", () -> delegate.searchVersionsByContent(schema, artifactType, reference,
+                canonical));
+    }
+
+    @Override
+    public RegistryVersionCoordinates createSchema(String artifactType, String groupId, String artifactId,
+            String version, String autoCreate, boolean canonical, String schema,
+            Set<RegistryArtifactReference> references) {
+        return call("to register a schema", () -> delegate.createSchema(artifactType, groupId, artifactId,
+                version, autoCreate, canonical, schema, references));
+    }
+
+    @Override
+    public RegistryVersionCoordinates getVersionCoordinatesByGAV(String groupId, String artifactId, String version) {
+        return call("for the version of " + artifactId, () -> delegate.getVersionCoordinatesByGAV(groupId,
+                artifactId, version));
+    }
+
+    @Override
+    public Object getClient() {
+        return delegate.getClient();
+    }
+}
