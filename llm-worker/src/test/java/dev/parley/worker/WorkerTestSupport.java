@@ -69,7 +69,13 @@ import dev.parley.stack.TestInfrastructure;
         "parley.worker.providers.byok-openai.kind=openai-compatible",
         // catalog providers may call 127.0.0.1 but no other internal address (127.0.0.2 stands for one): one shared
         // context serves the allowed and the refused case. Configured providers are not guarded at all.
-        "parley.outbound.allowed-networks=127.0.0.1/32" })
+        "parley.outbound.allowed-networks=127.0.0.1/32",
+        // PublishFailureIntegrationTest: an answer the broker refuses is given up on within seconds, not minutes
+        "spring.kafka.producer.properties.delivery.timeout.ms=5000",
+        "spring.kafka.producer.properties.request.timeout.ms=2000",
+        "parley.worker.publish.give-up-after=12s",
+        "parley.worker.publish.first-backoff=200ms",
+        "parley.worker.publish.max-backoff=1s" })
 abstract class WorkerTestSupport {
 
     static final TestInfrastructure.Endpoints INFRA = TestInfrastructure.start();
@@ -215,7 +221,8 @@ abstract class WorkerTestSupport {
         assertThat(usage.getConversationId()).isEqualTo(request.getConversationId());
         assertThat(usage.getProvider()).isEqualTo(request.getProvider());
         assertThat(usage.getModel()).isEqualTo(request.getModel());
-        assertThat(UUID.fromString(usage.getEventId())).isNotNull();
+        assertThat(usage.getEventId()).as("<requestId>:<ordinal of the billed call>")
+                .matches(java.util.regex.Pattern.quote(request.getRequestId()) + ":\\d+");
         assertThat(new TokenUsage(usage.getInputTokens(), usage.getOutputTokens(), usage.getCachedInputTokens(),
                 usage.getReasoningTokens(), usage.getSource())).isEqualTo(expected);
     }

@@ -11,6 +11,7 @@ import java.util.concurrent.CompletableFuture;
 import org.springframework.stereotype.Service;
 
 import dev.parley.events.TokenUsage;
+import dev.parley.events.UsageRecorded;
 import dev.parley.worker.call.CallRecord;
 import dev.parley.worker.call.CallRunner;
 import dev.parley.worker.cancel.CancelRegistry;
@@ -28,7 +29,7 @@ import dev.parley.worker.usage.UsagePublisher;
 
 /**
  * Produces one answer: gets it from the providers (blocking the caller's virtual thread), streams its text,
- * then ends the stream with exactly one terminal event and records the usage of every provider call. Every
+ * then hands back the terminal event and the usage record of every provider call to publish. Every
  * request ends this way, also an invalid one or one for an unknown provider, so that no client waits for a
  * stream that never ends.
  */
@@ -64,24 +65,43 @@ public class GenerationService {
         this.credentials = credentials;
     }
 
-    /** @return completes when the broker acknowledged the terminal event and every usage record */
-    public CompletableFuture<Void> generate(GenerationRequest request) {
+    /**
+     * Calls the providers and streams the answer's text.
+     *
+     * @return what is left to publish, the usage records and the terminal event, built once so that publishing it
+     *         again sends the very same records
+     */
+    public Publication generate(GenerationRequest request) {
         long started = System.nanoTime();
         // a run redone after a crash is a new attempt: readers drop what the dead run streamed
         StreamTarget target = request.target(UUID.randomUUID().toString());
         StreamEmitter stream = streams.open(target);
         List<CallRecord> made = callProviders(request, stream);
         String text = stream.finish();
-        List<CompletableFuture<?>> sent = new ArrayList<>();
-        TokenUsage usage = UsagePolicy.total(recordUsage(request, made, text, sent));
+        List<TokenUsage> usages = new ArrayList<>();
+        List<UsageRecorded> records = usageRecords(request, made, text, usages);
+        TokenUsage usage = UsagePolicy.total(usages);
         CallRecord last = made.getLast();
         boolean known = last.result().error() == null
                 || !ErrorCodes.UNKNOWN_PROVIDER.equals(last.result().error().code());
         metrics.record(known ? last.route().provider() : UNKNOWN, known ? last.route().model() : UNKNOWN,
                 last.result(), usage, stream.timeToFirstText(), Duration.ofNanos(System.nanoTime() - started));
-        sent.add(streamPublisher.terminal(target, stream.nextSequence(),
-                TerminalEvents.payload(last.result(), text, usage)));
-        return CompletableFuture.allOf(sent.toArray(CompletableFuture[]::new));
+        long sequence = stream.nextSequence();
+        Object terminal = TerminalEvents.payload(last.result(), text, usage);
+        return () -> {
+            List<CompletableFuture<?>> sent = new ArrayList<>();
+            records.forEach(record -> sent.add(usagePublisher.send(record)));
+            sent.add(streamPublisher.terminal(target, sequence, terminal));
+            return CompletableFuture.allOf(sent.toArray(CompletableFuture[]::new));
+        };
+    }
+
+    /** The usage records and terminal event of an answer. */
+    @FunctionalInterface
+    public interface Publication {
+
+        /** @return completes when the broker acknowledged the terminal event and every usage record */
+        CompletableFuture<Void> send();
     }
 
     private List<CallRecord> callProviders(GenerationRequest request, StreamEmitter stream) {
@@ -122,11 +142,12 @@ public class GenerationService {
     /**
      * One usage record per call that may have cost tokens, and always one for the last call, so that every
      * request settles its reservation. Only the last call can have produced text: retries and fallbacks happen
-     * before the first delta.
+     * before the first delta. The records are numbered in order (their event ids): calls refused at no cost are not
+     * counted, so a run that needed a retry and one that did not number their billed calls alike.
      */
-    private List<TokenUsage> recordUsage(GenerationRequest request, List<CallRecord> made, String text,
-            List<CompletableFuture<?>> sent) {
-        List<TokenUsage> usages = new ArrayList<>();
+    private List<UsageRecorded> usageRecords(GenerationRequest request, List<CallRecord> made, String text,
+            List<TokenUsage> usages) {
+        List<UsageRecorded> records = new ArrayList<>();
         for (int i = 0; i < made.size(); i++) {
             CallRecord call = made.get(i);
             boolean last = i == made.size() - 1;
@@ -134,10 +155,10 @@ public class GenerationService {
                 TokenUsage usage = usagePolicy.usageOf(call.result(), call.route().model(), request.messages(),
                         last ? text : "");
                 usages.add(usage);
-                sent.add(usagePublisher.publish(request.usageCall(call.route()), TerminalEvents.outcome(call.result()),
-                        usage));
+                records.add(usagePublisher.record(request.usageCall(call.route()), records.size(),
+                        TerminalEvents.outcome(call.result()), usage));
             }
         }
-        return usages;
+        return records;
     }
 }

@@ -2,10 +2,9 @@ package dev.parley.worker.intake;
 
 import java.util.concurrent.TimeUnit;
 
+import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.springframework.kafka.annotation.KafkaListener;
 import org.springframework.kafka.support.Acknowledgment;
-import org.springframework.kafka.support.KafkaHeaders;
-import org.springframework.messaging.handler.annotation.Header;
 import org.springframework.stereotype.Component;
 
 import io.micrometer.core.instrument.MeterRegistry;
@@ -20,7 +19,7 @@ import dev.parley.worker.catalog.Endpoint;
 import dev.parley.worker.generation.GenerationRequest;
 import dev.parley.worker.provider.PromptMessage;
 
-/** Hands every chat request to the dispatcher; returns at once, whatever the request. */
+/** Hands every chat request to the dispatcher (with its record, to dead-letter it if need be); returns at once. */
 @Component
 class ChatRequestListener {
 
@@ -38,11 +37,11 @@ class ChatRequestListener {
 
     @KafkaListener(id = ID, topics = Topics.CHAT_REQUESTS, idIsGroup = false,
             containerPostProcessor = IntakeConfiguration.CHAT_REQUESTS_POST_PROCESSOR)
-    void on(ChatRequested event, Acknowledgment ack, @Header(KafkaHeaders.RECEIVED_PARTITION) int partition,
-            @Header(KafkaHeaders.OFFSET) long offset) {
+    void on(ConsumerRecord<String, ChatRequested> record, Acknowledgment ack) {
+        ChatRequested event = record.value();
         queueLag.record(Math.max(0, System.currentTimeMillis() - event.getRequestedAt().toEpochMilli()),
                 TimeUnit.MILLISECONDS);
-        dispatcher.dispatch(toRequest(event), new RecordPosition(partition, offset), ack);
+        dispatcher.dispatch(toRequest(event), record, ack);
     }
 
     private static GenerationRequest toRequest(ChatRequested event) {

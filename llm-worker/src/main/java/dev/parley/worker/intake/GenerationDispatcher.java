@@ -1,12 +1,14 @@
 package dev.parley.worker.intake;
 
 import java.time.Duration;
+import java.util.Collection;
 import java.util.Map;
-import java.util.concurrent.CompletableFuture;
 
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.common.TopicPartition;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.slf4j.MDC;
@@ -23,10 +25,10 @@ import dev.parley.worker.generation.GenerationService;
 
 /**
  * Runs each request on its own virtual thread, so that the consumer thread only hands records over and a long
- * stream never delays a poll. Bounds the streams running at once by pausing the request listener when full
- * and resuming it when a slot frees. Acknowledges a record only after its terminal event and usage record
- * reached the broker, in offset order per partition: a worker killed mid-stream leaves the record uncommitted
- * and another worker redoes it.
+ * stream never delays a poll. Bounds the requests in progress (streaming, then publishing their answer) by pausing
+ * the request listener when full and resuming it when a slot frees. Acknowledges a record only after its terminal
+ * event and usage records reached the broker (or, when they could not, after the request was dead-lettered), in
+ * offset order per partition: a worker killed mid-stream leaves the record uncommitted and another worker redoes it.
  */
 @Component
 class GenerationDispatcher implements SmartLifecycle {
@@ -34,6 +36,7 @@ class GenerationDispatcher implements SmartLifecycle {
     private static final Logger log = LoggerFactory.getLogger(GenerationDispatcher.class);
 
     private final GenerationService generation;
+    private final AnswerDelivery delivery;
     private final KafkaListenerEndpointRegistry listeners;
     private final StreamSlots<Job> slots;
     private final OffsetTracker<Acknowledgment> offsets = new OffsetTracker<>();
@@ -41,27 +44,31 @@ class GenerationDispatcher implements SmartLifecycle {
     private volatile boolean running;
     private volatile boolean draining;
 
-    GenerationDispatcher(GenerationService generation, KafkaListenerEndpointRegistry listeners,
+    GenerationDispatcher(GenerationService generation, AnswerDelivery delivery, KafkaListenerEndpointRegistry listeners,
             WorkerProperties properties, MeterRegistry meters) {
         this.generation = generation;
+        this.delivery = delivery;
         this.listeners = listeners;
         this.slots = new StreamSlots<>(properties.maxConcurrentStreams());
         this.shutdownGrace = properties.shutdownGrace();
         Gauge.builder("parley.worker.streams.active", slots, StreamSlots::running)
-                .description("Provider calls streaming now").register(meters);
+                .description("Requests in progress: streaming, or publishing their answer").register(meters);
         Gauge.builder("parley.worker.streams.waiting", slots, StreamSlots::waiting)
                 .description("Requests received while all stream slots were busy").register(meters);
         Gauge.builder("parley.worker.requests.uncommitted", offsets, OffsetTracker::tracked)
                 .description("Request records not yet committed").register(meters);
     }
 
-    void dispatch(GenerationRequest request, RecordPosition position, Acknowledgment ack) {
+    void dispatch(GenerationRequest request, ConsumerRecord<?, ?> record, Acknowledgment ack) {
+        var position = new RecordPosition(record.partition(), record.offset());
         if (!offsets.track(position, ack)) {
-            log.info("Request {} was delivered again while it runs here; not starting it twice", request.requestId());
+            log.info("Request {} was delivered again while it runs or waits for its commit here; not starting it "
+                    + "twice", request.requestId());
+            offsets.committable(position.partition()).ifPresent(Acknowledgment::acknowledge);
             return;
         }
         // the record's log context (request id, user, chat request), for the generation thread's logs and events
-        var job = new Job(request, position, MDC.getCopyOfContextMap());
+        var job = new Job(request, record, position, MDC.getCopyOfContextMap());
         if (slots.admit(job)) {
             start(job);
         }
@@ -74,25 +81,27 @@ class GenerationDispatcher implements SmartLifecycle {
     }
 
     private void run(Job job) {
-        CompletableFuture<Void> published;
         try {
-            published = generation.generate(job.request());
-        } catch (RuntimeException e) {
-            published = CompletableFuture.failedFuture(e);
+            if (delivery.deliver(job.record(), job.request().requestId(), () -> generation.generate(job.request()))) {
+                offsets.complete(job.position()).ifPresent(Acknowledgment::acknowledge);
+            }
+        } finally {
+            slots.release().ifPresent(this::start);
+            adjustFlow();
         }
-        published.whenComplete((ignored, failure) -> settle(job, failure));
-        slots.release().ifPresent(this::start);
-        adjustFlow();
     }
 
-    private void settle(Job job, Throwable failure) {
-        if (failure != null) {
-            // not acknowledged on purpose: the record stays uncommitted and is redone after a restart/rebalance
-            log.error("Request {}: terminal event or usage record not published; leaving it uncommitted",
-                    job.request().requestId(), failure);
-            return;
-        }
-        offsets.complete(job.position()).ifPresent(Acknowledgment::acknowledge);
+    /** The rebalance listener of the request container (see {@link IntakeConfiguration}). */
+    void revoked(Collection<TopicPartition> partitions) {
+        offsets.revoke(partitions.stream().map(TopicPartition::partition).toList());
+    }
+
+    void assigned(Collection<TopicPartition> partitions) {
+        offsets.assign(partitions.stream().map(TopicPartition::partition).toList());
+    }
+
+    void lost(Collection<TopicPartition> partitions) {
+        offsets.lose(partitions.stream().map(TopicPartition::partition).toList());
     }
 
     private synchronized void adjustFlow() {
@@ -142,6 +151,7 @@ class GenerationDispatcher implements SmartLifecycle {
         return Integer.MAX_VALUE - 50;
     }
 
-    private record Job(GenerationRequest request, RecordPosition position, Map<String, String> logContext) {
+    private record Job(GenerationRequest request, ConsumerRecord<?, ?> record, RecordPosition position,
+            Map<String, String> logContext) {
     }
 }

@@ -30,8 +30,16 @@ public class ChatStreamPublisher {
         this.workerId = properties.instanceId();
     }
 
+    /** Never throws: a lost delta only delays text that the terminal event carries in full anyway. */
     void delta(StreamTarget target, long sequence, String text) {
-        send(target, sequence, new TokensGenerated(text)).whenComplete((result, failure) -> {
+        CompletableFuture<?> sent;
+        try {
+            sent = send(target, sequence, new TokensGenerated(text));
+        } catch (RuntimeException e) {
+            // the producer refuses some failures at once (no metadata, not authorized) instead of in the future
+            sent = CompletableFuture.failedFuture(e);
+        }
+        sent.whenComplete((result, failure) -> {
             if (failure != null) {
                 log.warn("Delta {} of request {} was not published: {}", sequence, target.requestId(),
                         failure.toString());

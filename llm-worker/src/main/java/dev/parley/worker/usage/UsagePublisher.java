@@ -1,7 +1,6 @@
 package dev.parley.worker.usage;
 
 import java.time.Instant;
-import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 
 import org.springframework.kafka.core.KafkaTemplate;
@@ -23,10 +22,15 @@ public class UsagePublisher {
         this.kafka = kafka;
     }
 
-    public CompletableFuture<?> publish(UsageCall call, CallOutcome outcome, TokenUsage usage) {
-        UsageRecorded event = UsageRecorded.newBuilder()
-                // a fresh id per call: accounting debits each id once, and a redone request is another call
-                .setEventId(UUID.randomUUID().toString())
+    /**
+     * The usage record of the {@code ordinal}-th billed call of the request (0 for the first). Its event id is
+     * {@code <requestId>:<ordinal>}, the same every time the request runs: accounting debits each event id once, so
+     * a request that runs again (its record redelivered after a crash, a rebalance, a failed publish) is not
+     * debited again for what it was debited for already.
+     */
+    public UsageRecorded record(UsageCall call, int ordinal, CallOutcome outcome, TokenUsage usage) {
+        return UsageRecorded.newBuilder()
+                .setEventId(eventId(call.requestId(), ordinal))
                 .setRequestId(call.requestId())
                 .setUserId(call.userId())
                 // a stateless request (the OpenAI-compatible edge) has no conversation
@@ -44,7 +48,14 @@ public class UsagePublisher {
                 .setRecordedAt(Instant.now())
                 .setReservation(call.reservation())
                 .build();
-        return kafka.send(Topics.USAGE_RECORDED, call.userId(), event);
+    }
+
+    public static String eventId(String requestId, int ordinal) {
+        return requestId + ":" + ordinal;
+    }
+
+    public CompletableFuture<?> send(UsageRecorded event) {
+        return kafka.send(Topics.USAGE_RECORDED, event.getUserId(), event);
     }
 
     /**

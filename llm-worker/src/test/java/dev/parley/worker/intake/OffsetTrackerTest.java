@@ -2,6 +2,8 @@ package dev.parley.worker.intake;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.List;
+
 import org.junit.jupiter.api.Test;
 
 class OffsetTrackerTest {
@@ -58,6 +60,55 @@ class OffsetTrackerTest {
 
     @Test
     void ignoresRecordsItDoesNotTrack() {
+        assertThat(tracker.complete(at(3, 9))).isEmpty();
+    }
+
+    @Test
+    void aFinishedRecordDeliveredAgainBeforeItsCommitIsAcknowledgedWithItsNewHandle() {
+        tracker.track(at(0, 1), "first");
+        tracker.track(at(0, 2), "second");
+        assertThat(tracker.complete(at(0, 2))).isEmpty();
+
+        assertThat(tracker.track(at(0, 2), "second, again")).isFalse();
+        assertThat(tracker.committable(0)).as("1 still runs").isEmpty();
+        assertThat(tracker.complete(at(0, 1))).contains("second, again");
+    }
+
+    @Test
+    void aRevokedPartitionIsNotAcknowledgedAndItsRecordsRunAgainWhenItGoesElsewhere() {
+        tracker.track(at(0, 1), "p0");
+        tracker.track(at(1, 1), "p1");
+
+        tracker.revoke(List.of(0));
+        assertThat(tracker.complete(at(0, 1))).as("no longer ours").isEmpty();
+        tracker.assign(List.of());
+
+        assertThat(tracker.tracked()).isEqualTo(1);
+        assertThat(tracker.track(at(0, 1), "redelivered here later")).as("runs again").isTrue();
+        assertThat(tracker.complete(at(1, 1))).contains("p1");
+    }
+
+    @Test
+    void aPartitionRevokedAndAssignedBackKeepsItsRecordsSoARedeliveryIsNotRunTwice() {
+        tracker.track(at(0, 1), "old handle");
+        tracker.track(at(0, 2), "old handle 2");
+
+        tracker.revoke(List.of(0));
+        assertThat(tracker.complete(at(0, 2))).isEmpty();
+        tracker.assign(List.of(0));
+
+        assertThat(tracker.track(at(0, 1), "new handle")).as("still running here").isFalse();
+        assertThat(tracker.complete(at(0, 1))).as("2 finished meanwhile").contains("old handle 2");
+        assertThat(tracker.tracked()).isZero();
+    }
+
+    @Test
+    void lostPartitionsAreForgotten() {
+        tracker.track(at(3, 9), "p3");
+
+        tracker.lose(List.of(3));
+
+        assertThat(tracker.tracked()).isZero();
         assertThat(tracker.complete(at(3, 9))).isEmpty();
     }
 
