@@ -1,5 +1,6 @@
 package dev.parley.accounting.grant;
 
+import static org.springframework.data.mongodb.core.FindAndModifyOptions.options;
 import static org.springframework.data.mongodb.core.query.Criteria.where;
 import static org.springframework.data.mongodb.core.query.Query.query;
 
@@ -8,6 +9,7 @@ import java.time.Duration;
 import java.time.Instant;
 
 import org.springframework.data.mongodb.core.MongoOperations;
+import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.stereotype.Service;
 
 import dev.parley.accounting.account.Account;
@@ -43,7 +45,11 @@ public class RefillService {
         this.clock = clock;
     }
 
-    /** Sets (amount 0: removes) the refill; the first interval starts now and is refilled by the next run. */
+    /**
+     * Sets (amount 0: removes) the refill; the first interval starts now and is refilled by the next run. Setting
+     * the same amount and interval again changes nothing: a retried request (an outside system's quota call) must
+     * not restart the schedule, which would refill once more.
+     */
     public Account configure(String accountId, RefillRequest request) {
         if (request.amount() == 0) {
             return accounts.setRefill(accountId, null);
@@ -51,8 +57,14 @@ public class RefillService {
         if (request.interval().compareTo(SHORTEST_INTERVAL) < 0) {
             throw new IllegalArgumentException("interval must be at least " + SHORTEST_INTERVAL);
         }
-        return accounts.setRefill(accountId,
-                new Refill(request.amount(), request.interval().toSeconds(), clock.instant(), -1));
+        Account account = accounts.open(accountId);
+        var wanted = new Refill(request.amount(), request.interval().toSeconds(), clock.instant(), -1);
+        // one conditional update: of two identical calls racing, only one finds a different refill to replace
+        Account changed = mongo.findAndModify(query(where("_id").is(accountId).norOperator(
+                where("refill.amount").is(wanted.amount()).and("refill.intervalSeconds").is(wanted.intervalSeconds()))),
+                new Update().set("refill", wanted).set("updatedAt", clock.instant()), options().returnNew(true),
+                Account.class);
+        return changed != null ? changed : accounts.find(accountId).orElse(account);
     }
 
     /** @return how many refills were applied */

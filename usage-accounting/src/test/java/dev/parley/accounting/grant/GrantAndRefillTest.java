@@ -68,6 +68,26 @@ class GrantAndRefillTest extends IntegrationTest {
     }
 
     @Test
+    void settingTheSameRefillAgainKeepsItsScheduleSoARetriedCallRefillsNoMore() {
+        String user = newUserId();
+        var daily = new RefillRequest(50, Duration.ofDays(1));
+        Refill first = refills.configure(user, daily).refill();
+        refills.refillDue(Instant.now().plusSeconds(1));
+
+        Refill again = refills.configure(user, daily).refill();
+        refills.refillDue(Instant.now().plusSeconds(2));
+
+        assertThat(again.anchor()).isEqualTo(first.anchor());
+        assertThat(again.lastIndex()).isZero();
+        assertThat(accounts.find(user).orElseThrow().balance()).isEqualTo(STARTING_BALANCE + 50);
+
+        refills.configure(user, new RefillRequest(70, Duration.ofDays(1)));
+        refills.refillDue(Instant.now().plusSeconds(3));
+        assertThat(accounts.find(user).orElseThrow().balance()).as("a changed refill is a new schedule")
+                .isEqualTo(STARTING_BALANCE + 50 + 70);
+    }
+
+    @Test
     void aGrantAppliesOnceWhenEffectiveAndItsRemainderExpiresOnce() throws Exception {
         String user = newUserId();
         String grantId = UUID.randomUUID().toString();
