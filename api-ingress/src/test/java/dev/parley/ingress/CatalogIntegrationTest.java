@@ -172,6 +172,39 @@ class CatalogIntegrationTest extends IngressIntegrationTest {
         assertThat(builtIn.getProviderCredential()).isNull();
     }
 
+    /**
+     * Issue 10, item 4: a server the operator runs (OpenAI-compatible, no server key: vLLM, Ollama) takes no own key,
+     * and one stored while the admin allowed it is ignored once they no longer do: the request runs as the operator's
+     * and is reserved and debited.
+     */
+    @Test
+    void aSelfHostedProviderTakesNoOwnKeyAndItsRequestsAreAlwaysDebited() {
+        Map<String, Object> farm = Map.of("name", "farm", "kind", "openai-compatible", "baseUrl", "http://10.20.0.8/v1",
+                "models", List.of(model("farm/llama", 32000, 2000, 300_000)));
+        ApiClient.Response created = api.post(PROVIDERS, admin.bearer(), ApiClient.json(farm));
+        assertThat(created.status()).as(created.text()).isEqualTo(201);
+        assertThat(created.body().get("ownKeys").asBoolean()).isFalse();
+        User yan = signUp("yan");
+        ApiClient.Response refused = api.put("/api/me/provider-keys/farm", yan.bearer(),
+                ApiClient.json(Map.of("apiKey", "sk-yan-anything-1234")));
+        assertThat(refused.status()).as(refused.text()).isEqualTo(400);
+
+        Map<String, Object> allowing = new java.util.HashMap<>(farm);
+        allowing.put("ownKeys", true);
+        assertThat(api.put(PROVIDERS + "/farm", admin.bearer(), ApiClient.json(allowing)).status()).isEqualTo(200);
+        assertThat(api.put("/api/me/provider-keys/farm", yan.bearer(),
+                ApiClient.json(Map.of("apiKey", "sk-yan-anything-1234"))).status()).isEqualTo(200);
+        assertThat(api.put(PROVIDERS + "/farm", admin.bearer(), ApiClient.json(farm)).status()).isEqualTo(200);
+
+        String conversation = createConversation(yan, null);
+        String requestId = postMessage(yan, conversation, Map.of("content", "Hi", "model", "farm/llama"))
+                .get("requestId").asText();
+        ChatRequested request = awaitChatRequested(requestId);
+        assertThat(request.getOwnKey()).isFalse();
+        assertThat(request.getProviderCredential()).isNull();
+        assertThat(ProviderKeyIntegrationTest.reservation(requestId).get("ownKey").asBoolean()).isFalse();
+    }
+
     @Test
     void modelsOnlyAnOwnKeyUnlocksAreListedAndUsableAsConversationDefaults() {
         ApiClient.Response created = api.post(PROVIDERS, admin.bearer(), ApiClient.json(Map.of("name", "closed",

@@ -53,6 +53,17 @@ class OwnKeyIntegrationTest extends WorkerTestSupport {
         assertThat(BYOK_OPENAI.getRequestCount()).isEqualTo(callsBefore);
     }
 
+    /** Issue 10, item 4: the mock (and a local server configured without a key) is the operator's: always billed. */
+    @Test
+    void anOwnKeyForAProviderThatTakesNoKeyIsIgnoredAndTheCallIsBilled() {
+        ChatRequested request = ownKey(TestEvents.request("mock", "mock", 10, "Hello?"), TRANSPORT_KEYS);
+
+        publish(request);
+
+        assertThat(completed(awaitTerminal(request)).getText()).isNotEmpty();
+        assertThat(awaitUsage(request).getOwnKey()).isFalse();
+    }
+
     /** Seals the user's key for this request as api-ingress does. */
     static ChatRequested ownKey(ChatRequested request, String ring) {
         return TestEvents.withKey(request, ring, USER_KEY, true);

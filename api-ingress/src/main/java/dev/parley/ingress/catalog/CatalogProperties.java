@@ -41,10 +41,13 @@ record CatalogProperties(@NotBlank String defaultModel, @DefaultValue("10s") @No
      * @param enabled whether the worker can serve it with the server's key; without, only users who stored their
      *        own key for it may use its models
      * @param kind absent: by name (mock, openai, anthropic), else openai-compatible
+     * @param ownKeys whether users may bring their own key, seeded into the document; absent: yes, except for the
+     *        mock (set false for a self-hosted server such as vLLM or Ollama, whose compute the operator pays)
      */
     record Provider(@DefaultValue("true") boolean enabled,
             @Pattern(regexp = ProviderKind.PATTERN, message = ProviderKind.CHOICES) String kind,
-            @DefaultValue List<@Valid @NotNull Model> models) {
+            @DefaultValue List<@Valid @NotNull Model> models,
+            Boolean ownKeys) {
 
         ProviderKind kindOf(String name) {
             return kind == null ? ProviderKind.forBuiltIn(name) : ProviderKind.of(kind);

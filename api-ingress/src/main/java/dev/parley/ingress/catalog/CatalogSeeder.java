@@ -34,6 +34,7 @@ final class CatalogSeeder {
                 .map(model -> new ProviderDocument.ModelEntry(model.id(), model.displayName(), model.contextWindow(),
                         model.maxOutputTokens(), model.prices(), model.enabled()))
                 .toList();
-        return new ProviderDocument(name, provider.kindOf(name).value(), null, true, true, null, models, now, now, 0);
+        return new ProviderDocument(name, provider.kindOf(name).value(), null, true, true, null, models, now, now, 0,
+                provider.ownKeys());
     }
 }

@@ -80,7 +80,7 @@ final class CatalogSnapshot {
 
     /** The providers users may store their own key for. */
     Set<String> keyProviders() {
-        return providers.values().stream().filter(provider -> provider.kind().takesKey()).map(CatalogProvider::name)
+        return providers.values().stream().filter(CatalogProvider::ownKeys).map(CatalogProvider::name)
                 .collect(java.util.stream.Collectors.toUnmodifiableSet());
     }
 

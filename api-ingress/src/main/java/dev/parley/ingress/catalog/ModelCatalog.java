@@ -79,14 +79,14 @@ public class ModelCatalog {
         return snapshot.find(id, ownKeyProviders);
     }
 
-    /** The providers users may store their own key for. */
+    /** The providers users may store and use their own key for ({@code ProviderDocument.takesOwnKeys}). */
     public Set<String> keyProviders() {
         return snapshot.keyProviders();
     }
 
-    /** Whether users may store their own key for this provider: it exists and is not the mock. */
-    public boolean takesKey(String provider) {
-        return snapshot.provider(provider).map(found -> found.kind().takesKey()).orElse(false);
+    /** Whether users may store and use their own key for this provider ({@code ProviderDocument.takesOwnKeys}). */
+    public boolean takesOwnKeys(String provider) {
+        return snapshot.provider(provider).map(CatalogProvider::ownKeys).orElse(false);
     }
 
     /**

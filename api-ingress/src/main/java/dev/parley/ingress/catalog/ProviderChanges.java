@@ -21,7 +21,7 @@ final class ProviderChanges {
         ProviderDocument.StoredKey key = ProviderRules.blank(request.apiKey()) ? null
                 : sealer.seal(request.name(), request.apiKey());
         return new ProviderDocument(request.name(), request.kind(), baseUrl(request), enabled(request), false, key,
-                entries(request), now, now, 0);
+                entries(request), now, now, 0, request.ownKeys());
     }
 
     /** A built-in's kind, address and key are its configuration's: only its models and switch change here. */
@@ -38,7 +38,8 @@ final class ProviderChanges {
         ProviderDocument.StoredKey key = request.apiKey() == null ? current.apiKey()
                 : request.apiKey().isEmpty() ? null : sealer.seal(current.name(), request.apiKey());
         return current.next(request.kind(), current.builtIn() ? current.baseUrl() : baseUrl(request),
-                enabled(request), key, entries(request), now);
+                enabled(request), key, entries(request), now,
+                current.builtIn() ? current.ownKeys() : request.ownKeys());
     }
 
     /** Replaces the model of that id where it is, or adds it last. */

@@ -16,6 +16,7 @@ import org.springframework.data.mongodb.core.mapping.Field;
  * @param enabled the admin's switch; a built-in also needs its configuration flag
  * @param builtIn seeded from configuration: kind, base URL and key are the operator's, not the admins'
  * @param apiKey the server's key, sealed with the storage ring (AAD {@code catalog:<name>}); null: none
+ * @param ownKeys whether users may bring their own key (see {@link #takesOwnKeys()}); null: by kind and server key
  */
 @Document("providers")
 record ProviderDocument(
@@ -28,7 +29,8 @@ record ProviderDocument(
         List<ModelEntry> models,
         Instant createdAt,
         Instant updatedAt,
-        long version) {
+        long version,
+        Boolean ownKeys) {
 
     ProviderDocument {
         models = models == null ? List.of() : List.copyOf(models);
@@ -38,15 +40,32 @@ record ProviderDocument(
         return ProviderKind.of(kind);
     }
 
+    /**
+     * Whether users may store and use their own key for this provider, which then bills the key's owner: only for an
+     * API that takes keys. A self-hosted server the operator runs (vLLM, Ollama: OpenAI-compatible without a server
+     * key) takes none, so an "own key" there would only make the operator's compute free. Unset on an
+     * OpenAI-compatible provider: yes when the server holds a key for it (a hosted API) or it is a built-in.
+     */
+    boolean takesOwnKeys() {
+        ProviderKind kind = providerKind();
+        if (!kind.takesKey()) {
+            return false;
+        }
+        if (kind.needsKey()) {
+            return true;
+        }
+        return ownKeys != null ? ownKeys : builtIn || apiKey != null;
+    }
+
     /** The next version of this document, as it replaces this one. */
     ProviderDocument next(String kind, String baseUrl, boolean enabled, StoredKey apiKey, List<ModelEntry> models,
-            Instant now) {
+            Instant now, Boolean ownKeys) {
         return new ProviderDocument(name, kind, baseUrl, enabled, builtIn, apiKey, models, createdAt, now,
-                version + 1);
+                version + 1, ownKeys);
     }
 
     ProviderDocument withModels(List<ModelEntry> models, Instant now) {
-        return next(kind, baseUrl, enabled, apiKey, models, now);
+        return next(kind, baseUrl, enabled, apiKey, models, now, ownKeys);
     }
 
     /**

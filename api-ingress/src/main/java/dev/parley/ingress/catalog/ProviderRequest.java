@@ -29,7 +29,8 @@ record ProviderRequest(
                 message = "must be 8 to 512 printable ASCII characters without spaces, or empty") String apiKey,
         Boolean enabled,
         @Size(max = 500) List<@NotNull @Valid ModelRequest> models,
-        Long version) {
+        Long version,
+        Boolean ownKeys) {
 
     static final String NAME = "[a-z0-9][a-z0-9._-]{0,39}";
 
@@ -41,6 +42,6 @@ record ProviderRequest(
     public String toString() {
         // a request record must never print its secret, e.g. in a debug log
         return "ProviderRequest[name=" + name + ", kind=" + kind + ", baseUrl=" + baseUrl + ", apiKey=…, enabled="
-                + enabled + ", models=" + models + ", version=" + version + "]";
+                + enabled + ", models=" + models + ", version=" + version + ", ownKeys=" + ownKeys + "]";
     }
 }

@@ -14,13 +14,14 @@ import java.util.List;
  * @param version pass it back when replacing, to be refused (409) if someone changed the provider meanwhile
  */
 record ProviderResponse(String name, String kind, String baseUrl, boolean enabled, boolean builtIn, boolean usable,
-        boolean hasApiKey, String apiKeyLast4, List<ProviderModelResponse> models, Instant createdAt,
+        boolean hasApiKey, String apiKeyLast4, boolean ownKeys, List<ProviderModelResponse> models, Instant createdAt,
         Instant updatedAt, long version) {
 
     static ProviderResponse of(ProviderDocument document, CatalogProvider seen) {
         var key = document.apiKey();
         return new ProviderResponse(document.name(), document.kind(), document.baseUrl(), document.enabled(),
                 document.builtIn(), seen.usable(), key != null, key == null ? null : key.lastFour(),
+                document.takesOwnKeys(),
                 document.models().stream().map(ProviderModelResponse::of).toList(), document.createdAt(),
                 document.updatedAt(), document.version());
     }

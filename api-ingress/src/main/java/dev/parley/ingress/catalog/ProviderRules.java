@@ -47,6 +47,12 @@ final class ProviderRules {
         if (!kind.takesKey() && !blank(request.apiKey())) {
             errors.add(error("apiKey", "must be absent for " + kind.value()));
         }
+        if (Boolean.TRUE.equals(request.ownKeys()) && !kind.takesKey()) {
+            errors.add(error("ownKeys", "must be absent or false for " + kind.value()));
+        }
+        if (Boolean.FALSE.equals(request.ownKeys()) && kind.needsKey()) {
+            errors.add(error("ownKeys", "must be absent or true for " + kind.value() + ", whose API takes keys"));
+        }
         Set<String> ids = new HashSet<>();
         for (int index = 0; index < request.modelsOrNone().size(); index++) {
             ModelRequest model = request.modelsOrNone().get(index);

@@ -45,8 +45,9 @@ public class ProviderKeyService {
     }
 
     ProviderKeyResponse put(String userId, String provider, String apiKey) {
-        if (!catalog.takesKey(provider)) {
-            throw ApiProblem.validation("provider", "'" + provider + "' is not a catalog provider that takes a key");
+        if (!catalog.takesOwnKeys(provider)) {
+            throw ApiProblem.validation("provider", "'" + provider + "' is not a catalog provider that takes users' "
+                    + "own keys (the mock and servers the operator runs, such as vLLM or Ollama, take none)");
         }
         KeyRing.Sealed sealed = sealer.store(userId, provider, apiKey);
         var document = new ProviderKeyDocument(ProviderKeyDocument.id(userId, provider), userId, provider,
@@ -70,14 +71,15 @@ public class ProviderKeyService {
         }
     }
 
-    /** The providers the user has a key for. */
+    /** The providers the user has a key for that takes own keys (one stored before a provider stopped is ignored). */
     public Set<String> providers(String userId) {
         return stored(userId).keySet();
     }
 
     /**
      * The user's key for the provider sealed for this request only (AAD {@code requestId:userId:provider}), or
-     * nothing when the user has none.
+     * nothing when the user has none, or when the provider takes no own keys: usage on the operator's own endpoint
+     * is always debited, whatever key a user stored for it. No lookup at all for such providers (the mock).
      */
     public Optional<ProviderCredential> credential(String requestId, String userId, String provider) {
         return Optional.ofNullable(stored(userId).get(provider)).map(stored -> forTransport(requestId, stored));

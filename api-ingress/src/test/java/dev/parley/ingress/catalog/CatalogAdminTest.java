@@ -46,7 +46,7 @@ class CatalogAdminTest {
     }
 
     static ProviderRequest provider(String name, String kind, String baseUrl, String apiKey, ModelRequest... models) {
-        return new ProviderRequest(name, kind, baseUrl, apiKey, null, List.of(models), null);
+        return new ProviderRequest(name, kind, baseUrl, apiKey, null, List.of(models), null, null);
     }
 
     @Test
@@ -84,7 +84,7 @@ class CatalogAdminTest {
     void fieldsThatDependOnTheKindAreValidationProblems() {
         ApiProblem problem = assertProblem(() -> admin.create(new ProviderRequest(null, "openai-compatible", null,
                 null, null, List.of(model("x"), model("x"), new ModelRequest(null, null, 1000, 1000, PRICES, null)),
-                null)), ProblemKind.VALIDATION);
+                null, null)), ProblemKind.VALIDATION);
 
         assertThat(problem.getBody().getProperties().get("errors").toString())
                 .contains("field=name").contains("field=baseUrl").contains("field=models[1].id")
@@ -116,7 +116,7 @@ class CatalogAdminTest {
         assertProblem(() -> admin.delete("openai"), ProblemKind.CATALOG_READ_ONLY);
 
         ProviderResponse replaced = admin.replace("openrouter", new ProviderRequest(null, "openai-compatible", null,
-                null, false, List.of(model("openai/gpt-4o-mini")), null));
+                null, false, List.of(model("openai/gpt-4o-mini")), null, null));
 
         assertThat(replaced.enabled()).isFalse();
         assertThat(replaced.usable()).isFalse();
@@ -146,7 +146,7 @@ class CatalogAdminTest {
         admin.putModel("acme", "a-2", model(null));
 
         assertProblem(() -> admin.replace("acme", new ProviderRequest(null, "mock", null, null, null, List.of(),
-                0L)), ProblemKind.CONFLICT);
+                0L, null)), ProblemKind.CONFLICT);
 
         // another writer adds a model between this change's read and its write: the change is redone on top
         store.beforeReplace = () -> store.documents.computeIfPresent("acme", (name, current) ->
@@ -180,7 +180,7 @@ class CatalogAdminTest {
     void theDefaultModelMustStayUsable() {
         assertProblem(() -> admin.deleteModel("mock", "mock-1"), ProblemKind.CONFLICT);
         assertProblem(() -> admin.replace("mock", new ProviderRequest(null, "mock", null, null, false,
-                List.of(model("mock-1")), null)), ProblemKind.CONFLICT);
+                List.of(model("mock-1")), null, null)), ProblemKind.CONFLICT);
         assertThat(catalog.resolve(null, null)).map(CatalogModel::id).hasValue("mock-1");
     }
 

@@ -24,17 +24,17 @@ final class CatalogFixtures {
 
     static ProviderDocument builtIn(String name, String kind, ProviderDocument.ModelEntry... models) {
         return new ProviderDocument(name, kind, null, true, true, null, List.of(models), Instant.EPOCH,
-                Instant.EPOCH, 0);
+                Instant.EPOCH, 0, null);
     }
 
     static ProviderDocument admin(String name, String kind, String baseUrl, ProviderDocument.StoredKey key,
             Instant createdAt, ProviderDocument.ModelEntry... models) {
-        return new ProviderDocument(name, kind, baseUrl, true, false, key, List.of(models), createdAt, createdAt, 0);
+        return new ProviderDocument(name, kind, baseUrl, true, false, key, List.of(models), createdAt, createdAt, 0, null);
     }
 
     static ProviderDocument disabled(ProviderDocument document) {
         return new ProviderDocument(document.name(), document.kind(), document.baseUrl(), false, document.builtIn(),
-                document.apiKey(), document.models(), document.createdAt(), document.updatedAt(), document.version());
+                document.apiKey(), document.models(), document.createdAt(), document.updatedAt(), document.version(), null);
     }
 
     /** mock and openrouter switched on by configuration, openai (no server key) off. */

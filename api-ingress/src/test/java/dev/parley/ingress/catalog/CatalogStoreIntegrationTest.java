@@ -42,9 +42,9 @@ class CatalogStoreIntegrationTest {
     static CatalogProperties properties() {
         Map<String, CatalogProperties.Provider> providers = new LinkedHashMap<>();
         providers.put("mock", new CatalogProperties.Provider(true, null, List.of(new CatalogProperties.Model("mock-1",
-                null, 8192, 1024, new ModelPrices(1_000_000, 1_000_000, 1_000_000), true))));
+                null, 8192, 1024, new ModelPrices(1_000_000, 1_000_000, 1_000_000), true)), null));
         providers.put("openai", new CatalogProperties.Provider(false, null, List.of(new CatalogProperties.Model(
-                "gpt-4o-mini", null, 128000, 4096, new ModelPrices(150000, 0, 0), true))));
+                "gpt-4o-mini", null, 128000, 4096, new ModelPrices(150000, 0, 0), true)), null));
         return new CatalogProperties("mock-1", Duration.ofSeconds(10), providers);
     }
 
@@ -101,7 +101,7 @@ class CatalogStoreIntegrationTest {
         CatalogAdmin admin = admin(catalog);
 
         admin.create(new ProviderRequest("acme", "openai", null, "sk-acme-key-1234", true,
-                List.of(new ModelRequest("acme/one", "One", 32000, 2000, new PricesRequest(5L, 6L, 7L), null)), null));
+                List.of(new ModelRequest("acme/one", "One", 32000, 2000, new PricesRequest(5L, 6L, 7L), null)), null, null));
         ProviderDocument stored = store.find("acme").orElseThrow();
         assertThat(stored.apiKey().lastFour()).isEqualTo("1234");
         assertThat(stored.apiKey().ciphertext()).isNotEmpty();
@@ -135,7 +135,7 @@ class CatalogStoreIntegrationTest {
     void concurrentModelChangesToOneProviderAreAllKept() throws Exception {
         new CatalogSeeder(store).seed(properties, Instant.now());
         CatalogAdmin admin = admin(catalog());
-        admin.create(new ProviderRequest("busy", "mock", null, null, true, List.of(), null));
+        admin.create(new ProviderRequest("busy", "mock", null, null, true, List.of(), null, null));
         ExecutorService pool = Executors.newFixedThreadPool(6);
         try {
             CompletableFuture.allOf(IntStream.range(0, 6).mapToObj(i -> CompletableFuture.runAsync(

@@ -41,11 +41,11 @@ class ModelCatalogTest {
     }
 
     @Test
-    void usersMayStoreKeysForEveryProviderButTheMock() {
-        assertThat(catalog.takesKey("openai")).isTrue();
-        assertThat(catalog.takesKey("openrouter")).isTrue();
-        assertThat(catalog.takesKey("mock")).isFalse();
-        assertThat(catalog.takesKey("acme")).isFalse();
+    void usersMayStoreKeysForProvidersWhoseApiTakesThemButNotForTheMock() {
+        assertThat(catalog.takesOwnKeys("openai")).isTrue();
+        assertThat(catalog.takesOwnKeys("openrouter")).as("a built-in hosted API").isTrue();
+        assertThat(catalog.takesOwnKeys("mock")).isFalse();
+        assertThat(catalog.takesOwnKeys("acme")).isFalse();
     }
 
     @Test

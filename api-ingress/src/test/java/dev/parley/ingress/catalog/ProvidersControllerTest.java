@@ -42,7 +42,7 @@ class ProvidersControllerTest {
     static final String MODEL = "{\"contextWindow\":128000,\"maxOutputTokens\":4096,"
             + "\"prices\":{\"input\":150000,\"output\":600000,\"cachedInput\":75000}}";
     static final ProviderResponse ACME = new ProviderResponse("acme", "openai-compatible", "https://93.184.216.34/v1",
-            true, false, true, true, "WXYZ", List.of(), Instant.EPOCH, Instant.EPOCH, 3);
+            true, false, true, true, "WXYZ", true, List.of(), Instant.EPOCH, Instant.EPOCH, 3);
 
     @Autowired
     MockMvc mvc;

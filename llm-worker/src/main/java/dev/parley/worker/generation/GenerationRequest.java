@@ -60,6 +60,12 @@ public record GenerationRequest(String requestId, String userId, String conversa
                 stop, null, false, null);
     }
 
+    /** The same request without the user's own key: it runs on the worker's configuration, and is billed. */
+    GenerationRequest withoutOwnKey() {
+        return new GenerationRequest(requestId, userId, conversationId, messageId, provider, model, messages,
+                temperature, topP, maxTokens, stop, null, false, endpoint, reservation);
+    }
+
     /** Whether the request brought a key to open (an own-key request without one is broken, not keyless). */
     boolean bringsKey() {
         return credential != null || ownKey;

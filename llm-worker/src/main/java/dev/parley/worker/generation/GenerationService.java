@@ -15,10 +15,12 @@ import dev.parley.events.UsageRecorded;
 import dev.parley.worker.call.CallRecord;
 import dev.parley.worker.call.CallRunner;
 import dev.parley.worker.cancel.CancelRegistry;
+import dev.parley.worker.config.ProviderKind;
 import dev.parley.worker.config.WorkerProperties;
 import dev.parley.worker.credential.TransportCredentials;
 import dev.parley.worker.provider.Cancellation;
 import dev.parley.worker.provider.ErrorCodes;
+import dev.parley.worker.provider.ProviderRegistry;
 import dev.parley.worker.provider.ProviderResult;
 import dev.parley.worker.stream.ChatStreamPublisher;
 import dev.parley.worker.stream.StreamEmitter;
@@ -46,13 +48,15 @@ public class GenerationService {
     private final UsagePublisher usagePublisher;
     private final GenerationMetrics metrics;
     private final TransportCredentials credentials;
+    private final ProviderRegistry configured;
     private final RequestValidator validator = new RequestValidator();
     private final Duration longestRun;
     private final Clock clock;
 
     GenerationService(CallRunner calls, CancelRegistry cancels, StreamEmitters streams,
             ChatStreamPublisher streamPublisher, UsagePolicy usagePolicy, UsagePublisher usagePublisher,
-            GenerationMetrics metrics, TransportCredentials credentials, WorkerProperties properties, Clock clock) {
+            GenerationMetrics metrics, TransportCredentials credentials, WorkerProperties properties, Clock clock,
+            ProviderRegistry configured) {
         this.longestRun = properties.longestRun();
         this.clock = clock;
         this.calls = calls;
@@ -63,6 +67,7 @@ public class GenerationService {
         this.usagePublisher = usagePublisher;
         this.metrics = metrics;
         this.credentials = credentials;
+        this.configured = configured;
     }
 
     /**
@@ -71,8 +76,9 @@ public class GenerationService {
      * @return what is left to publish, the usage records and the terminal event, built once so that publishing it
      *         again sends the very same records
      */
-    public Publication generate(GenerationRequest request) {
+    public Publication generate(GenerationRequest requested) {
         long started = System.nanoTime();
+        GenerationRequest request = operatorsEndpoint(requested) ? requested.withoutOwnKey() : requested;
         // a run redone after a crash is a new attempt: readers drop what the dead run streamed
         StreamTarget target = request.target(UUID.randomUUID().toString());
         StreamEmitter stream = streams.open(target);
@@ -102,6 +108,17 @@ public class GenerationService {
 
         /** @return completes when the broker acknowledged the terminal event and every usage record */
         CompletableFuture<Void> send();
+    }
+
+    /**
+     * A configured provider that needs no key is a server the operator runs (vLLM, Ollama, LM Studio): a user's "own
+     * key" for it pays for nothing, so the call runs as the operator's and is debited (api-ingress sends no own key
+     * for such providers in the first place).
+     */
+    private boolean operatorsEndpoint(GenerationRequest request) {
+        return request.ownKey() && request.endpoint() == null && configured.find(request.provider())
+                .map(provider -> provider.properties().kind() == ProviderKind.MOCK
+                        || !provider.properties().requiresKey()).orElse(false);
     }
 
     private List<CallRecord> callProviders(GenerationRequest request, StreamEmitter stream) {
