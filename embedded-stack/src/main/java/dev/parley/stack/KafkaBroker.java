@@ -12,12 +12,12 @@ import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
 
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.common.Uuid;
 import org.apache.kafka.common.acl.AccessControlEntry;
-import org.apache.kafka.common.acl.AccessControlEntryFilter;
 import org.apache.kafka.common.acl.AclBinding;
 import org.apache.kafka.common.acl.AclBindingFilter;
 import org.apache.kafka.common.acl.AclOperation;
@@ -98,29 +98,31 @@ public final class KafkaBroker implements AutoCloseable {
 
     /**
      * From now on the broker refuses every write to {@code topics} (TopicAuthorizationException), while reads go on:
-     * a fault test's "broker refuses writes". Needs {@link #REFUSABLE_WRITES}.
+     * a fault test's "broker refuses writes". Needs {@link #REFUSABLE_WRITES}. A topic with any ACL is no longer
+     * "no ACL found", so everything else is allowed explicitly; a DENY wins over the ALLOW.
      */
     public void refuseWrites(Collection<String> topics) {
         try (Admin admin = admin()) {
-            admin.createAcls(topics.stream().map(topic -> new AclBinding(
-                    new ResourcePattern(ResourceType.TOPIC, topic, PatternType.LITERAL), DENY_WRITE)).toList())
-                    .all().get(30, TimeUnit.SECONDS);
+            admin.createAcls(topics.stream().flatMap(topic -> Stream.of(ALLOW_ALL, DENY_WRITE).map(entry ->
+                    new AclBinding(new ResourcePattern(ResourceType.TOPIC, topic, PatternType.LITERAL), entry)))
+                    .toList()).all().get(30, TimeUnit.SECONDS);
         } catch (Exception e) {
             throw new IllegalStateException("could not refuse writes to " + topics, e);
         }
     }
 
-    /** Takes writes to every topic again. */
+    /** Takes writes to every topic again (removes the ACLs {@link #refuseWrites} added). */
     public void acceptWrites() {
         try (Admin admin = admin()) {
-            admin.deleteAcls(List.of(new AclBindingFilter(ResourcePatternFilter.ANY, new AccessControlEntryFilter(
-                    DENY_WRITE.principal(), null, AclOperation.WRITE, AclPermissionType.DENY))))
-                    .all().get(30, TimeUnit.SECONDS);
+            admin.deleteAcls(Stream.of(ALLOW_ALL, DENY_WRITE).map(entry -> new AclBindingFilter(
+                    ResourcePatternFilter.ANY, entry.toFilter())).toList()).all().get(30, TimeUnit.SECONDS);
         } catch (Exception e) {
             throw new IllegalStateException("could not accept writes again", e);
         }
     }
 
+    private static final AccessControlEntry ALLOW_ALL = new AccessControlEntry("User:ANONYMOUS", "*",
+            AclOperation.ALL, AclPermissionType.ALLOW);
     private static final AccessControlEntry DENY_WRITE = new AccessControlEntry("User:ANONYMOUS", "*",
             AclOperation.WRITE, AclPermissionType.DENY);
 
