@@ -31,6 +31,10 @@ import io.vertx.ext.web.client.WebClientOptions;
  * client, so a wedged connection is closed and the pool recovers), and the caller waits at most the deadline
  * whatever happens below. A call that fails without an answer from the registry throws
  * {@link SchemaRegistryUnavailableException}; a definite answer (e.g. 404 for an unknown id) is passed on as it is.
+ * <p>
+ * After a call got no answer, calls fail at once for the next {@code deadline}: a consumer deserializes every record
+ * of a poll before it returns, and a poll of 500 records whose schema is not cached yet would otherwise wait for 500
+ * timeouts in a row, which wedges it as surely as no timeout at all. The retry comes from the record's error handler.
  */
 final class BoundedRegistryClient implements RegistryClientFacade {
 
@@ -40,6 +44,7 @@ final class BoundedRegistryClient implements RegistryClientFacade {
     private final RegistryClientFacade delegate;
     private final Duration deadline;
     private final String url;
+    private volatile long unavailableUntil = System.nanoTime();
 
     BoundedRegistryClient(RegistryClientFacade delegate, Duration deadline, String url) {
         this.delegate = delegate;
@@ -60,13 +65,17 @@ final class BoundedRegistryClient implements RegistryClientFacade {
     }
 
     <R> R call(String what, Supplier<R> call) {
+        if (System.nanoTime() - unavailableUntil < 0) {
+            throw new SchemaRegistryUnavailableException("Schema registry at " + url + " did not answer moments ago;"
+                    + " not asked " + what, null);
+        }
         Future<R> pending = CALLS.submit(call::get);
         try {
             return pending.get(deadline.toMillis(), TimeUnit.MILLISECONDS);
         } catch (TimeoutException e) {
             pending.cancel(true);
-            throw new SchemaRegistryUnavailableException("Schema registry at " + url + " did not answer " + what
-                    + " within " + deadline.toMillis() + " ms", e);
+            throw unavailable(new SchemaRegistryUnavailableException("Schema registry at " + url + " did not answer "
+                    + what + " within " + deadline.toMillis() + " ms", e));
         } catch (ExecutionException e) {
             throw translate(what, e.getCause());
         } catch (InterruptedException e) {
@@ -80,8 +89,13 @@ final class BoundedRegistryClient implements RegistryClientFacade {
         if (answered(failure) && failure instanceof RuntimeException answer) {
             return answer;
         }
-        return new SchemaRegistryUnavailableException("Schema registry at " + url + " failed " + what + ": "
-                + failure, failure);
+        return unavailable(new SchemaRegistryUnavailableException("Schema registry at " + url + " failed " + what
+                + ": " + failure, failure));
+    }
+
+    private SchemaRegistryUnavailableException unavailable(SchemaRegistryUnavailableException failure) {
+        unavailableUntil = System.nanoTime() + deadline.toNanos();
+        return failure;
     }
 
     /** The registry answered with a status that a retry will not change (4xx other than 408 and 429). */
