@@ -37,6 +37,11 @@ final class ApiClient {
         return client;
     }
 
+    /** The bearer token this client sends, if any. */
+    String token() {
+        return token;
+    }
+
     ApiClient as(String accessToken) {
         var client = new ApiClient(baseUrl);
         client.token = accessToken;

@@ -28,13 +28,21 @@ final class RunningSystem {
     /** What ./parley up generates into secrets.properties; here the tests' own. */
     static final String ADMIN_BOOTSTRAP_TOKEN = "e2e-admin-bootstrap-token-" + UUID.randomUUID();
     static final String INTEGRATION_TOKEN = "e2e-integration-token-" + UUID.randomUUID();
+    static final FakeUpstream UPSTREAM = FakeUpstream.start();
+    /**
+     * The workers' consumers never block (requests run on their own threads), so a poll interval far shorter than
+     * the default 5 min is safe, and {@code slow-1} answers last longer than it (FaultMatrix: a long stream).
+     */
+    static final List<String> WORKER_OPTIONS = List.of("-Dspring.kafka.consumer.properties.max.poll.interval.ms=20000");
 
     private static RunningSystem instance;
 
     /** Replaced when a test restarts usage-accounting (on the same port, which ACCOUNTING_URL names). */
     volatile ServiceProcess accounting;
-    final ServiceProcess worker;
-    final ServiceProcess ingress;
+    /** Replaced when a test restarts the worker on its port. */
+    volatile ServiceProcess worker;
+    /** Replaced when a test restarts api-ingress on its port (which every client uses). */
+    volatile ServiceProcess ingress;
     private final Map<String, String> env;
     private final Path services;
     final Path logs;
@@ -90,25 +98,48 @@ final class RunningSystem {
 
     /** One more llm-worker process with the same settings; it joins the same consumer group. */
     ServiceProcess startExtraWorker(String name) {
-        ServiceProcess extra = ServiceProcess.start(name, services.resolve("llm-worker.jar"), Ports.free(), env,
-                logs.resolve(name + ".log"));
+        return startExtraWorker(name, Map.of(), List.of());
+    }
+
+    /** One more llm-worker with {@code overrides} of the environment and extra JVM options. */
+    ServiceProcess startExtraWorker(String name, Map<String, String> overrides, List<String> jvmOptions) {
+        List<String> options = new java.util.ArrayList<>(WORKER_OPTIONS);
+        options.addAll(jvmOptions);
+        ServiceProcess extra = ServiceProcess.start(name, services.resolve("llm-worker.jar"), Ports.free(),
+                with(overrides), logs.resolve(name + ".log"), options);
         extra.awaitHealthy(STARTUP);
         return extra;
     }
 
     /** One more api-ingress process with the same settings: another instance behind the same load balancer. */
     ServiceProcess startExtraIngress(String name) {
-        ServiceProcess extra = ServiceProcess.start(name, services.resolve("api-ingress.jar"), Ports.free(), env,
-                logs.resolve(name + ".log"));
+        return startExtraIngress(name, Map.of(), List.of());
+    }
+
+    /** One more api-ingress with {@code overrides} of the environment (e.g. another REGISTRY_URL) and JVM options. */
+    ServiceProcess startExtraIngress(String name, Map<String, String> overrides, List<String> jvmOptions) {
+        ServiceProcess extra = ServiceProcess.start(name, services.resolve("api-ingress.jar"), Ports.free(),
+                with(overrides), logs.resolve(name + ".log"), jvmOptions);
         extra.awaitHealthy(STARTUP);
         return extra;
     }
 
-    /** Starts a fresh llm-worker on the port of a killed one, so that its baseUrl serves again. */
-    void restartWorker(ServiceProcess dead) {
+    /** Starts a fresh llm-worker on the port of a stopped or killed one, so that its baseUrl serves again. */
+    synchronized ServiceProcess restartWorker(ServiceProcess dead) {
         // the same management port too: later tests read health and metrics through the dead process's handle
-        ServiceProcess.start(dead.name(), services.resolve("llm-worker.jar"), dead.port(), dead.managementPort(), env,
-                logs.resolve(dead.name() + ".log"), List.of()).awaitHealthy(STARTUP);
+        ServiceProcess restarted = ServiceProcess.start(dead.name(), services.resolve("llm-worker.jar"), dead.port(),
+                dead.managementPort(), env, logs.resolve(dead.name() + ".log"), WORKER_OPTIONS);
+        if (dead == worker) {
+            worker = restarted;
+        }
+        restarted.awaitHealthy(STARTUP);
+        return restarted;
+    }
+
+    private Map<String, String> with(Map<String, String> overrides) {
+        Map<String, String> merged = new HashMap<>(env);
+        merged.putAll(overrides);
+        return merged;
     }
 
     /**
@@ -122,6 +153,18 @@ final class RunningSystem {
         ServiceProcess restarted = ServiceProcess.start("usage-accounting", services.resolve("usage-accounting.jar"),
                 accounting.port(), accounting.managementPort(), env, logs.resolve("usage-accounting.log"), jvmOptions);
         accounting = restarted;
+        restarted.awaitHealthy(STARTUP);
+        return restarted;
+    }
+
+    /** Stops api-ingress (gracefully, when alive) and starts it again on the same port; returns once healthy. */
+    synchronized ServiceProcess restartIngress() {
+        if (ingress.isAlive()) {
+            ingress.stop();
+        }
+        ServiceProcess restarted = ServiceProcess.start("api-ingress", services.resolve("api-ingress.jar"),
+                ingress.port(), ingress.managementPort(), env, logs.resolve("api-ingress.log"), List.of());
+        ingress = restarted;
         restarted.awaitHealthy(STARTUP);
         return restarted;
     }
@@ -145,15 +188,16 @@ final class RunningSystem {
         Map<String, String> env = new HashMap<>(Map.of(
                 "KAFKA_BOOTSTRAP_SERVERS", infra.bootstrapServers(),
                 "REGISTRY_URL", infra.registryUrl(),
-                "MONGODB_URI", infra.mongoUri() + "/parley-e2e",
+                // an unreachable MongoDB fails a command after 5 s instead of 30 s (MongoOutageIT: the old bounded
+                // retries would have given up within about a minute)
+                "MONGODB_URI", infra.mongoUri() + "/parley-e2e?serverSelectionTimeoutMS=5000",
                 "ACCOUNTING_URL", "http://127.0.0.1:" + accountingPort,
                 "PARLEY_SERVICE_TOKEN", SERVICE_TOKEN,
                 "PARLEY_JWT_SECRET", "e2e-jwt-secret-" + UUID.randomUUID(),
                 "PARLEY_STARTING_BALANCE", Long.toString(STARTING_BALANCE),
                 "PARLEY_ADMIN_TOKEN", ADMIN_BOOTSTRAP_TOKEN,
                 "PARLEY_INTEGRATION_TOKEN", INTEGRATION_TOKEN,
-                // slow enough that a cancel lands mid-stream, fast enough for a short suite
-                "SPRING_APPLICATION_JSON", "{\"parley.worker.providers.mock.tokens-per-second\": 40}"));
+                "SPRING_APPLICATION_JSON", providers()));
         // 200 parallel reservations (QuotaIT) open as many connections to accounting at once, and queue on one
         // account document in the embedded MongoDB of a small machine
         env.put("PARLEY_ACCOUNTING_CONNECT_TIMEOUT", "20s");
@@ -168,14 +212,37 @@ final class RunningSystem {
         env.put("PARLEY_TRANSPORT_KEYS", keyRing());
         // JSON log files besides the console, as ./parley up writes them (LogHygieneIT reads both)
         env.put("PARLEY_LOG_DIR", logs.resolve("json").toAbsolutePath().toString());
+        // a lookup of a wedged registry ends within 3 x 5 s + 1 s, inside the workers' 20 s poll interval
+        env.put("PARLEY_REGISTRY_TIMEOUT_MS", "5000");
         var accounting = CompletableFuture.supplyAsync(() -> start("usage-accounting", services, accountingPort, env, logs));
-        var worker = CompletableFuture.supplyAsync(() -> start("llm-worker", services, Ports.free(), env, logs));
+        var worker = CompletableFuture.supplyAsync(() -> ServiceProcess.start("llm-worker",
+                services.resolve("llm-worker.jar"), Ports.free(), env, logs.resolve("llm-worker.log"), WORKER_OPTIONS));
         var ingress = CompletableFuture.supplyAsync(() -> start("api-ingress", services, Ports.free(), env, logs));
         CompletableFuture.allOf(accounting, worker, ingress).join();
         for (var service : List.of(accounting.join(), worker.join(), ingress.join())) {
             service.awaitHealthy(STARTUP);
         }
         return new RunningSystem(accounting.join(), worker.join(), ingress.join(), env, services, logs);
+    }
+
+    /**
+     * The fault matrix's providers on top of the built-in mock: {@code slow-1} (a mock at 5 tokens/s, answers longer
+     * than the worker's poll interval) and {@code upstream-1} ({@link FakeUpstream}), in the catalog and in the worker.
+     */
+    private static String providers() {
+        String prices = "{\"input\":1000000,\"output\":1000000,\"cached-input\":1000000}";
+        return ("{\"parley.worker.providers.mock.tokens-per-second\": 40,"
+                + "\"parley.worker.providers.slow.kind\": \"mock\","
+                + "\"parley.worker.providers.slow.tokens-per-second\": 5,"
+                + "\"parley.worker.providers.upstream.kind\": \"openai-compatible\","
+                + "\"parley.worker.providers.upstream.base-url\": \"%s\","
+                + "\"parley.worker.providers.upstream.api-key\": \"sk-e2e-upstream-key\","
+                + "\"parley.worker.providers.upstream.retry.initial-backoff\": \"100ms\","
+                + "\"parley.catalog.providers.slow\": {\"kind\": \"mock\", \"models\": [{\"id\": \"slow-1\","
+                + " \"context-window\": 8192, \"max-output-tokens\": 1024, \"prices\": %s}]},"
+                + "\"parley.catalog.providers.upstream\": {\"kind\": \"openai-compatible\", \"models\": [{\"id\":"
+                + " \"upstream-1\", \"context-window\": 8192, \"max-output-tokens\": 256, \"prices\": %s}]}}")
+                .formatted(UPSTREAM.baseUrl(), prices, prices);
     }
 
     private static ServiceProcess start(String name, Path services, int port, Map<String, String> env, Path logs) {
