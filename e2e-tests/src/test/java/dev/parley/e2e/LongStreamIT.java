@@ -16,7 +16,8 @@ import dev.parley.e2e.Traffic.User;
 
 /**
  * Fault matrix: one stream longer than {@code max.poll.interval.ms}. The e2e workers poll at least every 20 s
- * ({@link RunningSystem#WORKER_OPTIONS}); {@code slow-1} answers at 5 tokens/s, so a 150-token answer takes about 30 s.
+ * ({@link RunningSystem#WORKER_OPTIONS}); {@code slow-1} answers at 3 tokens/s, so its answer of some 80 tokens takes
+ * about 27 s.
  * It runs on its own thread while the consumer keeps polling: the worker stays in its group, the answer runs once (no
  * {@code reset}: no second attempt), quicker answers meanwhile are not held up, and everything is billed once.
  */

@@ -59,7 +59,15 @@ final class RunningSystem {
 
     static synchronized RunningSystem start() throws Exception {
         if (instance == null) {
-            instance = startAll();
+            try {
+                instance = startAll();
+            } catch (IllegalStateException e) {
+                // the machine is shared: a free port picked for a service can be taken by someone else before the
+                // service binds it. Once more, on other ports.
+                System.out.println("The services did not start (" + e.getMessage().lines().findFirst().orElse("")
+                        + "); starting them again on other ports");
+                instance = startAll();
+            }
         }
         return instance;
     }
@@ -219,21 +227,27 @@ final class RunningSystem {
                 services.resolve("llm-worker.jar"), Ports.free(), env, logs.resolve("llm-worker.log"), WORKER_OPTIONS));
         var ingress = CompletableFuture.supplyAsync(() -> start("api-ingress", services, Ports.free(), env, logs));
         CompletableFuture.allOf(accounting, worker, ingress).join();
-        for (var service : List.of(accounting.join(), worker.join(), ingress.join())) {
-            service.awaitHealthy(STARTUP);
+        List<ServiceProcess> started = List.of(accounting.join(), worker.join(), ingress.join());
+        try {
+            for (var service : started) {
+                service.awaitHealthy(STARTUP);
+            }
+        } catch (IllegalStateException e) {
+            started.forEach(ServiceProcess::stop);
+            throw e;
         }
         return new RunningSystem(accounting.join(), worker.join(), ingress.join(), env, services, logs);
     }
 
     /**
-     * The fault matrix's providers on top of the built-in mock: {@code slow-1} (a mock at 5 tokens/s, answers longer
+     * The fault matrix's providers on top of the built-in mock: {@code slow-1} (a mock at 3 tokens/s, answers longer
      * than the worker's poll interval) and {@code upstream-1} ({@link FakeUpstream}), in the catalog and in the worker.
      */
     private static String providers() {
         String prices = "{\"input\":1000000,\"output\":1000000,\"cached-input\":1000000}";
         return ("{\"parley.worker.providers.mock.tokens-per-second\": 40,"
                 + "\"parley.worker.providers.slow.kind\": \"mock\","
-                + "\"parley.worker.providers.slow.tokens-per-second\": 5,"
+                + "\"parley.worker.providers.slow.tokens-per-second\": 3,"
                 + "\"parley.worker.providers.upstream.kind\": \"openai-compatible\","
                 + "\"parley.worker.providers.upstream.base-url\": \"%s\","
                 + "\"parley.worker.providers.upstream.api-key\": \"sk-e2e-upstream-key\","
