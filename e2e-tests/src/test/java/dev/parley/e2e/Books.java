@@ -112,7 +112,7 @@ final class Books {
 
     /** The status of one health component of a service (llm-worker and usage-accounting show them). */
     static String healthOf(dev.parley.stack.ServiceProcess service, String component) {
-        JsonNode status = new ApiClient(service.baseUrl()).get("/actuator/health").json().path("components")
+        JsonNode status = new ApiClient(service.managementUrl()).get("/actuator/health").json().path("components")
                 .path(component).path("status");
         return status.isMissingNode() ? "MISSING" : status.asString();
     }

@@ -58,7 +58,7 @@ class MongoOutageIT {
     }
 
     static double retrying(dev.parley.stack.ServiceProcess service) {
-        return new ApiClient(service.baseUrl()).get("/actuator/prometheus").body().lines()
+        return new ApiClient(service.managementUrl()).get("/actuator/prometheus").body().lines()
                 .filter(line -> line.startsWith("parley_kafka_listener_retrying"))
                 .mapToDouble(line -> Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1))).sum();
     }

@@ -94,7 +94,7 @@ class RegistryFaultsIT {
             while (Instant.now().isBefore(end)) {
                 String consumers = Books.healthOf(proxyWorker, "kafkaConsumers");
                 assertThat(consumers).as("the worker's consumers keep polling").isNotEqualTo("DOWN");
-                assertThat(new ApiClient(proxyIngress.baseUrl()).get("/actuator/health").status())
+                assertThat(new ApiClient(proxyIngress.managementUrl()).get("/actuator/health").status())
                         .as("the cold ingress's fan-out keeps polling").isEqualTo(200);
                 retried |= consumers.equals("RETRYING");
                 await().pollDelay(Duration.ofSeconds(1)).atMost(Duration.ofSeconds(2)).until(() -> true);
