@@ -48,11 +48,6 @@ final class ApiClient {
         return client;
     }
 
-    /** The access token this client sends. */
-    String token() {
-        return token;
-    }
-
     Response get(String path) {
         return send(request(path).GET());
     }
