@@ -1,6 +1,8 @@
 package dev.parley.ingress.usage;
 
 import java.net.URI;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
 import java.util.function.Supplier;
 
@@ -33,10 +35,14 @@ public class AccountingApi {
     private static final Logger log = LoggerFactory.getLogger(AccountingApi.class);
 
     private final RestClient restClient;
+    private final Semaphore calls;
+    private final long waitForCallMillis;
 
     AccountingApi(RestClient.Builder builder, AccountingProperties properties) {
         var settings = HttpClientSettings.defaults()
                 .withTimeouts(properties.connectTimeout(), properties.readTimeout());
+        this.calls = new Semaphore(properties.maxConcurrentCalls(), true);
+        this.waitForCallMillis = properties.readTimeout().toMillis();
         this.restClient = builder.clone()
                 .baseUrl(properties.url())
                 .requestFactory(ClientHttpRequestFactoryBuilder.jdk().build(settings))
@@ -65,6 +71,22 @@ public class AccountingApi {
     }
 
     private <T> T call(Supplier<T> request) {
+        try {
+            if (!calls.tryAcquire(waitForCallMillis, TimeUnit.MILLISECONDS)) {
+                throw ApiProblem.unavailable("Usage accounting is busy; try again shortly", null);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw ApiProblem.unavailable("Usage accounting is unavailable; try again shortly", e);
+        }
+        try {
+            return answer(request);
+        } finally {
+            calls.release();
+        }
+    }
+
+    private <T> T answer(Supplier<T> request) {
         T answer;
         try {
             answer = request.get();
