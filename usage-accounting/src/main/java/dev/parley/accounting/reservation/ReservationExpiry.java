@@ -42,8 +42,13 @@ class ReservationExpiry {
 
     @Scheduled(fixedDelayString = "${parley.accounting.jobs.reservation-expiry:PT30S}")
     void run() {
-        finishPendingReleases(clock.instant());
         releaseExpired(clock.instant());
+    }
+
+    // finding pending entries reads the ledger by state (a scan in the embedded MongoDB): once a minute is enough
+    @Scheduled(fixedDelayString = "${parley.accounting.jobs.pending-releases:PT1M}")
+    void finishPendingReleases() {
+        finishPendingReleases(clock.instant());
     }
 
     /** @return how many releases a crash left PENDING were finished (applied or voided) */
