@@ -6,6 +6,7 @@ import static org.springframework.data.mongodb.core.query.Query.query;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.util.Date;
 import java.util.List;
 import java.util.Optional;
 
@@ -38,11 +39,13 @@ public class AccountRepository {
     static final String RESERVATION_COUNT = "reservationCount";
 
     private final MongoOperations mongo;
+    private final AccountUpdates updates;
     private final long startingBalance;
     private final Clock clock;
 
     AccountRepository(MongoOperations mongo, AccountingProperties properties, Clock clock) {
         this.mongo = mongo;
+        this.updates = new AccountUpdates(mongo);
         this.startingBalance = properties.startingBalance();
         this.clock = clock;
     }
@@ -94,29 +97,33 @@ public class AccountRepository {
      * @return the account after the debit, without its long lists; empty when nothing matched
      */
     public Optional<Account> debit(AccountDebit debit) {
-        Criteria notYetApplied = where("_id").is(debit.accountId()).and("recentEventIds").ne(debit.eventId());
-        notYetApplied = debit.settles() != null
-                ? notYetApplied.and("reservations").elemMatch(where("reservationId").is(debit.settles().reservationId())
-                        .and("amount").is(debit.settles().amount()))
-                : notYetApplied.and("reservations.reservationId").ne(debit.requestId());
-        Update apply = new Update()
-                .inc("balance", -debit.amount())
-                .inc("available", Math.subtractExact(debit.released(), debit.amount()))
-                .inc("reserved", -debit.released())
-                .inc("inputTokens", debit.inputTokens())
-                .inc("outputTokens", debit.outputTokens())
-                .inc("debitedTokens", debit.chargedTokens())
-                .inc("debitedCredits", debit.amount())
-                .set("lastAppliedEventId", debit.eventId())
-                .set("updatedAt", clock.instant());
-        apply.push("recentEventIds").slice(-RECENT_EVENT_WINDOW).each(debit.eventId());
+        Document notYetApplied = AccountUpdates.byId(debit.accountId())
+                .append("recentEventIds", AccountUpdates.op("$ne", debit.eventId()));
         if (debit.settles() != null) {
-            apply.pull("reservations", new Document("reservationId", debit.settles().reservationId()))
-                    .inc(RESERVATION_COUNT, -1)
-                    .inc(Account.activeField(debit.settles().userId()), -1);
+            notYetApplied.append("reservations", AccountUpdates.op("$elemMatch",
+                    new Document("reservationId", debit.settles().reservationId())
+                            .append("amount", debit.settles().amount())));
+        } else {
+            notYetApplied.append("reservations.reservationId", AccountUpdates.op("$ne", debit.requestId()));
         }
-        return Optional.ofNullable(mongo.findAndModify(lean(query(notYetApplied)), apply, options().returnNew(true),
-                Account.class));
+        Document inc = new Document("balance", -debit.amount())
+                .append("available", Math.subtractExact(debit.released(), debit.amount()))
+                .append("reserved", -debit.released())
+                .append("inputTokens", debit.inputTokens())
+                .append("outputTokens", debit.outputTokens())
+                .append("debitedTokens", debit.chargedTokens())
+                .append("debitedCredits", debit.amount());
+        Document apply = new Document("$set", new Document("lastAppliedEventId", debit.eventId())
+                        .append("updatedAt", Date.from(clock.instant())))
+                .append("$push", AccountUpdates.pushKeepingNewest("recentEventIds", debit.eventId(),
+                        RECENT_EVENT_WINDOW));
+        if (debit.settles() != null) {
+            inc.append(RESERVATION_COUNT, -1).append(Account.activeField(debit.settles().userId()), -1);
+            apply.append("$pull", new Document("reservations",
+                    new Document("reservationId", debit.settles().reservationId())));
+        }
+        apply.append("$inc", inc);
+        return updates.updateOne(notYetApplied, apply);
     }
 
     /**

@@ -5,6 +5,7 @@ import static org.springframework.data.mongodb.core.query.Criteria.where;
 import static org.springframework.data.mongodb.core.query.Query.query;
 
 import java.time.Instant;
+import java.util.Date;
 import java.util.List;
 import java.util.Optional;
 
@@ -16,6 +17,7 @@ import org.springframework.stereotype.Repository;
 
 import dev.parley.accounting.account.Account;
 import dev.parley.accounting.account.AccountRepository;
+import dev.parley.accounting.account.AccountUpdates;
 import dev.parley.accounting.account.Reservation;
 
 /**
@@ -31,9 +33,11 @@ class ReservationStore {
     private static final String CREDIT_IDS = "recentCreditIds";
 
     private final MongoOperations mongo;
+    private final AccountUpdates updates;
 
     ReservationStore(MongoOperations mongo) {
         this.mongo = mongo;
+        this.updates = new AccountUpdates(mongo);
     }
 
     /**
@@ -43,37 +47,35 @@ class ReservationStore {
      *         (including: another payer, no account yet, a retry of a held reservation)
      */
     Optional<Account> holdOnOwnAccount(Reservation reservation, ReservationLimits limits) {
-        return hold(admissible(reservation.userId(), reservation, limits).and("organisationId").exists(false),
-                reservation);
+        return hold(reservation.userId(), reservation, limits, true);
     }
 
     /** @return the account after holding the reservation, without its long lists; empty when a condition failed */
     Optional<Account> hold(String accountId, Reservation reservation, ReservationLimits limits) {
-        return hold(admissible(accountId, reservation, limits), reservation);
+        return hold(accountId, reservation, limits, false);
     }
 
-    private Optional<Account> hold(Criteria admissible, Reservation reservation) {
-        Update hold = new Update()
-                .push("reservations", reservation)
-                .inc("reserved", reservation.amount())
-                .inc("available", -reservation.amount())
-                .inc(COUNT, 1)
-                .inc(Account.activeField(reservation.userId()), 1)
-                .set("updatedAt", reservation.createdAt());
-        return Optional.ofNullable(mongo.findAndModify(AccountRepository.lean(query(admissible)), hold,
-                options().returnNew(true), Account.class));
-    }
-
-    private static Criteria admissible(String accountId, Reservation reservation, ReservationLimits limits) {
-        Criteria admissible = where("_id").is(accountId)
-                .and("available").gte(reservation.amount())
-                .and("reservations.reservationId").ne(reservation.reservationId())
-                .and(COUNT).lt(limits.perAccount());
+    private Optional<Account> hold(String accountId, Reservation reservation, ReservationLimits limits,
+            boolean onlyWithoutOrganisation) {
+        String active = Account.activeField(reservation.userId());
+        Document admissible = AccountUpdates.byId(accountId)
+                .append("available", AccountUpdates.op("$gte", reservation.amount()))
+                .append("reservations.reservationId", AccountUpdates.op("$ne", reservation.reservationId()))
+                .append(COUNT, AccountUpdates.op("$lt", limits.perAccount()));
         if (limits.perUser() != null) {
-            String active = Account.activeField(reservation.userId());
-            admissible = admissible.orOperator(where(active).exists(false), where(active).lt(limits.perUser()));
+            admissible.append("$or", List.of(new Document(active, AccountUpdates.op("$exists", false)),
+                    new Document(active, AccountUpdates.op("$lt", limits.perUser()))));
         }
-        return admissible;
+        if (onlyWithoutOrganisation) {
+            admissible.append("organisationId", AccountUpdates.op("$exists", false));
+        }
+        Document hold = new Document("$push", new Document("reservations", AccountUpdates.reservation(reservation)))
+                .append("$inc", new Document("reserved", reservation.amount())
+                        .append("available", -reservation.amount())
+                        .append(COUNT, 1)
+                        .append(active, 1))
+                .append("$set", new Document("updatedAt", Date.from(reservation.createdAt())));
+        return updates.updateOne(admissible, hold);
     }
 
     /**
