@@ -25,7 +25,7 @@ const PUBLIC = new Set(['signin', 'signup']);
 let leaveCurrent = null;
 
 function parseHash() {
-    const [name, ...params] = location.hash.replace(/^#\/?/, '').split('/').map(decodeURIComponent);
+    const [name, ...params] = location.hash.replace(/^#\/?/, '').split('?')[0].split('/').map(decodeURIComponent);
     return {name: routes[name] ? name : 'chat', params};
 }
 

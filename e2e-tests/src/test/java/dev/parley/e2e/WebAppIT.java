@@ -193,7 +193,35 @@ class WebAppIT {
 
     @Test
     @Order(6)
+    void anAdminInvitesSomeoneWhoSignsUpWithTheLinkAndGetsItsCredits() {
+        By invitation = By.cssSelector("section[aria-labelledby=invite-title]");
+        open("admin/users");
+        WebElement panel = wait(ExpectedConditions.visibilityOfElementLocated(invitation));
+        type(By.cssSelector("section[aria-labelledby=invite-title] input[placeholder=default]"), "1234");
+        panel.findElement(By.cssSelector("button.primary")).click();
+        String code = wait(ExpectedConditions.visibilityOfElementLocated(
+                By.cssSelector("section[aria-labelledby=invite-title] code.key"))).getText();
+        shoot("admin-invitation");
+
+        browser.driver.findElement(By.id("sign-out")).click();
+        wait(ExpectedConditions.urlContains("#/signin"));
+        open("signup?invite=" + code);
+        assertThat(wait(ExpectedConditions.visibilityOfElementLocated(By.name("inviteCode"))).getDomProperty("value"))
+                .isEqualTo(code);
+        type(By.name("email"), "invited-" + UUID.randomUUID() + "@parley.test");
+        type(By.name("password"), PASSWORD);
+        browser.driver.findElement(By.cssSelector("button[type=submit]")).click();
+        wait(ExpectedConditions.visibilityOfElementLocated(By.name("content")));
+        open("usage");
+        await().atMost(Duration.ofSeconds(30)).ignoreExceptions()
+                .until(() -> number(text("[data-card=balance] .card-value")) == 1234);
+        assertNoConsoleErrors();
+    }
+
+    @Test
+    @Order(7)
     void everyPageAtDesktopAndPhoneWidth() {
+        signIn(RunningSystem.ADMIN_EMAIL, RunningSystem.ADMIN_PASSWORD);
         photograph(List.of("admin/users", "admin/reports", "admin/providers", "admin/flags", "settings"), "admin-");
         signIn(email, PASSWORD);
         photograph(List.of("chat/" + conversationId, "chat", "projects", "usage", "settings"), "");

@@ -11,7 +11,7 @@ export async function renderUsers(body) {
     clear(body, h('form.inline-form', {role: 'search', onsubmit: event => {
         event.preventDefault();
         load(0);
-    }}, search, h('button', {type: 'submit'}, 'Search')), h('div.stack', {}, table, detail));
+    }}, search, h('button', {type: 'submit'}, 'Search')), h('div.stack', {}, table, detail), invitationPanel());
     await load(0);
 }
 
@@ -83,4 +83,30 @@ async function drawUser(detail, user, refreshList) {
                 await refreshList();
                 await redraw();
             })}, (user.roles || []).includes('ADMIN') ? 'Remove admin role' : 'Make admin'))));
+}
+
+// Invitations: single-use codes for sign-up when registration takes invited users only (PARLEY_REGISTRATION_MODE).
+function invitationPanel() {
+    const email = h('input', {type: 'email', maxLength: 254, placeholder: 'anyone'});
+    const balance = h('input', {type: 'number', min: 0, placeholder: 'default'});
+    const days = h('input', {type: 'number', min: 1, max: 90, value: 7, required: true});
+    const create = h('button.primary', {type: 'submit'}, 'Create invitation');
+    const shown = h('div.secret', {'aria-live': 'polite'});
+    return h('section.panel', {'aria-labelledby': 'invite-title'}, h('h2#invite-title', {}, 'Invite someone'),
+        h('form.inline-form', {onsubmit: event => {
+            event.preventDefault();
+            busy(create, async () => {
+                const created = await api('/api/admin/invitations', {method: 'POST', body: {
+                    email: email.value.trim() || undefined,
+                    startingBalance: balance.value === '' ? undefined : Number(balance.value),
+                    validDays: Number(days.value)}});
+                const link = `${location.origin}/#/signup?invite=${encodeURIComponent(created.code)}`;
+                clear(shown, h('p', {}, h('strong', {}, 'Send this code or link now: it is shown only once. '),
+                    `Valid until ${when(created.expiresAt)}.`),
+                h('code.key', {tabIndex: 0}, created.code),
+                h('button', {type: 'button', onclick: () => navigator.clipboard?.writeText(link)
+                    .then(() => toast('Link copied'))}, 'Copy link'));
+            });
+        }}, field('Only for this email', email), field('Starting credits', balance), field('Valid days', days),
+        create), shown);
 }

@@ -10,6 +10,8 @@ export function renderAuth(view, mode) {
     const password = h('input', {type: 'password', name: 'password', required: true, minLength: 8, maxLength: 128,
         autocomplete: signup ? 'new-password' : 'current-password'});
     const displayName = h('input', {type: 'text', name: 'displayName', maxLength: 100, autocomplete: 'name'});
+    const inviteCode = h('input', {type: 'text', name: 'inviteCode', maxLength: 512, autocomplete: 'off',
+        value: new URLSearchParams(location.hash.split('?')[1] || '').get('invite') || ''});
     const error = h('p.form-error', {role: 'alert'});
     const submit = h('button.primary', {type: 'submit'}, signup ? 'Create account' : 'Sign in');
     const form = h('form.auth-form', {
@@ -20,7 +22,8 @@ export function renderAuth(view, mode) {
                 try {
                     if (signup) {
                         await api('/api/auth/register', {method: 'POST', auth: false, body: {email: email.value,
-                            password: password.value, displayName: displayName.value || undefined}});
+                            password: password.value, displayName: displayName.value || undefined,
+                            inviteCode: inviteCode.value.trim() || undefined}});
                     }
                     session.store(await api('/api/auth/login', {method: 'POST', auth: false,
                         body: {email: email.value, password: password.value}}));
@@ -35,6 +38,8 @@ export function renderAuth(view, mode) {
     field('Email', email),
     signup ? field('Name (optional)', displayName) : null,
     field('Password', password, signup ? 'At least 8 characters.' : null),
+    signup ? field('Invitation code (if you were given one)', inviteCode,
+        'Needed when this server takes invited users only.') : null,
     error,
     submit);
     clear(view, h('section.auth', {'aria-labelledby': 'auth-title'},

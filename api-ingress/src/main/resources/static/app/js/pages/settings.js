@@ -16,7 +16,8 @@ export async function renderSettings(view) {
             newKeyForm(() => drawKeys(keys)), keys),
         h('section.panel', {'aria-labelledby': 'pk-title'}, h('h2#pk-title', {}, 'Your own provider keys'),
             h('p.muted', {}, 'Calls made with your own key are recorded but not charged to your credits.'),
-            providerKeyForm(() => drawProviderKeys(providerKeys)), providerKeys)));
+            providerKeyForm(() => drawProviderKeys(providerKeys)), providerKeys),
+        session.isAdmin() ? null : bootstrapPanel()));
     await Promise.all([drawKeys(keys), drawProviderKeys(providerKeys)]);
 }
 
@@ -33,6 +34,25 @@ function profilePanel() {
         });
     }}, h('h2', {}, 'Profile'), h('p', {}, 'Signed in as ', h('strong', {}, me.email || me.id)),
     field('Display name', name), save);
+}
+
+// The operator's one-time bootstrap token (PARLEY_ADMIN_TOKEN, printed by ./parley up) makes its redeemer an admin.
+function bootstrapPanel() {
+    const token = h('input', {type: 'password', autocomplete: 'off', required: true, maxLength: 512});
+    const redeem = h('button', {type: 'submit'}, 'Become admin');
+    return h('form.panel', {'aria-labelledby': 'bootstrap-title', onsubmit: event => {
+        event.preventDefault();
+        busy(redeem, async () => {
+            await api('/api/admin/bootstrap', {method: 'POST', body: {token: token.value.trim()}});
+            token.value = '';
+            await loadUser();
+            toast('You are now an administrator');
+            location.hash = '#/admin';
+        });
+    }}, h('h2#bootstrap-title', {}, 'Administrator access'),
+    h('p.muted', {}, 'The first administrator redeems the bootstrap token the operator was given ',
+        '(PARLEY_ADMIN_TOKEN; ./parley up prints it). It works once.'),
+    field('Bootstrap token', token), redeem);
 }
 
 function passwordPanel() {
