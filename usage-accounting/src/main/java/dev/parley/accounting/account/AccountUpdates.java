@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Optional;
 
 import org.bson.Document;
+import org.bson.types.ObjectId;
 import org.bson.conversions.Bson;
 import org.springframework.data.mongodb.core.MongoOperations;
 
@@ -46,7 +47,15 @@ public final class AccountUpdates {
      * (the driver's {@code Filters.and} would nest it in an {@code $and}); append the conditions to it.
      */
     public static Document byId(String accountId) {
-        return new Document("_id", accountId);
+        return new Document("_id", storedId(accountId));
+    }
+
+    /**
+     * The id as Spring Data stores a {@code String} {@code @Id}: user ids are ObjectId hex strings, which it writes as
+     * ObjectIds (and reads back as strings); a filter with the plain string would match no account.
+     */
+    static Object storedId(String accountId) {
+        return ObjectId.isValid(accountId) ? new ObjectId(accountId) : accountId;
     }
 
     /** The condition {@code {$op: value}} of one field. */

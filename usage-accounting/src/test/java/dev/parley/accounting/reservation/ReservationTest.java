@@ -145,6 +145,23 @@ class ReservationTest extends IntegrationTest {
     }
 
     @Test
+    void anAccountKeyedByAnObjectIdHexIdIsHeldAndSettledLikeAnyOther() throws Exception {
+        // api-ingress's user ids are ObjectId hex strings, which Spring Data stores as ObjectIds
+        String user = new org.bson.types.ObjectId().toHexString();
+        String requestId = UUID.randomUUID().toString();
+        assertThat(reserve(requestId, user, "mock-1", 1_000, 500).statusCode()).isEqualTo(201);
+        UsageRecorded usage = usage(user, requestId, "mock-1", 800, 120);
+
+        kafka.send(Topics.USAGE_RECORDED, user, usage).get();
+
+        awaitApplied(usage);
+        Account account = accounts.find(user).orElseThrow();
+        assertThat(account.balance()).isEqualTo(STARTING_BALANCE - 920);
+        assertThat(account.reserved()).isZero();
+        assertThat(account.available()).isEqualTo(STARTING_BALANCE - 920);
+    }
+
+    @Test
     void aReleasedReservationGivesItsCreditsBack() {
         String user = newUserId();
         String requestId = UUID.randomUUID().toString();
