@@ -11,7 +11,7 @@ import java.util.concurrent.CompletableFuture;
 
 import dev.parley.stack.Ports;
 import dev.parley.stack.ServiceProcess;
-import dev.parley.stack.TestInfrastructure;
+import dev.parley.testing.TestInfrastructure;
 
 /**
  * The whole system as ./parley up runs it: the real broker, registry and MongoDB, and the three packaged

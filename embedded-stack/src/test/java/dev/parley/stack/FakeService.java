@@ -6,7 +6,7 @@ import java.nio.charset.StandardCharsets;
 
 import com.sun.net.httpserver.HttpServer;
 
-/** Stands in for a Spring Boot service in {@link ServiceProcessTest}: serves /actuator/health on server.port. */
+/** Stands in for a Spring Boot service in {@link ServiceProcessIT}: serves /actuator/health on server.port. */
 final class FakeService {
 
     private FakeService() {

@@ -38,7 +38,7 @@ import dev.parley.events.TokensGenerated;
 import dev.parley.events.Topics;
 import dev.parley.events.UsageRecorded;
 import dev.parley.platform.crypto.KeyRing;
-import dev.parley.stack.TestInfrastructure;
+import dev.parley.testing.TestInfrastructure;
 
 /**
  * The worker against the real broker and registry. All integration test classes share this configuration, so

@@ -1,0 +1,44 @@
+package dev.parley.testing;
+
+import java.util.Map;
+
+/**
+ * The real broker, registry and MongoDB for integration tests: started once per test JVM, shared by every test
+ * class in it, stopped when the JVM exits. Which ones is the lane's choice ({@link InfrastructureMode}): embedded
+ * in the test JVM by default, or Docker images through Testcontainers with {@code -Pcontainers}.
+ */
+public final class TestInfrastructure {
+
+    private static Endpoints endpoints;
+
+    private TestInfrastructure() {
+    }
+
+    /** The infrastructure of this test JVM, started on first use. */
+    public static synchronized Endpoints start() {
+        TestLane.requireIntegrationLane();
+        if (endpoints == null) {
+            endpoints = switch (InfrastructureMode.current()) {
+                case EMBEDDED -> EmbeddedInfrastructure.start();
+                case CONTAINERS -> ContainerInfrastructure.start();
+            };
+        }
+        return endpoints;
+    }
+
+    /**
+     * Where the test infrastructure listens.
+     *
+     * @param mongoUri connection string without a database name
+     */
+    public record Endpoints(String bootstrapServers, String registryUrl, String mongoUri) {
+
+        /** Spring properties that point a Parley service at this infrastructure, using {@code database}. */
+        public Map<String, String> springProperties(String database) {
+            return Map.of(
+                    "spring.kafka.bootstrap-servers", bootstrapServers,
+                    "spring.kafka.properties.apicurio.registry.url", registryUrl,
+                    "spring.mongodb.uri", mongoUri + "/" + database);
+        }
+    }
+}
