@@ -104,11 +104,20 @@ final class RunningSystem {
      * {@code jvmOptions}; returns once it is healthy.
      */
     synchronized ServiceProcess restartAccounting(List<String> jvmOptions) {
+        return restartAccounting(List.of(), jvmOptions);
+    }
+
+    /** As {@link #restartAccounting(List)}, with the crash tests' fault hooks (module fault-hooks) added to it. */
+    synchronized ServiceProcess restartAccountingWithFaultHooks(List<String> jvmOptions) {
+        return restartAccounting(List.of(services.resolve("fault-hooks.jar")), jvmOptions);
+    }
+
+    private ServiceProcess restartAccounting(List<Path> addedJars, List<String> jvmOptions) {
         if (accounting.isAlive()) {
             accounting.stop();
         }
         ServiceProcess restarted = ServiceProcess.start("usage-accounting", services.resolve("usage-accounting.jar"),
-                accounting.port(), env, logs.resolve("usage-accounting.log"), jvmOptions);
+                addedJars, accounting.port(), env, logs.resolve("usage-accounting.log"), jvmOptions);
         accounting = restarted;
         restarted.awaitHealthy(Duration.ofMinutes(3));
         return restarted;

@@ -34,6 +34,8 @@ public final class ServiceProcess implements AutoCloseable {
     public static final String QUICK_START = "parley.services.quick-start";
 
     private static final int LOG_TAIL_LINES = 40;
+    /** Every Spring Boot jar carries it; unlike the default launcher it reads {@code loader.path}. */
+    private static final String PROPERTIES_LAUNCHER = "org.springframework.boot.loader.launch.PropertiesLauncher";
 
     private final String name;
     private final Process process;
@@ -60,6 +62,16 @@ public final class ServiceProcess implements AutoCloseable {
      */
     public static ServiceProcess start(String name, Path jar, int port, Map<String, String> env, Path logFile,
             List<String> extraJvmOptions) {
+        return start(name, jar, List.of(), port, env, logFile, extraJvmOptions);
+    }
+
+    /**
+     * As {@link #start(String, Path, int, Map, Path, List)}, with {@code addedJars} on the service's class path
+     * after its own (Spring Boot's {@code PropertiesLauncher} and {@code loader.path}): how the crash tests add
+     * their fault hooks to a packaged service without the hooks being in what ships.
+     */
+    public static ServiceProcess start(String name, Path jar, List<Path> addedJars, int port, Map<String, String> env,
+            Path logFile, List<String> extraJvmOptions) {
         if (!Files.isRegularFile(jar)) {
             throw new IllegalStateException(name + " is not built: no jar at " + jar
                     + " (build it with ./mvnw -DskipTests package)");
@@ -67,12 +79,21 @@ public final class ServiceProcess implements AutoCloseable {
         List<String> command = unsetPrefix(env);
         command.add(ProcessSupervisor.javaExecutable());
         command.addAll(jvmOptions(extraJvmOptions));
-        command.addAll(List.of("-Dserver.port=" + port, "-jar", jar.toAbsolutePath().toString()));
+        command.add("-Dserver.port=" + port);
+        command.addAll(launch(jar, addedJars));
         Map<String, String> set = new HashMap<>(env);
         set.values().removeIf(Objects::isNull);
         markRunStart(name, logFile);
         Process process = ProcessSupervisor.start(command, logFile.toAbsolutePath().getParent(), logFile, set);
         return new ServiceProcess(name, process, port, logFile);
+    }
+
+    private static List<String> launch(Path jar, List<Path> addedJars) {
+        if (addedJars.isEmpty()) {
+            return List.of("-jar", jar.toAbsolutePath().toString());
+        }
+        String loaderPath = String.join(",", addedJars.stream().map(added -> added.toAbsolutePath().toString()).toList());
+        return List.of("-Dloader.path=" + loaderPath, "-cp", jar.toAbsolutePath().toString(), PROPERTIES_LAUNCHER);
     }
 
     /** Returns once GET /actuator/health answers 200; fails early, with the log tail, if the process exits. */

@@ -1,19 +1,18 @@
-package dev.parley.accounting.fault;
+package dev.parley.faults;
 
 import java.util.concurrent.atomic.AtomicInteger;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.stereotype.Component;
+
+import dev.parley.accounting.usage.DebitWriteListener;
 
 /**
- * The test hook that kills this process at a chosen point of the debit protocol, so that an end-to-end test can
- * prove a real kill between the database write and the offset commit debits nothing twice. Unless
+ * Kills usage-accounting at a chosen point of the debit protocol, so that an end-to-end test can prove a real kill
+ * between the database write and the offset commit debits nothing twice. Unless
  * {@code parley.accounting.fault.halt-after-debit-write} is set it does nothing but count.
  */
-@Component
-public class CrashHook {
+class CrashHook implements DebitWriteListener {
 
     /** What a process killed with SIGKILL exits with. */
     static final int KILLED = 137;
@@ -22,11 +21,6 @@ public class CrashHook {
     private final int haltAfter;
     private final Runnable halt;
     private final AtomicInteger debits = new AtomicInteger();
-
-    @Autowired
-    CrashHook(FaultProperties properties) {
-        this(properties, () -> Runtime.getRuntime().halt(KILLED));
-    }
 
     /** @param halt what halting means; tests pass one that only counts */
     CrashHook(FaultProperties properties, Runnable halt) {
@@ -40,7 +34,7 @@ public class CrashHook {
         }
     }
 
-    /** Called right after a usage debit was written to its account, before its entry is marked APPLIED. */
+    @Override
     public void afterDebitWrite(String eventId) {
         if (haltAfter > 0 && debits.incrementAndGet() == haltAfter) {
             log.warn("*** TEST HOOK: halting after the debit write of usage {} ***", eventId);

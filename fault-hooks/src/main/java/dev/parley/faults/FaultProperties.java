@@ -1,4 +1,4 @@
-package dev.parley.accounting.fault;
+package dev.parley.faults;
 
 import jakarta.validation.constraints.Positive;
 
@@ -8,9 +8,9 @@ import org.springframework.validation.annotation.Validated;
 /**
  * Fault injection for crash tests, off unless set. Read once at startup; nothing changes it at runtime.
  *
- * @param haltAfterDebitWrite when set to N: right after the N-th usage debit this process writes to an account (the
+ * @param haltAfterDebitWrite when set to N: right after the N-th usage debit the service writes to an account (the
  *        ledger entry still PENDING, the listener not returned, so the offset not committed), the JVM halts with
- *        exit code 137, as if killed. Only for tests.
+ *        exit code 137, as if killed
  */
 @Validated
 @ConfigurationProperties("parley.accounting.fault")

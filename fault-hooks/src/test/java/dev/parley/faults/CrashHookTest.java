@@ -1,12 +1,14 @@
-package dev.parley.accounting.fault;
+package dev.parley.faults;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.concurrent.atomic.AtomicInteger;
 
 import org.junit.jupiter.api.Test;
-import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
+
+import dev.parley.accounting.usage.DebitWriteListener;
 
 class CrashHookTest {
 
@@ -38,16 +40,16 @@ class CrashHookTest {
 
     @Test
     void isUnsetUnlessConfiguredAndRefusesACountBelowOne() {
-        var context = new ApplicationContextRunner().withUserConfiguration(Enabled.class);
+        var context = new ApplicationContextRunner()
+                .withConfiguration(AutoConfigurations.of(FaultHooksAutoConfiguration.class));
 
-        context.run(started -> assertThat(started.getBean(FaultProperties.class).haltAfterDebitWrite()).isNull());
+        context.run(started -> {
+            assertThat(started.getBean(FaultProperties.class).haltAfterDebitWrite()).isNull();
+            assertThat(started).getBean(DebitWriteListener.class).isInstanceOf(CrashHook.class);
+        });
         context.withPropertyValues("parley.accounting.fault.halt-after-debit-write=2").run(started -> assertThat(
                 started.getBean(FaultProperties.class).haltAfterDebitWrite()).isEqualTo(2));
         context.withPropertyValues("parley.accounting.fault.halt-after-debit-write=0")
                 .run(started -> assertThat(started).hasFailed());
-    }
-
-    @EnableConfigurationProperties(FaultProperties.class)
-    static class Enabled {
     }
 }
