@@ -7,7 +7,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
-import java.util.List;
 import java.util.Map;
 
 import org.junit.jupiter.api.AfterAll;
@@ -20,7 +19,6 @@ import org.springframework.data.mongodb.core.query.Query;
 import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoClients;
 
-import dev.parley.accounting.config.AccountingProperties;
 import dev.parley.testing.TestInfrastructure;
 
 /** Which price applies, and how catalog prices are stored and seen, against the test infrastructure's MongoDB. */
@@ -131,8 +129,7 @@ class PriceBookIT {
     }
 
     private PriceBook priceBook() {
-        var properties = new AccountingProperties(100_000, false, "token", "", Map.of("openai/gpt-4.1", CONFIGURED),
-                null, TTL, Duration.ofMinutes(15), 1_000, List.of());
+        var properties = new PriceProperties(Map.of("openai/gpt-4.1", CONFIGURED), null, TTL);
         return new PriceBook(new StoredPrices(mongo, properties, clock), properties);
     }
 
