@@ -25,7 +25,7 @@ import dev.parley.events.UsageRecorded;
 import dev.parley.events.UsageSource;
 import dev.parley.worker.provider.PromptMessage;
 import dev.parley.worker.provider.PromptMessage.Role;
-import dev.parley.worker.tokens.TokenCounter;
+import dev.parley.worker.provider.TokenCounter;
 
 /** Requests in, ordered streams and usage records out; every request ends with exactly one terminal event. */
 class StreamingIT extends WorkerTestSupport {

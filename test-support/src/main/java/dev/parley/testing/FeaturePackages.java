@@ -19,10 +19,10 @@ import com.tngtech.archunit.lang.syntax.ArchRuleDefinition;
 import com.tngtech.archunit.library.dependencies.SlicesRuleDefinition;
 
 /**
- * The package rules every service keeps (package-by-feature), for its {@code PackageStructureTest}: each package
- * right under the service's root package is a feature; features import each other without a cycle; a feature's
- * sub-packages are its internals, used by nothing outside it; every feature says what it owns in a
- * {@code package-info.java}; and docs/architecture.md lists exactly the features there are.
+ * The package rules every service keeps (package-by-feature), checked by its {@code PackageStructureTest} (a
+ * {@link PackageStructureContract}): each package right under the service's root package is a feature; features
+ * import each other without a cycle; a feature's sub-packages are its internals, used by nothing outside it; every
+ * feature says what it owns in a {@code package-info.java}; and docs/architecture.md lists exactly the features.
  */
 public final class FeaturePackages {
 

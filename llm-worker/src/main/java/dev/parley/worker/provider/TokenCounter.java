@@ -1,4 +1,4 @@
-package dev.parley.worker.tokens;
+package dev.parley.worker.provider;
 
 import java.util.List;
 import java.util.Locale;
@@ -7,8 +7,6 @@ import com.knuddels.jtokkit.Encodings;
 import com.knuddels.jtokkit.api.Encoding;
 import com.knuddels.jtokkit.api.EncodingRegistry;
 import com.knuddels.jtokkit.api.EncodingType;
-
-import dev.parley.worker.provider.PromptMessage;
 
 /**
  * Counts tokens with OpenAI's BPE tokenizers: {@code o200k_base} for the GPT-4o generation and later,

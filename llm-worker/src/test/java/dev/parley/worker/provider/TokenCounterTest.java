@@ -1,4 +1,4 @@
-package dev.parley.worker.tokens;
+package dev.parley.worker.provider;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -8,7 +8,6 @@ import org.junit.jupiter.api.Test;
 
 import com.knuddels.jtokkit.api.EncodingType;
 
-import dev.parley.worker.provider.PromptMessage;
 import dev.parley.worker.provider.PromptMessage.Role;
 
 class TokenCounterTest {
