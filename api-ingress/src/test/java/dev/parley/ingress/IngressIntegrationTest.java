@@ -35,7 +35,7 @@ import dev.parley.events.ChatRequested;
 import dev.parley.events.FinishReason;
 import dev.parley.events.Topics;
 import dev.parley.platform.crypto.KeyRing;
-import dev.parley.stack.TestInfrastructure;
+import dev.parley.testing.TestInfrastructure;
 import mockwebserver3.MockWebServer;
 import tools.jackson.databind.JsonNode;
 

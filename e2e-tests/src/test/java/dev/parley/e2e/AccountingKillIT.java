@@ -93,7 +93,7 @@ class AccountingKillIT {
     @Test
     @Order(1)
     void haltedRightAfterADebitWriteTheRecordIsDebitedOnceAfterTheRestart() throws Exception {
-        ServiceProcess hooked = system.restartAccounting(withOptions(
+        ServiceProcess hooked = system.restartAccountingWithFaultHooks(withOptions(
                 "-Dparley.accounting.fault.halt-after-debit-write=3"));
         assertThat(Files.readString(hooked.logFile())).contains("TEST HOOK ACTIVE");
         pushCatalogPrice();

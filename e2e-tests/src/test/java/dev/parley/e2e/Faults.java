@@ -12,7 +12,7 @@ import java.util.function.IntFunction;
 import dev.parley.e2e.Traffic.Burst;
 import dev.parley.e2e.Traffic.Posted;
 import dev.parley.e2e.Traffic.User;
-import dev.parley.stack.TestInfrastructure;
+import dev.parley.testing.TestInfrastructure;
 
 /**
  * Durations and load of the fault matrix. CI runs the short form; {@code -Dparley.faults.soak=true} the long one

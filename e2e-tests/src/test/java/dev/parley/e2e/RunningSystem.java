@@ -11,7 +11,7 @@ import java.util.concurrent.CompletableFuture;
 
 import dev.parley.stack.Ports;
 import dev.parley.stack.ServiceProcess;
-import dev.parley.stack.TestInfrastructure;
+import dev.parley.testing.TestInfrastructure;
 
 /**
  * The whole system as ./parley up runs it: the real broker, registry and MongoDB, and the three packaged
@@ -155,11 +155,21 @@ final class RunningSystem {
      * {@code jvmOptions}; returns once it is healthy.
      */
     synchronized ServiceProcess restartAccounting(List<String> jvmOptions) {
+        return restartAccounting(List.of(), jvmOptions);
+    }
+
+    /** As {@link #restartAccounting(List)}, with the crash tests' fault hooks (module fault-hooks) added to it. */
+    synchronized ServiceProcess restartAccountingWithFaultHooks(List<String> jvmOptions) {
+        return restartAccounting(List.of(services.resolve("fault-hooks.jar")), jvmOptions);
+    }
+
+    private ServiceProcess restartAccounting(List<Path> addedJars, List<String> jvmOptions) {
         if (accounting.isAlive()) {
             accounting.stop();
         }
         ServiceProcess restarted = ServiceProcess.start("usage-accounting", services.resolve("usage-accounting.jar"),
-                accounting.port(), accounting.managementPort(), env, logs.resolve("usage-accounting.log"), jvmOptions);
+                addedJars, accounting.port(), accounting.managementPort(), env, logs.resolve("usage-accounting.log"),
+                jvmOptions);
         accounting = restarted;
         restarted.awaitHealthy(STARTUP);
         return restarted;

@@ -8,7 +8,7 @@ import org.junit.jupiter.api.Test;
 
 import dev.parley.e2e.Traffic.Posted;
 import dev.parley.e2e.Traffic.User;
-import dev.parley.stack.TestInfrastructure;
+import dev.parley.testing.TestInfrastructure;
 
 /**
  * Fault matrix, issue 10 item 0: the whole stack restarts between producing usage and consuming it. usage-accounting

@@ -35,6 +35,8 @@ public final class ServiceProcess implements AutoCloseable {
 
     private static final int LOG_TAIL_LINES = 40;
     private static final String LOOPBACK = "127.0.0.1";
+    /** Every Spring Boot jar carries it; unlike the default launcher it reads {@code loader.path}. */
+    private static final String PROPERTIES_LAUNCHER = "org.springframework.boot.loader.launch.PropertiesLauncher";
 
     private final String name;
     private final Process process;
@@ -61,7 +63,19 @@ public final class ServiceProcess implements AutoCloseable {
     /** As {@link #start(String, Path, int, Map, Path, List)}, on a free management port. */
     public static ServiceProcess start(String name, Path jar, int port, Map<String, String> env, Path logFile,
             List<String> extraJvmOptions) {
-        return start(name, jar, port, Ports.free(), env, logFile, extraJvmOptions);
+        return start(name, jar, List.of(), port, Ports.free(), env, logFile, extraJvmOptions);
+    }
+
+    /** As {@link #start(String, Path, List, int, int, Map, Path, List)}, with nothing added to the class path. */
+    public static ServiceProcess start(String name, Path jar, int port, int managementPort, Map<String, String> env,
+            Path logFile, List<String> extraJvmOptions) {
+        return start(name, jar, List.of(), port, managementPort, env, logFile, extraJvmOptions);
+    }
+
+    /** As {@link #start(String, Path, List, int, int, Map, Path, List)}, on a free management port. */
+    public static ServiceProcess start(String name, Path jar, List<Path> addedJars, int port, Map<String, String> env,
+            Path logFile, List<String> extraJvmOptions) {
+        return start(name, jar, addedJars, port, Ports.free(), env, logFile, extraJvmOptions);
     }
 
     /**
@@ -69,9 +83,12 @@ public final class ServiceProcess implements AutoCloseable {
      * settings) and serving health and metrics on {@code managementPort} of the loopback address only, with
      * {@code extraJvmOptions} after the defaults. The service inherits this JVM's environment plus {@code env}; a
      * {@code null} value in {@code env} removes that inherited variable (e.g. a key the service must not hold).
+     * {@code addedJars} go on the service's class path after its own (Spring Boot's {@code PropertiesLauncher} and
+     * {@code loader.path}): how the crash tests add their fault hooks to a packaged service without the hooks being
+     * in what ships.
      */
-    public static ServiceProcess start(String name, Path jar, int port, int managementPort, Map<String, String> env,
-            Path logFile, List<String> extraJvmOptions) {
+    public static ServiceProcess start(String name, Path jar, List<Path> addedJars, int port, int managementPort,
+            Map<String, String> env, Path logFile, List<String> extraJvmOptions) {
         if (!Files.isRegularFile(jar)) {
             throw new IllegalStateException(name + " is not built: no jar at " + jar
                     + " (build it with ./mvnw -DskipTests package)");
@@ -80,12 +97,21 @@ public final class ServiceProcess implements AutoCloseable {
         command.add(ProcessSupervisor.javaExecutable());
         command.addAll(jvmOptions(extraJvmOptions));
         command.addAll(List.of("-Dserver.port=" + port, "-Dmanagement.server.port=" + managementPort,
-                "-Dmanagement.server.address=" + LOOPBACK, "-jar", jar.toAbsolutePath().toString()));
+                "-Dmanagement.server.address=" + LOOPBACK));
+        command.addAll(launch(jar, addedJars));
         Map<String, String> set = new HashMap<>(env);
         set.values().removeIf(Objects::isNull);
         markRunStart(name, logFile);
         Process process = ProcessSupervisor.start(command, logFile.toAbsolutePath().getParent(), logFile, set);
         return new ServiceProcess(name, process, port, managementPort, logFile);
+    }
+
+    private static List<String> launch(Path jar, List<Path> addedJars) {
+        if (addedJars.isEmpty()) {
+            return List.of("-jar", jar.toAbsolutePath().toString());
+        }
+        String loaderPath = String.join(",", addedJars.stream().map(added -> added.toAbsolutePath().toString()).toList());
+        return List.of("-Dloader.path=" + loaderPath, "-cp", jar.toAbsolutePath().toString(), PROPERTIES_LAUNCHER);
     }
 
     /** Returns once its health answers 200; fails early, with the log tail, if the process exits. */

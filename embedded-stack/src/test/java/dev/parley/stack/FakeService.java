@@ -6,10 +6,7 @@ import java.nio.charset.StandardCharsets;
 
 import com.sun.net.httpserver.HttpServer;
 
-/**
- * Stands in for a Spring Boot service in {@link ServiceProcessTest}: listens on server.port, and serves
- * /actuator/health on management.server.port (on management.server.address) only.
- */
+/** Stands in for a Spring Boot service in {@link ServiceProcessIT}: serves /actuator/health on server.port. */
 final class FakeService {
 
     private FakeService() {

@@ -22,7 +22,7 @@ import dev.parley.events.ChatFailed;
 import dev.parley.events.ChatStreamed;
 import dev.parley.events.Topics;
 import dev.parley.events.UsageRecorded;
-import dev.parley.stack.TestInfrastructure;
+import dev.parley.testing.TestInfrastructure;
 
 /**
  * Everything the worker published, read back the way other services read it: a plain consumer with the real

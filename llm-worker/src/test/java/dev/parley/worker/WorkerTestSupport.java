@@ -38,7 +38,7 @@ import dev.parley.events.TokensGenerated;
 import dev.parley.events.Topics;
 import dev.parley.events.UsageRecorded;
 import dev.parley.platform.crypto.KeyRing;
-import dev.parley.stack.TestInfrastructure;
+import dev.parley.testing.TestInfrastructure;
 
 /**
  * The worker against the real broker and registry. All integration test classes share this configuration, so
@@ -70,7 +70,7 @@ import dev.parley.stack.TestInfrastructure;
         // catalog providers may call 127.0.0.1 but no other internal address (127.0.0.2 stands for one): one shared
         // context serves the allowed and the refused case. Configured providers are not guarded at all.
         "parley.outbound.allowed-networks=127.0.0.1/32",
-        // PublishFailureIntegrationTest: an answer the broker refuses is given up on within seconds, not minutes
+        // PublishFailureIT: an answer the broker refuses is given up on within seconds, not minutes
         "spring.kafka.producer.properties.delivery.timeout.ms=5000",
         "spring.kafka.producer.properties.request.timeout.ms=2000",
         "parley.worker.publish.give-up-after=12s",

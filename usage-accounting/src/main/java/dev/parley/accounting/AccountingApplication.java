@@ -5,7 +5,7 @@ import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 
 import dev.parley.accounting.config.AccountingProperties;
-import dev.parley.accounting.fault.FaultProperties;
+import dev.parley.accounting.price.PriceProperties;
 
 /**
  * Usage accounting: turns {@code UsageRecorded} events into account balances and a ledger, debiting every
@@ -13,7 +13,7 @@ import dev.parley.accounting.fault.FaultProperties;
  */
 @SpringBootApplication
 // declared here rather than scanned, so that test slices get the properties too
-@EnableConfigurationProperties({AccountingProperties.class, FaultProperties.class})
+@EnableConfigurationProperties({AccountingProperties.class, PriceProperties.class})
 public class AccountingApplication {
 
     public static void main(String[] args) {

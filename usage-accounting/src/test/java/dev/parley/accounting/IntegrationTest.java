@@ -8,7 +8,7 @@ import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
-import dev.parley.stack.TestInfrastructure;
+import dev.parley.testing.TestInfrastructure;
 
 /**
  * The whole service against the real broker, registry and MongoDB of {@link TestInfrastructure}. Every subclass

@@ -156,7 +156,7 @@ public class ChatRequestService {
         MessageDocument question = turn.existingQuestion() != null ? turn.existingQuestion()
                 : new MessageDocument(new ObjectId().toHexString(), conversation.id(), conversation.userId(),
                         MessageRole.USER, content, MessageStatus.COMPLETED, model.id(), model.provider(), requestId,
-                        null, null, null, null, now, now, turn.questionParentId());
+                        null, null, null, null, now, now, turn.questionParentId(), null, null, null);
         MessageDocument answer = new MessageDocument(new ObjectId().toHexString(), conversation.id(),
                 conversation.userId(), MessageRole.ASSISTANT, "", MessageStatus.PENDING, model.id(),
                 model.provider(), requestId, null, null, null, null, now, null,

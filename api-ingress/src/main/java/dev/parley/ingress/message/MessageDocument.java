@@ -42,29 +42,6 @@ public record MessageDocument(
         Integer promptVersion,
         String webhookUrl) {
 
-    public MessageDocument(String id, String conversationId, String userId, MessageRole role, String content,
-            MessageStatus status, String model, String provider, String requestId, String finishReason,
-            MessageUsage usage, MessageError error, Long terminalSequence, Instant createdAt, Instant completedAt,
-            String parentId, String promptId, Integer promptVersion) {
-        this(id, conversationId, userId, role, content, status, model, provider, requestId, finishReason, usage,
-                error, terminalSequence, createdAt, completedAt, parentId, promptId, promptVersion, null);
-    }
-
-    public MessageDocument(String id, String conversationId, String userId, MessageRole role, String content,
-            MessageStatus status, String model, String provider, String requestId, String finishReason,
-            MessageUsage usage, MessageError error, Long terminalSequence, Instant createdAt, Instant completedAt,
-            String parentId) {
-        this(id, conversationId, userId, role, content, status, model, provider, requestId, finishReason, usage,
-                error, terminalSequence, createdAt, completedAt, parentId, null, null);
-    }
-
-    public MessageDocument(String id, String conversationId, String userId, MessageRole role, String content,
-            MessageStatus status, String model, String provider, String requestId, String finishReason,
-            MessageUsage usage, MessageError error, Long terminalSequence, Instant createdAt, Instant completedAt) {
-        this(id, conversationId, userId, role, content, status, model, provider, requestId, finishReason, usage,
-                error, terminalSequence, createdAt, completedAt, null, null, null);
-    }
-
     MessageDocument withParent(String parent) {
         return new MessageDocument(id, conversationId, userId, role, content, status, model, provider, requestId,
                 finishReason, usage, error, terminalSequence, createdAt, completedAt, parent, promptId,

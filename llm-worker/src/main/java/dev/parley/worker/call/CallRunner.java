@@ -21,7 +21,7 @@ import dev.parley.worker.provider.ProviderError;
 import dev.parley.worker.provider.ProviderRequest;
 import dev.parley.worker.provider.ProviderResult;
 import dev.parley.worker.provider.ProviderResult.Outcome;
-import dev.parley.worker.tokens.TokenCounter;
+import dev.parley.worker.provider.TokenCounter;
 
 /**
  * Gets one answer through its routes: the requested provider and model, retried by its {@link RetryPolicy},

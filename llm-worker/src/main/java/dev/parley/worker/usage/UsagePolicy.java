@@ -7,7 +7,7 @@ import dev.parley.events.UsageSource;
 import dev.parley.worker.provider.PromptMessage;
 import dev.parley.worker.provider.ProviderResult;
 import dev.parley.worker.provider.ProviderUsage;
-import dev.parley.worker.tokens.TokenCounter;
+import dev.parley.worker.provider.TokenCounter;
 
 /**
  * Decides the usage a call is billed for: the provider's own report when it sent one; nothing when the

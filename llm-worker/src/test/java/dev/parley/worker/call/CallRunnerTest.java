@@ -38,7 +38,7 @@ import dev.parley.worker.provider.ProviderRequest;
 import dev.parley.worker.provider.ProviderResult;
 import dev.parley.worker.provider.ProviderResult.Outcome;
 import dev.parley.worker.provider.ProviderUsage;
-import dev.parley.worker.tokens.TokenCounter;
+import dev.parley.worker.provider.TokenCounter;
 
 /** Retries, fallbacks, timeouts and admission around scripted providers. */
 class CallRunnerTest {

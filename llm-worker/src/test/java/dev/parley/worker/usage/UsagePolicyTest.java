@@ -15,7 +15,7 @@ import dev.parley.worker.provider.PromptMessage.Role;
 import dev.parley.worker.provider.ProviderError;
 import dev.parley.worker.provider.ProviderResult;
 import dev.parley.worker.provider.ProviderUsage;
-import dev.parley.worker.tokens.TokenCounter;
+import dev.parley.worker.provider.TokenCounter;
 
 class UsagePolicyTest {
 

@@ -5,8 +5,6 @@ import java.util.Optional;
 
 import org.springframework.stereotype.Component;
 
-import dev.parley.accounting.config.AccountingProperties;
-
 /**
  * The price of each model: the stored price from {@code model_prices} (written by the public catalog of
  * api-ingress, or by an admin) when there is one, else the configured table {@code parley.accounting.prices}
@@ -25,9 +23,9 @@ public class PriceBook {
     static final String ADMIN = "admin";
 
     private final StoredPrices stored;
-    private final AccountingProperties properties;
+    private final PriceProperties properties;
 
-    PriceBook(StoredPrices stored, AccountingProperties properties) {
+    PriceBook(StoredPrices stored, PriceProperties properties) {
         this.stored = stored;
         this.properties = properties;
     }

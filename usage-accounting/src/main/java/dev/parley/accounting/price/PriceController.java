@@ -13,17 +13,15 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
-import dev.parley.accounting.config.AccountingProperties;
-
 /** Admin: the price table in effect, and per-model overrides (credits per 1,000,000 tokens). */
 @RestController
 @RequestMapping("/internal/admin/prices")
 class PriceController {
 
     private final PriceBook prices;
-    private final AccountingProperties properties;
+    private final PriceProperties properties;
 
-    PriceController(PriceBook prices, AccountingProperties properties) {
+    PriceController(PriceBook prices, PriceProperties properties) {
         this.prices = prices;
         this.properties = properties;
     }

@@ -18,8 +18,6 @@ import org.springframework.data.mongodb.core.MongoOperations;
 import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.stereotype.Repository;
 
-import dev.parley.accounting.config.AccountingProperties;
-
 /**
  * The {@code model_prices} collection behind a cache that is reloaded at most every {@code price-cache-ttl}, so a
  * change written by another instance is seen within that time. A model missing from the cache is looked up once
@@ -30,11 +28,11 @@ import dev.parley.accounting.config.AccountingProperties;
 class StoredPrices {
 
     private final MongoOperations mongo;
-    private final AccountingProperties properties;
+    private final PriceProperties properties;
     private final Clock clock;
     private volatile Snapshot snapshot = Snapshot.EMPTY;
 
-    StoredPrices(MongoOperations mongo, AccountingProperties properties, Clock clock) {
+    StoredPrices(MongoOperations mongo, PriceProperties properties, Clock clock) {
         this.mongo = mongo;
         this.properties = properties;
         this.clock = clock;

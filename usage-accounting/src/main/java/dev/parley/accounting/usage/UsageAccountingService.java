@@ -1,17 +1,18 @@
 package dev.parley.accounting.usage;
 
 import java.time.Clock;
+import java.util.List;
 import java.util.Optional;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Service;
 
 import dev.parley.accounting.account.Account;
 import dev.parley.accounting.account.AccountRepository;
 import dev.parley.accounting.alert.LowBalanceAlerts;
 import dev.parley.accounting.config.AccountingProperties;
-import dev.parley.accounting.fault.CrashHook;
 import dev.parley.accounting.ledger.LedgerEntry;
 import dev.parley.accounting.ledger.LedgerRepository;
 import dev.parley.accounting.ledger.LedgerState;
@@ -53,12 +54,12 @@ class UsageAccountingService {
     private final UsageBuckets buckets;
     private final LowBalanceAlerts alerts;
     private final UsageMetrics metrics;
-    private final CrashHook crashHook;
+    private final List<DebitWriteListener> debitWriteListeners;
     private final Clock clock;
 
     UsageAccountingService(LedgerRepository ledger, UsageSettlement settlement, AccountRepository accounts,
             PriceBook prices, AccountingProperties properties, UsageBuckets buckets, LowBalanceAlerts alerts,
-            UsageMetrics metrics, CrashHook crashHook, Clock clock) {
+            UsageMetrics metrics, ObjectProvider<DebitWriteListener> debitWriteListeners, Clock clock) {
         this.ledger = ledger;
         this.settlement = settlement;
         this.accounts = accounts;
@@ -67,7 +68,7 @@ class UsageAccountingService {
         this.buckets = buckets;
         this.alerts = alerts;
         this.metrics = metrics;
-        this.crashHook = crashHook;
+        this.debitWriteListeners = debitWriteListeners.orderedStream().toList();
         this.clock = clock;
     }
 
@@ -96,7 +97,7 @@ class UsageAccountingService {
     private void finish(LedgerEntry entry, RecordedUsage.Held reservation) {
         UsageSettlement.Settled settled = settlement.settle(entry, reservation);
         if (settled.debited()) {
-            crashHook.afterDebitWrite(entry.eventId());
+            debitWriteListeners.forEach(listener -> listener.afterDebitWrite(entry.eventId()));
             metrics.debited(entry.recordedAt(), clock.instant());
         }
         Account account = settled.account();

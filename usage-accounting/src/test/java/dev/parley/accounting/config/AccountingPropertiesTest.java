@@ -8,8 +8,6 @@ import org.junit.jupiter.api.Test;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 
-import dev.parley.accounting.price.ModelPrice;
-
 class AccountingPropertiesTest {
 
     private final ApplicationContextRunner context = new ApplicationContextRunner()
@@ -30,7 +28,6 @@ class AccountingPropertiesTest {
             assertThat(properties.debitOwnKeyUsage()).isFalse();
             assertThat(properties.toString()).doesNotContain("=t,", "=t]");
             assertThat(properties.reservationTtl()).isEqualTo(Duration.ofMinutes(30));
-            assertThat(properties.defaultPrice()).isEqualTo(ModelPrice.ONE_CREDIT_PER_TOKEN);
             assertThat(properties.integrationToken()).isEmpty();
             assertThat(properties.lowBalanceThresholds()).isEmpty();
         });
@@ -43,24 +40,10 @@ class AccountingPropertiesTest {
     }
 
     @Test
-    void bindsPricesAndThresholds() {
+    void bindsThresholdsSortedWithoutDuplicates() {
         context.withPropertyValues("parley.accounting.service-token=t",
-                "parley.accounting.prices[openai/gpt-4.1].input=2000000",
-                "parley.accounting.prices[openai/gpt-4.1].output=8000000",
-                "parley.accounting.prices[openai/gpt-4.1].cached-input=500000",
-                "parley.accounting.low-balance-thresholds=0,1000,0").run(started -> {
-                    AccountingProperties properties = started.getBean(AccountingProperties.class);
-                    assertThat(properties.prices()).containsEntry("openai/gpt-4.1",
-                            new ModelPrice(2_000_000, 8_000_000, 500_000));
-                    assertThat(properties.lowBalanceThresholds()).containsExactly(0L, 1_000L);
-                });
-    }
-
-    @Test
-    void rejectsANegativePrice() {
-        context.withPropertyValues("parley.accounting.service-token=t", "parley.accounting.default-price.input=-1",
-                "parley.accounting.default-price.output=1", "parley.accounting.default-price.cached-input=1")
-                .run(started -> assertThat(started).hasFailed());
+                "parley.accounting.low-balance-thresholds=0,1000,0").run(started -> assertThat(
+                        started.getBean(AccountingProperties.class).lowBalanceThresholds()).containsExactly(0L, 1_000L));
     }
 
     @EnableConfigurationProperties(AccountingProperties.class)

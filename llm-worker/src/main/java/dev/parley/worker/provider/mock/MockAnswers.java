@@ -11,7 +11,7 @@ import java.util.regex.Pattern;
 import dev.parley.events.FinishReason;
 import dev.parley.worker.provider.PromptMessage;
 import dev.parley.worker.provider.PromptMessage.Role;
-import dev.parley.worker.tokens.TokenCounter;
+import dev.parley.worker.provider.TokenCounter;
 
 /**
  * Writes the mock provider's answers: a fixed sentence pattern around the words of the last user message,

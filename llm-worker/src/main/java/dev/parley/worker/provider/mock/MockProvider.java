@@ -12,7 +12,7 @@ import dev.parley.worker.provider.ProviderError;
 import dev.parley.worker.provider.ProviderRequest;
 import dev.parley.worker.provider.ProviderResult;
 import dev.parley.worker.provider.ProviderUsage;
-import dev.parley.worker.tokens.TokenCounter;
+import dev.parley.worker.provider.TokenCounter;
 
 /**
  * The built-in provider: streams {@link MockAnswers} at a fixed pace and reports real token numbers.

@@ -8,7 +8,7 @@ import dev.parley.worker.config.ProviderKind;
 import dev.parley.worker.config.ProviderProperties;
 import dev.parley.worker.provider.ChatProvider;
 import dev.parley.worker.provider.ProviderFactory;
-import dev.parley.worker.tokens.TokenCounter;
+import dev.parley.worker.provider.TokenCounter;
 
 @Component
 class MockProviderFactory implements ProviderFactory {

@@ -16,7 +16,7 @@ import dev.parley.worker.provider.PromptMessage.Role;
 import dev.parley.worker.provider.ProviderRequest;
 import dev.parley.worker.provider.ProviderResult;
 import dev.parley.worker.provider.ProviderResult.Outcome;
-import dev.parley.worker.tokens.TokenCounter;
+import dev.parley.worker.provider.TokenCounter;
 
 class MockProviderTest {
 

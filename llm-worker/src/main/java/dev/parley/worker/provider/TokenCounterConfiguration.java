@@ -1,0 +1,14 @@
+package dev.parley.worker.provider;
+
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/** One token counter for the worker: its tokenizers are loaded once, on first use. */
+@Configuration(proxyBeanMethods = false)
+class TokenCounterConfiguration {
+
+    @Bean
+    TokenCounter tokenCounter() {
+        return new TokenCounter();
+    }
+}

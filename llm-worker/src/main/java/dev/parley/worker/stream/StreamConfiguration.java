@@ -1,0 +1,25 @@
+package dev.parley.worker.stream;
+
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+import dev.parley.worker.config.WorkerProperties;
+
+/** The coalescing of deltas into stream events, as beans. */
+@Configuration(proxyBeanMethods = false)
+class StreamConfiguration {
+
+    @Bean
+    CoalescingPolicy coalescingPolicy(WorkerProperties properties) {
+        return new CoalescingPolicy(properties.stream().flushInterval(), properties.stream().flushChars());
+    }
+
+    /** Sends deltas that waited their flush interval while the provider was silent. */
+    @Bean(destroyMethod = "shutdownNow")
+    ScheduledExecutorService deltaFlushTimer() {
+        return Executors.newSingleThreadScheduledExecutor(Thread.ofPlatform().name("delta-flush").daemon().factory());
+    }
+}

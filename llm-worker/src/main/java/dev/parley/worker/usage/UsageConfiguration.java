@@ -1,0 +1,16 @@
+package dev.parley.worker.usage;
+
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+import dev.parley.worker.provider.TokenCounter;
+
+/** The usage policy, a plain class, as a bean. */
+@Configuration(proxyBeanMethods = false)
+class UsageConfiguration {
+
+    @Bean
+    UsagePolicy usagePolicy(TokenCounter tokenCounter) {
+        return new UsagePolicy(tokenCounter);
+    }
+}
