@@ -58,8 +58,9 @@ record ProviderDocument(
     /**
      * @param id stored as {@code id}: Spring Data would map a nested property named id to {@code _id}
      * @param maxOutputTokens the default and the maximum output of a request
+     * @param vision the model takes images (absent in documents from before it: false)
      */
     record ModelEntry(@Field("id") String id, String displayName, int contextWindow, int maxOutputTokens, ModelPrices prices,
-            boolean enabled) {
+            boolean enabled, boolean vision) {
     }
 }

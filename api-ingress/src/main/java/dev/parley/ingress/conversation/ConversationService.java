@@ -123,6 +123,23 @@ public class ConversationService {
                 Update.update(ConversationDocument.NODES, nodes), ConversationDocument.class);
     }
 
+    /**
+     * Adds an uploaded file to the user's live conversation unless it already holds {@code max} files.
+     *
+     * @return false when the conversation is gone or full
+     */
+    public boolean addAttachment(String userId, String conversationId, String attachmentId, int max) {
+        Query room = Query.query(Criteria.where("id").is(conversationId).and("userId").is(userId).and("deleted")
+                .is(false).and(ConversationDocument.ATTACHMENT_IDS + "." + (max - 1)).exists(false));
+        return mongo.updateFirst(room, new Update().push(ConversationDocument.ATTACHMENT_IDS, attachmentId),
+                ConversationDocument.class).getModifiedCount() == 1;
+    }
+
+    public void removeAttachment(String userId, String conversationId, String attachmentId) {
+        mongo.updateFirst(Query.query(Criteria.where("id").is(conversationId).and("userId").is(userId)),
+                new Update().pull(ConversationDocument.ATTACHMENT_IDS, attachmentId), ConversationDocument.class);
+    }
+
     private static String blankToNull(String value) {
         return value == null || value.isBlank() ? null : value.trim();
     }

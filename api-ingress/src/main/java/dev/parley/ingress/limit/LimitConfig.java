@@ -25,12 +25,12 @@ class LimitConfig {
     @Bean
     MappedInterceptor requestSizeLimit(LimitProperties properties) {
         return new MappedInterceptor(new String[] {"/api/**", "/v1/**"},
-                new RequestSizeLimit(properties.maxRequestBody().toBytes()));
+                new RequestSizeLimit(properties));
     }
 
     @Bean
     FilterRegistrationBean<BoundedBodyFilter> boundedBodyFilter(LimitProperties properties) {
-        var registration = new FilterRegistrationBean<>(new BoundedBodyFilter(properties.maxRequestBody().toBytes()));
+        var registration = new FilterRegistrationBean<>(new BoundedBodyFilter(properties));
         registration.addUrlPatterns("/api/*", "/v1/*");
         return registration;
     }

@@ -12,6 +12,8 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
+import dev.parley.ingress.attachment.AttachmentStorage;
+
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import tools.jackson.databind.JsonNode;
@@ -23,15 +25,19 @@ class UsageController {
 
     private final AccountingClient accounting;
 
-    UsageController(AccountingClient accounting) {
+    private final AttachmentStorage attachments;
+
+    UsageController(AccountingClient accounting, AttachmentStorage attachments) {
+        this.attachments = attachments;
         this.accounting = accounting;
     }
 
     @GetMapping("/api/me/usage")
     @Operation(summary = "My credit balance and totals", description = "`reserved` is held by requests still "
-            + "running; `available` is what new requests can reserve.")
+            + "running; `available` is what new requests can reserve; `attachments` the files I keep stored "
+            + "against my storage quota.")
     UsageResponse usage(Authentication user) {
-        return UsageResponse.of(accounting.account(user.getName()));
+        return UsageResponse.of(accounting.account(user.getName()), attachments.of(user.getName()));
     }
 
     @GetMapping("/api/me/transactions")

@@ -28,6 +28,9 @@ class UsageControllerTest {
     MockMvc mvc;
 
     @MockitoBean
+    dev.parley.ingress.attachment.AttachmentStorage attachmentStorage;
+
+    @MockitoBean
     AccountingClient accounting;
 
     @Test
