@@ -78,6 +78,25 @@ public class AttachmentContext {
                 attachedHistory);
     }
 
+    /**
+     * The files a message names, checked to be the user's and in this conversation (else 404), for a message stored
+     * without an answer: one read of their metadata, none of their bytes.
+     */
+    public List<AttachmentRef> refs(String userId, String conversationId, List<String> ids) {
+        Set<String> wanted = new LinkedHashSet<>(ids);
+        if (wanted.size() > properties.maxPerMessage()) {
+            throw ApiProblem.validation("attachmentIds", "at most " + properties.maxPerMessage() + " files");
+        }
+        Map<String, AttachmentDocument> found = read(userId, conversationId, wanted);
+        return wanted.stream().map(id -> {
+            AttachmentDocument attachment = found.get(id);
+            if (attachment == null) {
+                throw ApiProblem.notFound("Attachment " + id + " not found");
+            }
+            return attachment.ref();
+        }).toList();
+    }
+
     private List<AttachmentDocument> newFiles(List<String> newIds, Map<String, AttachmentDocument> found,
             boolean vision) {
         List<AttachmentDocument> added = new ArrayList<>();

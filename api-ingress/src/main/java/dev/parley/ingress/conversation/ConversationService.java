@@ -58,6 +58,12 @@ public class ConversationService {
         return ConversationResponse.of(conversations.insert(conversation));
     }
 
+    /** Removes a conversation created a moment ago whose first message was refused: it holds nothing. */
+    void discard(String userId, String conversationId) {
+        mongo.remove(Query.query(Criteria.where("id").is(conversationId).and("userId").is(userId)
+                .and(ConversationDocument.NODES).size(0)), ConversationDocument.class);
+    }
+
     /** A new conversation that a feature opens on the user's behalf, on the catalog's default model. */
     public ConversationDocument start(String userId, String title) {
         Instant now = clock.instant();

@@ -14,7 +14,8 @@ import io.github.bucket4j.TimeMeter;
 class LimitConfig {
 
     // every request that starts an answer
-    static final String[] CHAT_PATHS = {"/api/conversations/*/messages", "/api/conversations/*/messages/*/regenerate",
+    // creating a conversation counts too: it may post the first message
+    static final String[] CHAT_PATHS = {"/api/conversations", "/api/conversations/*/messages", "/api/conversations/*/messages/*/regenerate",
         "/api/conversations/*/messages/*/edit", "/v1/chat/completions"};
 
     @Bean
