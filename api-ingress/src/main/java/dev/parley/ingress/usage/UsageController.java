@@ -58,8 +58,8 @@ class UsageController {
     JsonNode report(Authentication user,
             @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
             @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to,
-            @RequestParam(defaultValue = "day") @Pattern(regexp = "day|month|model",
-                    message = "must be day, month or model") String groupBy) {
+            @RequestParam(defaultValue = "day") @Pattern(regexp = "(day|month|model)(,(day|month|model))*",
+                    message = "must be one or more of day, month, model, comma-separated") String groupBy) {
         DateRanges.requireOrdered(from, to);
         return accounting.report(user.getName(), from, to, groupBy);
     }
