@@ -30,10 +30,6 @@ import tools.jackson.databind.JsonNode;
 @Tag(name = "Admin")
 class AdminUsageController {
 
-    static final String KEY = "(day|month|user|organisation|model)";
-    /** One key or several, comma-separated. */
-    static final String GROUPS = KEY + "(," + KEY + ")*";
-
     private final AdminAccounting accounting;
     private final CatalogAdmin catalog;
 
@@ -64,7 +60,7 @@ class AdminUsageController {
     JsonNode usage(
             @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
             @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to,
-            @RequestParam(defaultValue = "day") @Pattern(regexp = GROUPS,
+            @RequestParam(defaultValue = "day") @Pattern(regexp = AdminAccounting.GROUPS,
                     message = "must be one or more of day, month, user, organisation, model, comma-separated")
             String groupBy,
             @RequestParam(required = false) @Size(max = 128) String userId) {
