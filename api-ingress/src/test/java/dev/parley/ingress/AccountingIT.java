@@ -82,6 +82,11 @@ class AccountingIT extends IngressIntegrationTest {
         assertThat(set.body().get("available").asLong()).isEqualTo(777);
         assertThat(AccountingStub.calls("PUT", "/internal/admin/accounts/" + ivy.id() + "/balance"))
                 .extracting(call -> call.body().get("balance").asLong()).containsExactly(777L);
+        JsonNode listed = api.get("/api/admin/users?q=" + ivy.email(), admin.bearer()).body();
+        assertThat(listed.at("/items/0/credits/balance").asLong()).isEqualTo(777);
+        JsonNode detail = api.get("/api/admin/users/" + ivy.id(), admin.bearer()).body();
+        assertThat(detail.at("/credits/available").asLong()).isEqualTo(777);
+        assertThat(detail.get("grants").isArray()).isTrue();
 
         assertNotFound(api.put("/api/admin/users/no-such-user/balance", admin.bearer(),
                 ApiClient.json(Map.of("balance", 1))));

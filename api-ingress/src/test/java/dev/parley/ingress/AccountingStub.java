@@ -57,6 +57,12 @@ public final class AccountingStub extends Dispatcher {
         if (path.startsWith("/internal/reservations/")) {
             return new MockResponse.Builder().code(204).build();
         }
+        if (path.equals("/internal/admin/accounts")) {
+            return accounts(request.getUrl().queryParameter("ids"));
+        }
+        if (path.startsWith(ADMIN_ACCOUNTS) && path.endsWith("/grants") && request.getMethod().equals("GET")) {
+            return json(200, List.of());
+        }
         if (path.startsWith(ADMIN_ACCOUNTS)) {
             return admin(path.substring(ADMIN_ACCOUNTS.length()), body);
         }
@@ -87,6 +93,16 @@ public final class AccountingStub extends Dispatcher {
                 Map.entry("available", balance - 7), Map.entry("payerId", userId),
                 Map.entry("updatedAt", "2025-01-01T00:00:00Z"), Map.entry("somethingNew", true));
         return json(200, account);
+    }
+
+    /** The admin list's credits: each account with a set balance, and no grants. */
+    private static MockResponse accounts(String ids) {
+        List<Map<String, Object>> accounts = java.util.Arrays.stream(ids.split(","))
+                .filter(BALANCES::containsKey)
+                .map(id -> Map.<String, Object>of("userId", id, "balance", BALANCES.get(id), "reserved", 0,
+                        "available", BALANCES.get(id), "grants", List.of()))
+                .toList();
+        return json(200, accounts);
     }
 
     private static MockResponse reserve(JsonNode body) {

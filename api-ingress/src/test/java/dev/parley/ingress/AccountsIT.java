@@ -129,13 +129,14 @@ class AccountsIT extends IngressIntegrationTest {
     @Test
     void aBodyOverTheLimitIsRefusedEvenWithoutADeclaredLength() throws Exception {
         User fay = signUp("fay");
-        byte[] body = ("{\"model\":\"mock-1\",\"messages\":[{\"role\":\"user\",\"content\":\""
-                + "x".repeat(1_100_000) + "\"}]}").getBytes(StandardCharsets.UTF_8);
+        byte[] body = completion(1_100_000);
+        // /v1 takes up to 8 MB (images as data URLs): beyond it
+        byte[] completion = completion(8_500_000);
 
         // an input stream publisher has no length: the body goes chunked
         HttpResponse<String> chunked = api.http().send(HttpRequest.newBuilder(api.uri("/v1/chat/completions"))
                 .header("Authorization", fay.bearer()).header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofInputStream(() -> new ByteArrayInputStream(body))).build(),
+                .POST(HttpRequest.BodyPublishers.ofInputStream(() -> new ByteArrayInputStream(completion))).build(),
                 HttpResponse.BodyHandlers.ofString());
         HttpResponse<String> declared = api.http().send(HttpRequest.newBuilder(api.uri(messagesPath("c1")))
                 .header("Authorization", fay.bearer()).header("Content-Type", "application/json")
@@ -145,6 +146,11 @@ class AccountsIT extends IngressIntegrationTest {
         assertThat(chunked.body()).contains("invalid_request_error");
         assertThat(declared.statusCode()).isEqualTo(413);
         assertThat(declared.body()).contains("urn:parley:problem:payload-too-large");
+    }
+
+    private static byte[] completion(int characters) {
+        return ("{\"model\":\"mock-1\",\"messages\":[{\"role\":\"user\",\"content\":\"" + "x".repeat(characters)
+                + "\"}]}").getBytes(StandardCharsets.UTF_8);
     }
 
     private ApiClient.Response login(String email, String password) {

@@ -63,6 +63,31 @@ public final class ApiClient {
         return send(request(path, authorization).DELETE());
     }
 
+    /** A multipart/form-data upload of one file in the part {@code file}. */
+    public Response upload(String path, String authorization, String fileName, String contentType, byte[] content) {
+        String boundary = "parley-" + java.util.UUID.randomUUID();
+        var body = new java.io.ByteArrayOutputStream();
+        String head = "--" + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"" + fileName
+                + "\"\r\n" + (contentType == null ? "" : "Content-Type: " + contentType + "\r\n") + "\r\n";
+        body.writeBytes(head.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        body.writeBytes(content);
+        body.writeBytes(("\r\n--" + boundary + "--\r\n").getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        return send(request(path, authorization).header("Content-Type", "multipart/form-data; boundary=" + boundary)
+                .POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray())));
+    }
+
+    /** The raw bytes and headers of a GET. */
+    public HttpResponse<byte[]> bytes(String path, String authorization) {
+        try {
+            return http.send(request(path, authorization).GET().build(), HttpResponse.BodyHandlers.ofByteArray());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
     public static String json(Object value) {
         return JSON.writeValueAsString(value);
     }

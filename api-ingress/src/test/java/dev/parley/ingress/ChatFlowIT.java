@@ -3,6 +3,7 @@ package dev.parley.ingress;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import java.util.List;
 import java.util.Map;
 
 import org.junit.jupiter.api.Test;
@@ -31,7 +32,7 @@ class ChatFlowIT extends IngressIntegrationTest {
         assertThat(request.getMessageId()).isEqualTo(accepted.get("messageId").asText());
         assertThat(request.getProvider()).isEqualTo("mock");
         assertThat(request.getModel()).isEqualTo("mock-1");
-        assertThat(request.getMessages()).containsExactly(new ChatMessage(ChatRole.USER, "Hello there"));
+        assertThat(request.getMessages()).containsExactly(new ChatMessage(ChatRole.USER, "Hello there", List.of()));
         assertThat(request.getParameters().getTemperature()).isEqualTo(0.7);
         assertThat(request.getParameters().getMaxTokens()).isEqualTo(256);
 
@@ -89,9 +90,9 @@ class ChatFlowIT extends IngressIntegrationTest {
         ChatRequested second = awaitChatRequested(accepted.get("requestId").asText());
         assertThat(second.getModel()).isEqualTo("mock-error");
         assertThat(second.getMessages()).containsExactly(
-                new ChatMessage(ChatRole.USER, "First?"),
-                new ChatMessage(ChatRole.ASSISTANT, "First answer"),
-                new ChatMessage(ChatRole.USER, "Second?"));
+                new ChatMessage(ChatRole.USER, "First?", List.of()),
+                new ChatMessage(ChatRole.ASSISTANT, "First answer", List.of()),
+                new ChatMessage(ChatRole.USER, "Second?", List.of()));
         assertThat(second.getParameters().getTemperature()).isNull();
         worker(second).delta(0, "Sec").completed(1, "Second answer", FinishReason.LENGTH);
 

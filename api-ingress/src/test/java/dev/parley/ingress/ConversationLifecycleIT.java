@@ -104,8 +104,8 @@ class ConversationLifecycleIT extends IngressIntegrationTest {
         assertThat(accepted.status()).as(accepted.text()).isEqualTo(202);
         assertThat(accepted.body().get("streamUrl").asText()).endsWith("/stream");
         ChatRequested again = awaitChatRequested(accepted.body().get("requestId").asText());
-        assertThat(again.getMessages()).containsExactly(new ChatMessage(ChatRole.USER, "Q1"),
-                new ChatMessage(ChatRole.ASSISTANT, "A1"), new ChatMessage(ChatRole.USER, "Q2"));
+        assertThat(again.getMessages()).containsExactly(new ChatMessage(ChatRole.USER, "Q1", List.of()),
+                new ChatMessage(ChatRole.ASSISTANT, "A1", List.of()), new ChatMessage(ChatRole.USER, "Q2", List.of()));
         assertThat(again.getParameters().getTemperature()).isEqualTo(1.5);
         assertThat(again.getMessageId()).isNotEqualTo(second.getMessageId());
 
@@ -131,7 +131,7 @@ class ConversationLifecycleIT extends IngressIntegrationTest {
                 ApiClient.json(Map.of("content", "New question")));
         assertThat(accepted.status()).as(accepted.text()).isEqualTo(202);
         ChatRequested edited = awaitChatRequested(accepted.body().get("requestId").asText());
-        assertThat(edited.getMessages()).containsExactly(new ChatMessage(ChatRole.USER, "New question"));
+        assertThat(edited.getMessages()).containsExactly(new ChatMessage(ChatRole.USER, "New question", List.of()));
         worker(edited).completed(0, "New answer", FinishReason.STOP);
         awaitAnswer(ed, conversation, edited.getMessageId(), "COMPLETED");
         assertThat(contents(api.get(messagesPath(conversation), ed.bearer()).body()))

@@ -74,8 +74,8 @@ class OpenAiSdkIT extends IngressIntegrationTest {
 
         CompletableFuture<ChatCompletion> answer = openAi.async().chat().completions().create(params);
         ChatRequested request = awaitRequestOf(owner);
-        assertThat(request.getMessages()).containsExactly(new ChatMessage(ChatRole.SYSTEM, "Answer briefly."),
-                new ChatMessage(ChatRole.USER, "Hello there"));
+        assertThat(request.getMessages()).containsExactly(new ChatMessage(ChatRole.SYSTEM, "Answer briefly.", List.of()),
+                new ChatMessage(ChatRole.USER, "Hello there", List.of()));
         assertThat(request.getModel()).isEqualTo("mock-1");
         assertThat(request.getParameters().getTemperature()).isEqualTo(0.3);
         assertThat(request.getParameters().getTopP()).isEqualTo(0.9);

@@ -51,6 +51,10 @@ class ChatWalkthroughIT {
         long total = done.data().get("usage").get("totalTokens").asLong();
         assertThat(total).isPositive();
 
+        // the stream and the store are two consumers of chat.stream: the answer is stored soon after `done`, not before
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(me.get("/api/conversations/"
+                + conversationId + "/messages").json().get("items").get(1).get("status").asString())
+                .isEqualTo("COMPLETED"));
         JsonNode history = me.get("/api/conversations/" + conversationId + "/messages").json().get("items");
         assertThat(history).hasSize(2);
         assertThat(history.get(0).get("role").asString()).isEqualToIgnoringCase("user");

@@ -22,8 +22,8 @@ final class TestEvents {
 
     static ChatRequested request(String provider, String model, Integer maxTokens, String question) {
         return request(provider, model, maxTokens, List.of(
-                new ChatMessage(ChatRole.SYSTEM, "You are a helpful assistant."),
-                new ChatMessage(ChatRole.USER, question)));
+                new ChatMessage(ChatRole.SYSTEM, "You are a helpful assistant.", List.of()),
+                new ChatMessage(ChatRole.USER, question, List.of())));
     }
 
     static ChatRequested request(String provider, String model, Integer maxTokens, List<ChatMessage> messages) {

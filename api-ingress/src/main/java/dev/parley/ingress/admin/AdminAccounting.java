@@ -1,6 +1,8 @@
 package dev.parley.ingress.admin;
 
 import java.time.LocalDate;
+import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
@@ -20,6 +22,9 @@ import tools.jackson.databind.JsonNode;
  */
 @Service
 public class AdminAccounting {
+
+    /** The keys a usage report groups by: one, or several comma-separated ({@code model,user}). */
+    public static final String GROUPS = "(day|month|user|organisation|model)(,(day|month|user|organisation|model))*";
 
     private static final String ACCOUNT = "/internal/admin/accounts/{accountId}";
 
@@ -45,8 +50,8 @@ public class AdminAccounting {
 
     public JsonNode setRefill(String userId, RefillRequest refill) {
         requireUser(userId);
-        return api.send(HttpMethod.PUT, Map.of("amount", refill.amount(), "interval", refill.interval().toString()),
-                JsonNode.class, uri -> uri.path(ACCOUNT + "/refill").build(userId));
+        return api.send(HttpMethod.PUT, refill.toAccounting(), JsonNode.class,
+                uri -> uri.path(ACCOUNT + "/refill").build(userId));
     }
 
     JsonNode grant(String userId, GrantRequest grant) {
@@ -81,6 +86,27 @@ public class AdminAccounting {
 
     JsonNode prices() {
         return api.get(JsonNode.class, uri -> uri.path("/internal/admin/prices").build());
+    }
+
+    /**
+     * Credits of a page of users at once (balance, reserved, available, refill, grants not expired), by user id; a
+     * user accounting has never seen is missing.
+     */
+    public Map<String, JsonNode> accounts(List<String> userIds) {
+        if (userIds.isEmpty()) {
+            return Map.of();
+        }
+        JsonNode accounts = api.get(JsonNode.class, uri -> uri.path("/internal/admin/accounts")
+                .queryParam("ids", String.join(",", userIds)).build());
+        Map<String, JsonNode> byUser = new HashMap<>();
+        accounts.valueStream().forEach(account -> byUser.put(account.get("userId").asText(), account));
+        return byUser;
+    }
+
+    /** Every grant of the user, newest first (at most 100). */
+    public JsonNode grants(String userId) {
+        requireUser(userId);
+        return api.get(JsonNode.class, uri -> uri.path(ACCOUNT + "/grants").build(userId));
     }
 
     private void requireUser(String userId) {

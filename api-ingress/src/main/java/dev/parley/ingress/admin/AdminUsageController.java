@@ -30,8 +30,6 @@ import tools.jackson.databind.JsonNode;
 @Tag(name = "Admin")
 class AdminUsageController {
 
-    static final String GROUPS = "day|month|user|organisation|model";
-
     private final AdminAccounting accounting;
     private final CatalogAdmin catalog;
 
@@ -56,12 +54,15 @@ class AdminUsageController {
 
     @GetMapping("/usage")
     @Operation(summary = "Usage breakdown", description = "Requests, tokens and credits by day, month, user, "
-            + "organisation or model, read from pre-aggregated buckets.")
+            + "organisation or model, or several of them at once (`groupBy=model,user`: each row then has `keys`), "
+            + "read from pre-aggregated buckets. Each row and the totals count their distinct `users` and give "
+            + "`perUser` averages.")
     JsonNode usage(
             @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
             @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to,
-            @RequestParam(defaultValue = "day") @Pattern(regexp = GROUPS,
-                    message = "must be day, month, user, organisation or model") String groupBy,
+            @RequestParam(defaultValue = "day") @Pattern(regexp = AdminAccounting.GROUPS,
+                    message = "must be one or more of day, month, user, organisation, model, comma-separated")
+            String groupBy,
             @RequestParam(required = false) @Size(max = 128) String userId) {
         DateRanges.requireOrdered(from, to);
         return accounting.usage(from, to, groupBy, userId);

@@ -1,6 +1,8 @@
 package dev.parley.ingress.admin;
 
 import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.Map;
 
 import jakarta.validation.constraints.AssertTrue;
 import jakarta.validation.constraints.NotNull;
@@ -11,8 +13,26 @@ import com.fasterxml.jackson.annotation.JsonIgnore;
 /**
  * @param amount credits added once per interval, the first at once; 0 switches refills off
  * @param interval ISO-8601 such as {@code P1D} or {@code PT12H}, at least one minute
+ * @param onDepletion true: {@code amount} is added when the balance runs out (or a request cannot be afforded), at
+ *        most once per interval, instead of on a schedule
+ * @param threshold on depletion: the balance at or below which the account has run out; 0 when absent
  */
-public record RefillRequest(@NotNull @PositiveOrZero Long amount, @NotNull Duration interval) {
+public record RefillRequest(@NotNull @PositiveOrZero Long amount, @NotNull Duration interval, Boolean onDepletion,
+        Long threshold) {
+
+    public RefillRequest(Long amount, Duration interval) {
+        this(amount, interval, null, null);
+    }
+
+    /** The body usage-accounting takes. */
+    Map<String, Object> toAccounting() {
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("amount", amount);
+        body.put("interval", interval.toString());
+        body.put("onDepletion", Boolean.TRUE.equals(onDepletion));
+        body.put("threshold", threshold);
+        return body;
+    }
 
     @JsonIgnore
     @AssertTrue(message = "interval must be at least one minute")

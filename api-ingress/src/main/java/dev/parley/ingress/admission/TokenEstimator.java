@@ -29,6 +29,12 @@ public final class TokenEstimator {
     private static final List<String> O200K_FAMILIES = List.of("gpt-4o", "gpt-4.1", "gpt-4.5", "gpt-5", "gpt-oss",
             "chatgpt-4o", "o1", "o3", "o4");
 
+    /**
+     * An image's share: about the most OpenAI (85 + 170 per 512 px tile at high detail) or Anthropic (width x height /
+     * 750, images scaled to at most 1.15 megapixels) count for one image, as llm-worker estimates it too.
+     */
+    public static final int IMAGE_TOKENS = 1600;
+
     private final EncodingRegistry registry = Encodings.newLazyEncodingRegistry();
 
     public long estimate(String model, List<ChatMessage> context) {
@@ -46,9 +52,22 @@ public final class TokenEstimator {
         for (int index = 0; index < tokens.length; index++) {
             String content = context.get(index).getContent();
             // ordinary: a user typing "<|endoftext|>" is text, not a control token
-            tokens[index] = TOKENS_PER_MESSAGE + (content == null ? 0 : encoding.countTokensOrdinary(content));
+            tokens[index] = TOKENS_PER_MESSAGE + (content == null ? 0 : encoding.countTokensOrdinary(content))
+                    + (long) IMAGE_TOKENS * context.get(index).getParts().size();
         }
         return tokens;
+    }
+
+    /** Tokens of a text, before any margin. */
+    public long count(String model, String text) {
+        return registry.getEncoding(encodingTypeFor(model)).countTokensOrdinary(text);
+    }
+
+    /** The text's beginning that holds at most {@code maxTokens} tokens. */
+    public String truncate(String model, String text, int maxTokens) {
+        Encoding encoding = registry.getEncoding(encodingTypeFor(model));
+        var encoded = encoding.encodeOrdinary(text, Math.max(0, maxTokens));
+        return encoded.isTruncated() ? encoding.decode(encoded.getTokens()) : text;
     }
 
     /** The estimate of a context whose messages' shares ({@link #perMessage}) add up to this. */

@@ -9,9 +9,15 @@ import java.time.Instant;
  * @param maxOutputTokens the output limit of a request that sets none, and the most a request may ask for; it is
  *        what admission reserves for the output
  * @param createdAt when its provider entered the catalog
+ * @param vision the model takes images (image attachments, image parts on /v1)
  */
 public record CatalogModel(String id, String displayName, String provider, int contextWindow, int maxOutputTokens,
-        ModelPrices prices, boolean isDefault, Instant createdAt) {
+        ModelPrices prices, boolean isDefault, Instant createdAt, boolean vision) {
+
+    public CatalogModel(String id, String displayName, String provider, int contextWindow, int maxOutputTokens,
+            ModelPrices prices, boolean isDefault, Instant createdAt) {
+        this(id, displayName, provider, contextWindow, maxOutputTokens, prices, isDefault, createdAt, false);
+    }
 
     static final int MOCK_CONTEXT_WINDOW = 8192;
     static final int MOCK_MAX_OUTPUT_TOKENS = 1024;
@@ -23,6 +29,7 @@ public record CatalogModel(String id, String displayName, String provider, int c
     }
 
     CatalogModel asDefault() {
-        return new CatalogModel(id, displayName, provider, contextWindow, maxOutputTokens, prices, true, createdAt);
+        return new CatalogModel(id, displayName, provider, contextWindow, maxOutputTokens, prices, true, createdAt,
+                vision);
     }
 }

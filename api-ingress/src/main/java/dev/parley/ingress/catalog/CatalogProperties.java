@@ -58,9 +58,11 @@ record CatalogProperties(@NotBlank String defaultModel, @DefaultValue("10s") @No
      * @param maxOutputTokens the output limit of a request that sets none (what admission reserves) and the most a
      *        request may ask for
      * @param prices credits per 1,000,000 tokens
+     * @param vision the model takes images
      */
     record Model(@NotBlank String id, String displayName, @Min(1) int contextWindow, @Min(1) int maxOutputTokens,
-            @Valid @NotNull ModelPrices prices, @DefaultValue("true") boolean enabled) {
+            @Valid @NotNull ModelPrices prices, @DefaultValue("true") boolean enabled,
+            @DefaultValue("false") boolean vision) {
 
         @AssertTrue(message = "max-output-tokens must be below context-window")
         boolean isOutputWithinWindow() {

@@ -32,7 +32,7 @@ final class CatalogSeeder {
     static ProviderDocument document(String name, CatalogProperties.Provider provider, Instant now) {
         List<ProviderDocument.ModelEntry> models = provider.models().stream()
                 .map(model -> new ProviderDocument.ModelEntry(model.id(), model.displayName(), model.contextWindow(),
-                        model.maxOutputTokens(), model.prices(), model.enabled()))
+                        model.maxOutputTokens(), model.prices(), model.enabled(), model.vision()))
                 .toList();
         return new ProviderDocument(name, provider.kindOf(name).value(), null, true, true, null, models, now, now, 0,
                 provider.ownKeys());

@@ -71,7 +71,7 @@ final class CatalogSnapshot {
             prices.put(entry.id(), entry.prices());
             if (offered && entry.enabled()) {
                 var model = new CatalogModel(entry.id(), entry.displayName(), provider.name(), entry.contextWindow(),
-                        entry.maxOutputTokens(), entry.prices(), false, document.createdAt());
+                        entry.maxOutputTokens(), entry.prices(), false, document.createdAt(), entry.vision());
                 boolean isDefault = provider.usable() && entry.id().equals(defaultModelId);
                 offers.put(entry.id(), new Offer(isDefault ? model.asDefault() : model, provider.usable()));
             }

@@ -15,6 +15,7 @@ import jakarta.validation.constraints.Size;
  * @param maxOutputTokens the output limit of a request that sets none, the most a request may ask for, and what
  *        admission reserves; below the context window
  * @param enabled absent: true
+ * @param vision the model takes images; absent: false
  */
 record ModelRequest(
         @Size(max = 200) @Pattern(regexp = MODEL_ID, message = MODEL_ID_RULE) String id,
@@ -22,7 +23,8 @@ record ModelRequest(
         @NotNull @Min(2) @Max(100_000_000) Integer contextWindow,
         @NotNull @Min(1) @Max(10_000_000) Integer maxOutputTokens,
         @NotNull @Valid PricesRequest prices,
-        Boolean enabled) {
+        Boolean enabled,
+        Boolean vision) {
 
     /** Segments of letters, digits and {@code . _ : @ + -} joined by single slashes. */
     static final String MODEL_ID = "[A-Za-z0-9][A-Za-z0-9._:@+-]*(/[A-Za-z0-9][A-Za-z0-9._:@+-]*)*";
@@ -30,6 +32,6 @@ record ModelRequest(
 
     ProviderDocument.ModelEntry entry(String modelId) {
         return new ProviderDocument.ModelEntry(modelId, displayName, contextWindow, maxOutputTokens, prices.prices(),
-                enabled == null || enabled);
+                enabled == null || enabled, Boolean.TRUE.equals(vision));
     }
 }

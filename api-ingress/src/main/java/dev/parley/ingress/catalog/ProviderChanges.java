@@ -65,7 +65,7 @@ final class ProviderChanges {
     static ProviderDocument withPrices(ProviderDocument current, String modelId, ModelPrices prices, Instant now) {
         ProviderDocument.ModelEntry model = current.models().get(indexOf(current.models(), modelId));
         return withModel(current, new ProviderDocument.ModelEntry(model.id(), model.displayName(),
-                model.contextWindow(), model.maxOutputTokens(), prices, model.enabled()), now);
+                model.contextWindow(), model.maxOutputTokens(), prices, model.enabled(), model.vision()), now);
     }
 
     private static int indexOf(List<ProviderDocument.ModelEntry> models, String modelId) {

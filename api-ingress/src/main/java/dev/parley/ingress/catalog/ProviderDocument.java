@@ -77,8 +77,14 @@ record ProviderDocument(
     /**
      * @param id stored as {@code id}: Spring Data would map a nested property named id to {@code _id}
      * @param maxOutputTokens the default and the maximum output of a request
+     * @param vision the model takes images (absent in documents from before it: false)
      */
+    /** @param vision absent in documents written before models said so: false */
     record ModelEntry(@Field("id") String id, String displayName, int contextWindow, int maxOutputTokens, ModelPrices prices,
-            boolean enabled) {
+            boolean enabled, Boolean vision) {
+
+        ModelEntry {
+            vision = Boolean.TRUE.equals(vision);
+        }
     }
 }

@@ -2,10 +2,10 @@ package dev.parley.ingress.catalog;
 
 /** A provider's model as admins see it, enabled or not. */
 record ProviderModelResponse(String id, String displayName, int contextWindow, int maxOutputTokens,
-        ModelPrices prices, boolean enabled) {
+        ModelPrices prices, boolean enabled, boolean vision) {
 
     static ProviderModelResponse of(ProviderDocument.ModelEntry model) {
         return new ProviderModelResponse(model.id(), model.displayName(), model.contextWindow(),
-                model.maxOutputTokens(), model.prices(), model.enabled());
+                model.maxOutputTokens(), model.prices(), model.enabled(), model.vision());
     }
 }

@@ -18,6 +18,8 @@ import org.springframework.data.mongodb.core.mapping.Document;
  * @param projectId the project whose system prompt the conversation runs with; null: none
  * @param nodes the tree of its messages, oldest first ({@link MessageNode}); null in conversations stored before
  *        it was kept, which get it from their messages on first use
+ * @param attachmentIds the files uploaded to it, oldest first (appended by the upload, removed by their deletion), so
+ *        that listing and deleting them are reads by {@code _id}
  */
 @Document("conversations")
 @CompoundIndex(name = "userId_updatedAt", def = "{'userId': 1, 'updatedAt': -1}")
@@ -32,9 +34,22 @@ public record ConversationDocument(
         Double temperature,
         String currentLeafId,
         String projectId,
-        List<MessageNode> nodes) {
+        List<MessageNode> nodes,
+        List<String> attachmentIds) {
 
     static final String NODES = "nodes";
+    static final String ATTACHMENT_IDS = "attachmentIds";
+
+    public ConversationDocument {
+        attachmentIds = attachmentIds == null ? List.of() : attachmentIds;
+    }
+
+    public ConversationDocument(String id, String userId, String title, String model, boolean deleted,
+            Instant createdAt, Instant updatedAt, Double temperature, String currentLeafId, String projectId,
+            List<MessageNode> nodes) {
+        this(id, userId, title, model, deleted, createdAt, updatedAt, temperature, currentLeafId, projectId, nodes,
+                List.of());
+    }
 
     public ConversationDocument(String id, String userId, String title, String model, boolean deleted,
             Instant createdAt, Instant updatedAt, Double temperature, String currentLeafId, String projectId) {

@@ -1,8 +1,10 @@
 package dev.parley.ingress.conversation;
 
 import java.time.Clock;
+import java.util.List;
 import java.util.Optional;
 
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.data.domain.PageRequest;
 import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.FindAndModifyOptions;
@@ -35,9 +37,11 @@ public class ConversationLifecycle {
     private final ProviderKeyService providerKeys;
     private final Caps caps;
     private final Clock clock;
+    private final ApplicationEventPublisher events;
 
     ConversationLifecycle(ConversationService conversations, MongoTemplate mongo, ModelCatalog catalog,
-            ProviderKeyService providerKeys, Caps caps, Clock clock) {
+            ProviderKeyService providerKeys, Caps caps, Clock clock, ApplicationEventPublisher events) {
+        this.events = events;
         this.conversations = conversations;
         this.mongo = mongo;
         this.catalog = catalog;
@@ -66,10 +70,21 @@ public class ConversationLifecycle {
                 .orElseThrow(() -> notFound(conversationId)));
     }
 
+    /**
+     * Soft delete. Its files are deleted for good (by {@link ConversationDeleted}'s listener): a restored
+     * conversation comes back without them.
+     */
     void delete(String userId, String conversationId) {
-        modify(live(userId, conversationId), Update.update("deleted", true).set("deletedAt", clock.instant()))
+        // the document as it was, to know its files
+        ConversationDocument before = Optional.ofNullable(mongo.findAndModify(live(userId, conversationId),
+                Update.update("deleted", true).set("deletedAt", clock.instant())
+                        .set(ConversationDocument.ATTACHMENT_IDS, List.of()),
+                FindAndModifyOptions.options().returnNew(false), ConversationDocument.class))
                 .orElseThrow(() -> notFound(conversationId));
         caps.give(userId, Caps.Counted.CONVERSATIONS);
+        if (!before.attachmentIds().isEmpty()) {
+            events.publishEvent(new ConversationDeleted(userId, conversationId, before.attachmentIds()));
+        }
     }
 
     /** Makes the branch that ends with the message current. The caller has checked the message belongs here. */

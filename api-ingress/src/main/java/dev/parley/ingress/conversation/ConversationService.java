@@ -60,6 +60,12 @@ public class ConversationService {
                 blankToNull(request.title()), model, false, now, now, null, null, projectId)));
     }
 
+    /** Removes a conversation created a moment ago whose first message was refused: it holds nothing. */
+    void discard(String userId, String conversationId) {
+        mongo.remove(Query.query(Criteria.where("id").is(conversationId).and("userId").is(userId)
+                .and(ConversationDocument.NODES).size(0)), ConversationDocument.class);
+    }
+
     /** A new conversation that a feature opens on the user's behalf, on the catalog's default model. */
     public ConversationDocument start(String userId, String title) {
         Instant now = clock.instant();
@@ -133,6 +139,23 @@ public class ConversationService {
         mongo.updateFirst(Query.query(Criteria.where("id").is(conversation.id()).and("userId")
                         .is(conversation.userId()).and(ConversationDocument.NODES).exists(false)),
                 Update.update(ConversationDocument.NODES, nodes), ConversationDocument.class);
+    }
+
+    /**
+     * Adds an uploaded file to the user's live conversation unless it already holds {@code max} files.
+     *
+     * @return false when the conversation is gone or full
+     */
+    public boolean addAttachment(String userId, String conversationId, String attachmentId, int max) {
+        Query room = Query.query(Criteria.where("id").is(conversationId).and("userId").is(userId).and("deleted")
+                .is(false).and(ConversationDocument.ATTACHMENT_IDS + "." + (max - 1)).exists(false));
+        return mongo.updateFirst(room, new Update().push(ConversationDocument.ATTACHMENT_IDS, attachmentId),
+                ConversationDocument.class).getModifiedCount() == 1;
+    }
+
+    public void removeAttachment(String userId, String conversationId, String attachmentId) {
+        mongo.updateFirst(Query.query(Criteria.where("id").is(conversationId).and("userId").is(userId)),
+                new Update().pull(ConversationDocument.ATTACHMENT_IDS, attachmentId), ConversationDocument.class);
     }
 
     private static String blankToNull(String value) {

@@ -20,16 +20,17 @@ import dev.parley.ingress.web.BodyTooLargeException;
  */
 final class BoundedBodyFilter extends OncePerRequestFilter {
 
-    private final long maxBytes;
+    private final LimitProperties limits;
 
-    BoundedBodyFilter(long maxBytes) {
-        this.maxBytes = maxBytes;
+    BoundedBodyFilter(LimitProperties limits) {
+        this.limits = limits;
     }
 
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
-        chain.doFilter(request.getContentLengthLong() < 0 ? new Bounded(request, maxBytes) : request, response);
+        chain.doFilter(request.getContentLengthLong() < 0
+                ? new Bounded(request, limits.maxBodyOf(request.getRequestURI())) : request, response);
     }
 
     private static final class Bounded extends HttpServletRequestWrapper {

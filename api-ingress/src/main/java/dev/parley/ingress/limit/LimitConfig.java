@@ -15,7 +15,8 @@ import io.github.bucket4j.TimeMeter;
 class LimitConfig {
 
     // every request that starts an answer
-    static final String[] CHAT_PATHS = {"/api/conversations/*/messages", "/api/conversations/*/messages/*/regenerate",
+    // creating a conversation counts too: it may post the first message
+    static final String[] CHAT_PATHS = {"/api/conversations", "/api/conversations/*/messages", "/api/conversations/*/messages/*/regenerate",
         "/api/conversations/*/messages/*/edit", "/v1/chat/completions"};
 
     @Bean
@@ -31,12 +32,12 @@ class LimitConfig {
     @Bean
     MappedInterceptor requestSizeLimit(LimitProperties properties) {
         return new MappedInterceptor(new String[] {"/api/**", "/v1/**"},
-                new RequestSizeLimit(properties.maxRequestBody().toBytes()));
+                new RequestSizeLimit(properties));
     }
 
     @Bean
     FilterRegistrationBean<BoundedBodyFilter> boundedBodyFilter(LimitProperties properties) {
-        var registration = new FilterRegistrationBean<>(new BoundedBodyFilter(properties.maxRequestBody().toBytes()));
+        var registration = new FilterRegistrationBean<>(new BoundedBodyFilter(properties));
         registration.addUrlPatterns("/api/*", "/v1/*");
         return registration;
     }

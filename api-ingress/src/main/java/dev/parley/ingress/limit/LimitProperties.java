@@ -20,7 +20,9 @@ import org.springframework.validation.annotation.Validated;
  * @param loginBaseDelay the wait before the first attempt beyond an allowance; it doubles with each further one
  * @param loginMaxDelay the longest wait between two attempts
  * @param chatRequestsPerMinute posted messages and /v1 chat completions per user and minute
- * @param maxRequestBody largest request body accepted on /api and /v1
+ * @param maxRequestBody largest request body accepted on /api and /v1, except:
+ * @param maxUploadBody a file upload's request (the file's own limit is {@code parley.attachments.max-file-size})
+ * @param maxCompletionBody a {@code /v1/chat/completions} request, which may carry images as data URLs
  */
 @Validated
 @ConfigurationProperties("parley.limits")
@@ -31,5 +33,15 @@ record LimitProperties(
         @DefaultValue("1s") @NotNull Duration loginBaseDelay,
         @DefaultValue("15m") @NotNull Duration loginMaxDelay,
         @DefaultValue("60") @Min(1) int chatRequestsPerMinute,
-        @DefaultValue("1MB") @NotNull DataSize maxRequestBody) {
+        @DefaultValue("1MB") @NotNull DataSize maxRequestBody,
+        @DefaultValue("11MB") @NotNull DataSize maxUploadBody,
+        @DefaultValue("8MB") @NotNull DataSize maxCompletionBody) {
+
+    /** The body limit of a request path. */
+    long maxBodyOf(String path) {
+        if (path.startsWith("/api/conversations/") && path.endsWith("/attachments")) {
+            return maxUploadBody.toBytes();
+        }
+        return path.equals("/v1/chat/completions") ? maxCompletionBody.toBytes() : maxRequestBody.toBytes();
+    }
 }

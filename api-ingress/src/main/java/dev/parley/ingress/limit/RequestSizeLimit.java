@@ -11,14 +11,15 @@ import dev.parley.ingress.web.ProblemKind;
 /** Rejects a body larger than the limit by its declared length, before anything reads it. */
 final class RequestSizeLimit implements HandlerInterceptor {
 
-    private final long maxBytes;
+    private final LimitProperties limits;
 
-    RequestSizeLimit(long maxBytes) {
-        this.maxBytes = maxBytes;
+    RequestSizeLimit(LimitProperties limits) {
+        this.limits = limits;
     }
 
     @Override
     public boolean preHandle(HttpServletRequest request, HttpServletResponse response, Object handler) {
+        long maxBytes = limits.maxBodyOf(request.getRequestURI());
         if (request.getContentLengthLong() > maxBytes) {
             throw new ApiProblem(ProblemKind.PAYLOAD_TOO_LARGE,
                     "The request body is larger than " + maxBytes + " bytes");

@@ -5,6 +5,7 @@ import java.util.concurrent.CompletableFuture;
 
 import org.springframework.stereotype.Service;
 
+import dev.parley.ingress.attachment.AttachmentRef;
 import dev.parley.ingress.conversation.ConversationDocument;
 import dev.parley.ingress.conversation.ConversationLifecycle;
 import dev.parley.ingress.conversation.ConversationService;
@@ -47,7 +48,7 @@ class BranchService {
         }
         MessageDocument question = branch.get(branch.size() - 2);
         return chatRequests.answer(conversation, Turn.answerTo(question), branch.subList(0, branch.size() - 2),
-                question.content(), new PostMessageRequest(question.content(), request.model(),
+                question.content(), idsOf(question), new PostMessageRequest(question.content(), request.model(),
                         request.temperature(), request.maxTokens(), request.webhookUrl()));
     }
 
@@ -58,8 +59,14 @@ class BranchService {
         List<MessageDocument> branch = onBranch(conversation, messageId, MessageRole.USER);
         int index = indexOf(branch, messageId);
         String parentId = index == 0 ? null : branch.get(index - 1).id();
+        // the edited question keeps its files unless the edit names others
+        List<String> files = request.attachmentIds().isEmpty() ? idsOf(branch.get(index)) : request.attachmentIds();
         return chatRequests.answer(conversation, Turn.under(parentId), branch.subList(0, index), request.content(),
-                request);
+                files, request);
+    }
+
+    private static List<String> idsOf(MessageDocument question) {
+        return question.attachments().stream().map(AttachmentRef::id).toList();
     }
 
     /** Makes the branch that ends with the message current; the message must end a branch. */

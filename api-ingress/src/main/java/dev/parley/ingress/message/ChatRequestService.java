@@ -11,9 +11,12 @@ import org.springframework.boot.context.properties.EnableConfigurationProperties
 import org.springframework.stereotype.Service;
 
 import dev.parley.events.ChatMessage;
+import dev.parley.events.ChatRole;
 import dev.parley.events.ChatRequested;
 import dev.parley.events.GenerationParameters;
 import dev.parley.ingress.admission.TokenEstimator;
+import dev.parley.ingress.attachment.AttachmentContext;
+import dev.parley.ingress.attachment.AttachmentRef;
 import dev.parley.ingress.catalog.CatalogModel;
 import dev.parley.ingress.conversation.ConversationDocument;
 import dev.parley.ingress.conversation.ConversationService;
@@ -46,10 +49,16 @@ public class ChatRequestService {
     private final int maxMessagesPerConversation;
     private final MessageMetrics metrics;
     private final Clock clock;
+    private final AttachmentContext attachments;
+    private final AttachmentFit attachmentFit;
+    private final int maxContextChars;
 
     ChatRequestService(ConversationService conversations, MessageQueries queries, MessageRepository messages,
             MessageOutcomes outcomes, ChatAdmission admission, ChatProperties properties, TokenEstimator tokens,
-            MessageMetrics metrics, CapProperties caps, Clock clock) {
+            MessageMetrics metrics, CapProperties caps, Clock clock, AttachmentContext attachments) {
+        this.attachments = attachments;
+        this.attachmentFit = new AttachmentFit(tokens);
+        this.maxContextChars = properties.maxContextChars();
         this.conversations = conversations;
         this.queries = queries;
         this.messages = messages;
@@ -69,7 +78,8 @@ public class ChatRequestService {
             ConversationDocument conversation = admission.check(MessageMetrics.NOT_FOUND,
                     () -> conversations.requireOwned(userId, conversationId));
             List<MessageDocument> branch = queries.branch(conversation, maxContextMessages);
-            return answer(conversation, Turn.after(branch), branch, request.content(), request);
+            return answer(conversation, Turn.after(branch), branch, request.content(), request.attachmentIds(),
+                    request);
         });
     }
 
@@ -78,15 +88,24 @@ public class ChatRequestService {
      * answer), with the given branch as history. Absent settings fall back to the conversation's defaults.
      */
     CompletableFuture<MessageAcceptedResponse> answer(ConversationDocument conversation, Turn turn,
-            List<MessageDocument> history, String content, PostMessageRequest settings) {
+            List<MessageDocument> history, String content, List<String> attachmentIds,
+            PostMessageRequest settings) {
         requireRoom(conversation, turn);
         CatalogModel model = admission.model(conversation.userId(), settings.model(), conversation.model());
         int outputLimit = admission.check(MessageMetrics.MAX_TOKENS, () -> ContextWindow.outputLimit(model,
                 settings.maxTokens()));
         // the project's prompt as it is now: a new version applies from the next message on
         SystemPrompt prompt = conversations.systemPrompt(conversation).orElse(null);
-        List<ChatMessage> assembled = contextAssembler.assemble(prompt == null ? null : prompt.content(), history,
-                content);
+        String system = prompt == null ? null : prompt.content();
+        var historyFiles = AttachmentFit.refsOf(history);
+        // a conversation without files costs nothing more
+        AttachmentContext.Files files = attachmentIds.isEmpty() && historyFiles.isEmpty()
+                ? AttachmentContext.Files.NONE
+                : admission.check(MessageMetrics.ATTACHMENTS, () -> attachments.resolve(conversation.userId(),
+                        conversation.id(), attachmentIds, historyFiles, model.vision(), maxContextChars));
+        ChatMessage question = attachmentFit.fit(model, system, content, files.newMessage(), outputLimit,
+                maxContextChars).message(ChatRole.USER, content);
+        List<ChatMessage> assembled = contextAssembler.assemble(system, history, files.history(), question);
         List<ChatMessage> context = admission.check(MessageMetrics.CONTEXT_WINDOW_EXCEEDED,
                 () -> contextWindow.fit(model, assembled, outputLimit));
         GenerationParameters parameters = GenerationParameters.newBuilder()
@@ -94,7 +113,8 @@ public class ChatRequestService {
                 .setMaxTokens(settings.maxTokens())
                 .build();
         String webhook = settings.webhookUrl();
-        return publish(conversation, model, turn, content, context, parameters, prompt, webhook).thenApply(accepted -> {
+        return publish(conversation, model, turn, new Question(content, files.newRefs()), context, parameters, prompt,
+                webhook).thenApply(accepted -> {
             String streamUrl = "/api/conversations/" + accepted.conversationId() + "/messages/"
                     + accepted.messageId() + "/stream";
             return new MessageAcceptedResponse(accepted.messageId(), accepted.questionId(), accepted.requestId(),
@@ -110,12 +130,12 @@ public class ChatRequestService {
     public CompletableFuture<AcceptedChat> submit(ConversationDocument conversation, ChatSubmission submission) {
         CatalogModel model = admission.model(conversation.userId(), submission.model(), conversation.model());
         budget.require(admission, contextWindow, model, submission);
-        return publish(conversation, model, Turn.newest(), submission.question(), submission.context(),
-                submission.parameters(), null, null);
+        return publish(conversation, model, Turn.newest(), new Question(submission.question(), List.of()),
+                submission.context(), submission.parameters(), null, null);
     }
 
     private CompletableFuture<AcceptedChat> publish(ConversationDocument conversation, CatalogModel model,
-            Turn turn, String question, List<ChatMessage> context, GenerationParameters parameters,
+            Turn turn, Question question, List<ChatMessage> context, GenerationParameters parameters,
             SystemPrompt prompt, String webhookUrl) {
         String requestId = UUID.randomUUID().toString();
         // the HTTP request's remaining log lines, and its access log line, name the chat request
@@ -124,7 +144,8 @@ public class ChatRequestService {
         ChatAdmission.Routed routed = admission.admit(requestId, userId, model, context, parameters.getMaxTokens());
         Exchange exchange;
         try {
-            exchange = store(conversation, model, turn, question, requestId, prompt, webhookUrl);
+            exchange = store(conversation, model, turn, question, requestId, prompt, webhookUrl,
+                    new Settings(parameters.getTemperature(), routed.admitted().maxOutputTokens()));
         } catch (RuntimeException e) {
             admission.release(requestId, userId);
             throw e;
@@ -150,18 +171,20 @@ public class ChatRequestService {
         }
     }
 
-    private Exchange store(ConversationDocument conversation, CatalogModel model, Turn turn, String content,
-            String requestId, SystemPrompt prompt, String webhookUrl) {
+    private Exchange store(ConversationDocument conversation, CatalogModel model, Turn turn, Question asked,
+            String requestId, SystemPrompt prompt, String webhookUrl, Settings settings) {
         Instant now = clock.instant();
         MessageDocument question = turn.existingQuestion() != null ? turn.existingQuestion()
                 : new MessageDocument(new ObjectId().toHexString(), conversation.id(), conversation.userId(),
-                        MessageRole.USER, content, MessageStatus.COMPLETED, model.id(), model.provider(), requestId,
-                        null, null, null, null, now, now, turn.questionParentId(), null, null, null);
+                        MessageRole.USER, asked.content(), MessageStatus.COMPLETED, model.id(), model.provider(),
+                        requestId, null, null, null, null, now, now, turn.questionParentId(), null, null, null,
+                        asked.attachments(), null, null);
         MessageDocument answer = new MessageDocument(new ObjectId().toHexString(), conversation.id(),
                 conversation.userId(), MessageRole.ASSISTANT, "", MessageStatus.PENDING, model.id(),
                 model.provider(), requestId, null, null, null, null, now, null,
                 turn.questionParentId() == null && turn.existingQuestion() == null ? null : question.id(),
-                prompt == null ? null : prompt.promptId(), prompt == null ? null : prompt.version(), webhookUrl);
+                prompt == null ? null : prompt.promptId(), prompt == null ? null : prompt.version(), webhookUrl,
+                List.of(), settings.temperature(), settings.maxTokens());
         List<MessageDocument> stored = turn.existingQuestion() != null ? List.of(answer) : List.of(question, answer);
         messages.insert(stored);
         conversations.recordMessages(conversation.userId(), conversation.id(),
@@ -170,5 +193,13 @@ public class ChatRequestService {
     }
 
     private record Exchange(MessageDocument question, MessageDocument answer) {
+    }
+
+    /** A new question: its text and files. */
+    private record Question(String content, List<AttachmentRef> attachments) {
+    }
+
+    /** What an answer is generated with, stored on it. */
+    private record Settings(Double temperature, Integer maxTokens) {
     }
 }

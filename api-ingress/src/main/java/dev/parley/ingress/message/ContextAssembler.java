@@ -2,9 +2,11 @@ package dev.parley.ingress.message;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 import dev.parley.events.ChatMessage;
 import dev.parley.events.ChatRole;
+import dev.parley.ingress.attachment.Attached;
 
 /**
  * Builds the model context of a new message: the conversation's questions and completed answers, oldest first,
@@ -32,16 +34,26 @@ final class ContextAssembler {
 
     /** @param systemPrompt leads the context when not null (a project's prompt); never trimmed nor counted */
     List<ChatMessage> assemble(String systemPrompt, List<MessageDocument> history, String newContent) {
+        return assemble(systemPrompt, history, Map.of(), new ChatMessage(ChatRole.USER, newContent, List.of()));
+    }
+
+    /**
+     * @param files what earlier messages' files add to them, by message id
+     * @param newMessage the new message, with its own files
+     */
+    List<ChatMessage> assemble(String systemPrompt, List<MessageDocument> history, Map<String, Attached> files,
+            ChatMessage newMessage) {
         List<ChatMessage> context = new ArrayList<>();
         if (systemPrompt != null) {
-            context.add(new ChatMessage(ChatRole.SYSTEM, systemPrompt));
+            context.add(new ChatMessage(ChatRole.SYSTEM, systemPrompt, List.of()));
         }
         for (MessageDocument message : history) {
             if (belongsInContext(message)) {
-                context.add(new ChatMessage(ChatRole.valueOf(message.role().name()), message.content()));
+                context.add(files.getOrDefault(message.id(), Attached.NONE)
+                        .message(ChatRole.valueOf(message.role().name()), message.content()));
             }
         }
-        context.add(new ChatMessage(ChatRole.USER, newContent));
+        context.add(newMessage);
         return withinBudget(newest(context));
     }
 

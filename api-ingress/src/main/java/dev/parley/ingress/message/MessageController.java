@@ -33,9 +33,11 @@ class MessageController {
     private final ChatRequestService chatRequests;
     private final CancelService cancels;
     private final WebhookTargets webhooks;
+    private final QuestionNotes notes;
 
     MessageController(MessageQueries queries, ChatRequestService chatRequests, CancelService cancels,
-            WebhookTargets webhooks) {
+            WebhookTargets webhooks, QuestionNotes notes) {
+        this.notes = notes;
         this.queries = queries;
         this.chatRequests = chatRequests;
         this.cancels = cancels;
@@ -58,9 +60,15 @@ class MessageController {
             + "streams from `streamUrl`. Refused with 402 when the token balance is used up. With `webhookUrl` "
             + "the finished answer is also POSTed there, signed with your webhook secret (create one first; "
             + "400 `webhook-secret-missing` otherwise); an internal address is refused with 400 "
-            + "`outbound-address-refused`.")
+            + "`outbound-address-refused`. `attachmentIds` name files uploaded to the conversation. With "
+            + "`\"respond\": false` the message is only stored (201 with `userMessageId`): no answer, nothing "
+            + "reserved; the next answer has it in its context.")
     CompletableFuture<ResponseEntity<MessageAcceptedResponse>> post(Authentication user,
             @PathVariable String conversationId, @Valid @RequestBody PostMessageRequest request) {
+        if (!request.answered()) {
+            return CompletableFuture.completedFuture(ResponseEntity.status(201)
+                    .body(notes.store(user.getName(), conversationId, request)));
+        }
         webhooks.require(user.getName(), request.webhookUrl());
         return chatRequests.post(user.getName(), conversationId, request)
                 .thenApply(accepted -> ResponseEntity.accepted().body(accepted));

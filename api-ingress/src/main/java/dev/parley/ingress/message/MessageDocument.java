@@ -1,11 +1,14 @@
 package dev.parley.ingress.message;
 
 import java.time.Instant;
+import java.util.List;
 
 import org.springframework.data.annotation.Id;
 import org.springframework.data.mongodb.core.index.CompoundIndex;
 import org.springframework.data.mongodb.core.index.Indexed;
 import org.springframework.data.mongodb.core.mapping.Document;
+
+import dev.parley.ingress.attachment.AttachmentRef;
 
 /**
  * One message of a conversation. A user message is final when stored; an assistant message starts PENDING and
@@ -18,6 +21,9 @@ import org.springframework.data.mongodb.core.mapping.Document;
  * @param promptId the project prompt an answer ran with as its system prompt; null: none
  * @param promptVersion the version of that prompt
  * @param webhookUrl where the finished answer is delivered (ingress.webhook); null: nowhere
+ * @param attachments the files a user message carries (their text or images go to the model with it); empty: none
+ * @param temperature and {@code maxTokens}: what an answer was generated with (the temperature asked for or the
+ *        conversation's, null: the provider's default; the output limit it ran under, the request's or the model's)
  */
 @Document("messages")
 @CompoundIndex(name = "conversationId_createdAt", def = "{'conversationId': 1, 'createdAt': 1}")
@@ -40,11 +46,27 @@ public record MessageDocument(
         String parentId,
         String promptId,
         Integer promptVersion,
-        String webhookUrl) {
+        String webhookUrl,
+        List<AttachmentRef> attachments,
+        Double temperature,
+        Integer maxTokens) {
+
+    public MessageDocument {
+        attachments = attachments == null ? List.of() : attachments;
+    }
+
+    public MessageDocument(String id, String conversationId, String userId, MessageRole role, String content,
+            MessageStatus status, String model, String provider, String requestId, String finishReason,
+            MessageUsage usage, MessageError error, Long terminalSequence, Instant createdAt, Instant completedAt,
+            String parentId, String promptId, Integer promptVersion, String webhookUrl) {
+        this(id, conversationId, userId, role, content, status, model, provider, requestId, finishReason, usage,
+                error, terminalSequence, createdAt, completedAt, parentId, promptId, promptVersion, webhookUrl,
+                List.of(), null, null);
+    }
 
     MessageDocument withParent(String parent) {
         return new MessageDocument(id, conversationId, userId, role, content, status, model, provider, requestId,
                 finishReason, usage, error, terminalSequence, createdAt, completedAt, parent, promptId,
-                promptVersion, webhookUrl);
+                promptVersion, webhookUrl, attachments, temperature, maxTokens);
     }
 }

@@ -25,6 +25,7 @@ class MessageMetrics {
     static final String MAX_TOKENS = "max_tokens_too_high";
     static final String OUTBOUND_ADDRESS_REFUSED = "outbound_address_refused";
     static final String CONVERSATION_FULL = "conversation_full";
+    static final String ATTACHMENTS = "attachment_refused";
 
     private final MeterRegistry registry;
     private final Counter accepted;

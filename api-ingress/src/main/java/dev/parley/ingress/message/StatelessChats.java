@@ -10,6 +10,8 @@ import org.springframework.stereotype.Service;
 import dev.parley.events.ChatRequested;
 import dev.parley.ingress.admission.TokenEstimator;
 import dev.parley.ingress.catalog.CatalogModel;
+import dev.parley.ingress.web.ApiProblem;
+import dev.parley.ingress.web.ProblemKind;
 import dev.parley.platform.logging.LogContext;
 
 /**
@@ -45,6 +47,11 @@ public class StatelessChats {
 
     private CompletableFuture<AcceptedChat> accept(String userId, ChatSubmission submission) {
         CatalogModel model = admission.model(userId, submission.model(), null);
+        if (!model.vision() && submission.context().stream().anyMatch(message -> !message.getParts().isEmpty())) {
+            metrics.rejected(MessageMetrics.ATTACHMENTS);
+            throw new ApiProblem(ProblemKind.MODEL_TAKES_NO_IMAGES, "Model '" + model.id() + "' takes no images")
+                    .with("param", "messages");
+        }
         budget.require(admission, contextWindow, model, submission);
         String requestId = UUID.randomUUID().toString();
         // the HTTP request's remaining log lines, and its access log line, name the chat request

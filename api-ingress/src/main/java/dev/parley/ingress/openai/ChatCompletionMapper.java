@@ -5,7 +5,9 @@ import java.util.List;
 
 import dev.parley.events.ChatMessage;
 import dev.parley.events.ChatRole;
+import dev.parley.events.ContentPart;
 import dev.parley.events.GenerationParameters;
+import dev.parley.ingress.attachment.InlineImages;
 import dev.parley.ingress.message.ChatSubmission;
 import dev.parley.ingress.web.ApiProblem;
 import tools.jackson.databind.JsonNode;
@@ -19,11 +21,19 @@ final class ChatCompletionMapper {
     private ChatCompletionMapper() {
     }
 
-    static ChatSubmission submission(ChatCompletionRequest request) {
+    static ChatSubmission submission(ChatCompletionRequest request, InlineImages images) {
         List<ChatMessage> context = new ArrayList<>();
+        int imageCount = 0;
         for (int index = 0; index < request.messages().size(); index++) {
             ChatCompletionMessage message = request.messages().get(index);
-            context.add(new ChatMessage(role(message.role(), index), text(message.content(), index)));
+            ChatRole role = role(message.role(), index);
+            List<ContentPart> parts = images(message.content(), index, role, images);
+            imageCount += parts.size();
+            context.add(new ChatMessage(role, text(message.content(), index), parts));
+        }
+        if (imageCount > images.maxPerRequest()) {
+            throw ApiProblem.validation("messages", "carry " + imageCount + " images, more than the "
+                    + images.maxPerRequest() + " a request may");
         }
         GenerationParameters parameters = GenerationParameters.newBuilder()
                 .setTemperature(request.temperature())
@@ -53,17 +63,39 @@ final class ChatCompletionMapper {
             return content.stringValue();
         }
         if (!content.isArray()) {
-            throw ApiProblem.validation(field, "must be a string or an array of text parts");
+            throw ApiProblem.validation(field, "must be a string or an array of text and image_url parts");
         }
         List<String> parts = new ArrayList<>();
         for (JsonNode part : content) {
+            String type = part.isObject() ? part.path("type").asString() : "";
             JsonNode text = part.get("text");
-            if (!part.isObject() || !"text".equals(part.path("type").asString()) || text == null || !text.isString()) {
-                throw ApiProblem.validation(field, "only parts of type text are supported");
+            if ("text".equals(type) && text != null && text.isString()) {
+                parts.add(text.stringValue());
+            } else if (!"image_url".equals(type)) {
+                throw ApiProblem.validation(field, "only parts of type text and image_url are supported");
             }
-            parts.add(text.stringValue());
         }
         return String.join("\n", parts);
+    }
+
+    /** The message's image_url parts, in order; only user messages may carry images. */
+    private static List<ContentPart> images(JsonNode content, int index, ChatRole role, InlineImages images) {
+        if (content == null || !content.isArray()) {
+            return List.of();
+        }
+        List<ContentPart> parts = new ArrayList<>();
+        for (int n = 0; n < content.size(); n++) {
+            JsonNode part = content.get(n);
+            if (part.isObject() && "image_url".equals(part.path("type").asString())) {
+                String field = "messages[" + index + "].content[" + n + "].image_url.url";
+                if (role != ChatRole.USER) {
+                    throw ApiProblem.validation(field, "only user messages may carry images");
+                }
+                JsonNode url = part.path("image_url").path("url");
+                parts.add(images.part(url.isString() ? url.stringValue() : null, field));
+            }
+        }
+        return parts;
     }
 
     private static String question(List<ChatMessage> context) {

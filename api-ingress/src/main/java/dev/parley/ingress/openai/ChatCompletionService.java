@@ -8,6 +8,7 @@ import java.util.concurrent.TimeoutException;
 
 import org.springframework.stereotype.Service;
 
+import dev.parley.ingress.attachment.InlineImages;
 import dev.parley.ingress.message.AcceptedChat;
 import dev.parley.ingress.message.ChatSubmission;
 import dev.parley.ingress.message.StatelessChats;
@@ -32,9 +33,11 @@ class ChatCompletionService {
     private final AbandonedCompletions abandoned;
     private final OpenAiProperties properties;
     private final Clock clock;
+    private final InlineImages images;
 
     ChatCompletionService(StatelessChats chats, AnswerStreams answers, AbandonedCompletions abandoned,
-            OpenAiProperties properties, Clock clock) {
+            OpenAiProperties properties, Clock clock, InlineImages images) {
+        this.images = images;
         this.chats = chats;
         this.answers = answers;
         this.abandoned = abandoned;
@@ -51,7 +54,7 @@ class ChatCompletionService {
      */
     CompletableFuture<Object> complete(String userId, ChatCompletionRequest request,
             CompletableFuture<Void> clientGone) {
-        ChatSubmission submission = ChatCompletionMapper.submission(request);
+        ChatSubmission submission = ChatCompletionMapper.submission(request, images);
         long created = clock.instant().getEpochSecond();
         return chats.submit(userId, submission).thenCompose(accepted -> request.streaming()
                 ? CompletableFuture.completedFuture(stream(userId, accepted, created, request.includeUsage()))

@@ -27,7 +27,7 @@ final class SummaryPrompt {
     }
 
     static List<ChatMessage> context(String table) {
-        return List.of(new ChatMessage(ChatRole.SYSTEM, INSTRUCTION), new ChatMessage(ChatRole.USER, table));
+        return List.of(new ChatMessage(ChatRole.SYSTEM, INSTRUCTION, List.of()), new ChatMessage(ChatRole.USER, table, List.of()));
     }
 
     /** @param report usage-accounting's report: {from, to, groupBy, rows: [...], totals} */

@@ -9,17 +9,20 @@ import jakarta.validation.constraints.Size;
 
 import com.fasterxml.jackson.annotation.JsonIgnore;
 
+import dev.parley.ingress.admin.AdminAccounting;
+
 /**
  * @param from first day of the report (ISO, UTC)
  * @param to last day, included
- * @param groupBy day (default), month, user, organisation or model
+ * @param groupBy day (default), month, user, organisation or model, or several comma-separated
  * @param model the model that writes the summary; the catalog's default when absent
  */
 record UsageSummaryRequest(
         @NotNull LocalDate from,
         @NotNull LocalDate to,
-        @Pattern(regexp = "day|month|user|organisation|model",
-                message = "must be day, month, user, organisation or model") String groupBy,
+        @Pattern(regexp = AdminAccounting.GROUPS,
+                message = "must be one or more of day, month, user, organisation, model, comma-separated")
+        String groupBy,
         @Size(max = 200) String model) {
 
     String groupByOrDefault() {

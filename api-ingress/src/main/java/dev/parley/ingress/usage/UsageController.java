@@ -12,6 +12,8 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
+import dev.parley.ingress.attachment.AttachmentStorage;
+
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import tools.jackson.databind.JsonNode;
@@ -23,15 +25,19 @@ class UsageController {
 
     private final AccountingClient accounting;
 
-    UsageController(AccountingClient accounting) {
+    private final AttachmentStorage attachments;
+
+    UsageController(AccountingClient accounting, AttachmentStorage attachments) {
+        this.attachments = attachments;
         this.accounting = accounting;
     }
 
     @GetMapping("/api/me/usage")
     @Operation(summary = "My credit balance and totals", description = "`reserved` is held by requests still "
-            + "running; `available` is what new requests can reserve.")
+            + "running; `available` is what new requests can reserve; `attachments` the files I keep stored "
+            + "against my storage quota.")
     UsageResponse usage(Authentication user) {
-        return UsageResponse.of(accounting.account(user.getName()));
+        return UsageResponse.of(accounting.account(user.getName()), attachments.of(user.getName()));
     }
 
     @GetMapping("/api/me/transactions")
@@ -52,8 +58,8 @@ class UsageController {
     JsonNode report(Authentication user,
             @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
             @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to,
-            @RequestParam(defaultValue = "day") @Pattern(regexp = "day|month|model",
-                    message = "must be day, month or model") String groupBy) {
+            @RequestParam(defaultValue = "day") @Pattern(regexp = "(day|month|model)(,(day|month|model))*",
+                    message = "must be one or more of day, month, model, comma-separated") String groupBy) {
         DateRanges.requireOrdered(from, to);
         return accounting.report(user.getName(), from, to, groupBy);
     }

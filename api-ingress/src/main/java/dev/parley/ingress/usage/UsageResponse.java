@@ -1,10 +1,15 @@
 package dev.parley.ingress.usage;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
+
+import dev.parley.ingress.attachment.AttachmentStorage;
+
 import java.time.Instant;
 
 /**
  * @param reserved credits held by requests still running; they settle against actual usage
  * @param available what new requests can still reserve
+ * @param attachments the files the user keeps stored, against their storage quota (absent where not asked)
  */
 record UsageResponse(
         String userId,
@@ -18,11 +23,13 @@ record UsageResponse(
         long debitedCredits,
         String organisationId,
         AccountSnapshot.Refill refill,
-        Instant updatedAt) {
+        Instant updatedAt,
+        @JsonInclude(JsonInclude.Include.NON_NULL) AttachmentStorage.Usage attachments) {
 
-    static UsageResponse of(AccountSnapshot account) {
+    static UsageResponse of(AccountSnapshot account, AttachmentStorage.Usage attachments) {
         return new UsageResponse(account.userId(), account.balance(), account.reserved(), account.available(),
                 account.startingBalance(), account.inputTokens(), account.outputTokens(), account.debitedTokens(),
-                account.debitedCredits(), account.organisationId(), account.refill(), account.updatedAt());
+                account.debitedCredits(), account.organisationId(), account.refill(), account.updatedAt(),
+                attachments);
     }
 }

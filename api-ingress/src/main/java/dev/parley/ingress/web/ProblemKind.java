@@ -31,6 +31,16 @@ public enum ProblemKind {
     WEBHOOK_SECRET_MISSING("webhook-secret-missing", HttpStatus.BAD_REQUEST, "Webhook secret missing"),
     CONTEXT_WINDOW_EXCEEDED("context-window-exceeded", HttpStatus.BAD_REQUEST, "Context window exceeded"),
     CATALOG_READ_ONLY("catalog-read-only", HttpStatus.CONFLICT, "Set by configuration"),
+    ATTACHMENT_TOO_LARGE("attachment-too-large", HttpStatus.CONTENT_TOO_LARGE, "Attachment too large"),
+    ATTACHMENT_TYPE_UNSUPPORTED("attachment-type-unsupported", HttpStatus.UNSUPPORTED_MEDIA_TYPE,
+            "Attachment type not supported"),
+    ATTACHMENT_TYPE_MISMATCH("attachment-type-mismatch", HttpStatus.BAD_REQUEST,
+            "Attachment is not what it claims to be"),
+    ATTACHMENT_MALFORMED("attachment-malformed", HttpStatus.BAD_REQUEST, "Attachment unreadable"),
+    ATTACHMENT_EXPANDS_TOO_MUCH("attachment-expands-too-much", HttpStatus.BAD_REQUEST,
+            "Attachment expands beyond the limits"),
+    STORAGE_QUOTA_EXCEEDED("storage-quota-exceeded", HttpStatus.CONFLICT, "Storage quota exceeded"),
+    MODEL_TAKES_NO_IMAGES("model-takes-no-images", HttpStatus.BAD_REQUEST, "Model takes no images"),
     UPSTREAM_FAILED("upstream-failed", HttpStatus.BAD_GATEWAY, "Upstream failed"),
     UNAVAILABLE("unavailable", HttpStatus.SERVICE_UNAVAILABLE, "Service unavailable"),
     TIMEOUT("timeout", HttpStatus.GATEWAY_TIMEOUT, "Timed out"),
@@ -64,7 +74,9 @@ public enum ProblemKind {
     private boolean generic() {
         return switch (this) {
             case VALIDATION, MODEL_UNKNOWN, TOO_MANY_RESERVATIONS, CONTEXT_WINDOW_EXCEEDED, OUTBOUND_ADDRESS_REFUSED,
-                    CATALOG_READ_ONLY -> false;
+                    CATALOG_READ_ONLY, ATTACHMENT_TOO_LARGE, ATTACHMENT_TYPE_UNSUPPORTED, ATTACHMENT_TYPE_MISMATCH,
+                    ATTACHMENT_MALFORMED, ATTACHMENT_EXPANDS_TOO_MUCH, STORAGE_QUOTA_EXCEEDED,
+                    MODEL_TAKES_NO_IMAGES -> false;
             default -> true;
         };
     }

@@ -18,20 +18,39 @@ export async function renderUsers(body) {
 async function drawUsers(table, detail, q, page) {
     const result = await api(`/api/admin/users${query({q, page, size: 20})}`);
     clear(table, h('table', {},
-        h('thead', {}, h('tr', {}, ['Email', 'Name', 'Roles', 'State', 'Created'].map(c => h('th', {scope: 'col'}, c)))),
+        h('thead', {}, h('tr', {}, ['Email', 'Name', 'Roles', 'State', 'Balance', 'Reserved', 'Grants', 'Refill',
+            'Created'].map(c => h('th', {scope: 'col'}, c)))),
         h('tbody', {}, result.items.map(user => h('tr', {},
             h('th', {scope: 'row'}, h('button.link-button', {type: 'button',
                 onclick: () => drawUser(detail, user, () => drawUsers(table, detail, q, page))},
             user.email || user.externalId || user.id)),
             h('td', {}, user.displayName || ''), h('td', {}, (user.roles || []).join(', ')),
             h('td', {}, user.deleted ? 'deleted' : user.disabled ? 'disabled' : 'active'),
+            h('td', {}, user.credits ? num(user.credits.balance) : '–'),
+            h('td', {}, user.credits ? num(user.credits.reserved) : '–'),
+            h('td', {}, user.credits ? grantsSummary(user.credits.grants || []) : '–'),
+            h('td', {}, user.credits ? refillText(user.credits.refill) : '–'),
             h('td', {}, when(user.createdAt)))))),
     pager(result, next => drawUsers(table, detail, q, next)));
 }
 
+function grantsSummary(grants) {
+    return grants.length ? `${grants.length}: ${num(grants.reduce((sum, grant) => sum + grant.amount, 0))}` : 'none';
+}
+
+function refillText(refill) {
+    if (!refill || refill.amount <= 0) {
+        return 'none';
+    }
+    return refill.depletionThreshold != null
+        ? `${num(refill.amount)} when at ${num(refill.depletionThreshold)} or below, at most every ${humanInterval(refill.interval)}`
+        : `${num(refill.amount)} every ${humanInterval(refill.interval)}`;
+}
+
 async function drawUser(detail, user, refreshList) {
     const base = `/api/admin/users/${encodeURIComponent(user.id)}`;
-    const account = await api(`${base}/account`);
+    const [account, view] = await Promise.all([api(`${base}/account`), api(base)]);
+    const grants = view.grants || [];
     const redraw = () => drawUser(detail, user, refreshList);
     const balance = h('input', {type: 'number', min: 0, required: true, value: account.balance});
     const grant = h('input', {type: 'number', min: 1, required: true});
@@ -40,6 +59,7 @@ async function drawUser(detail, user, refreshList) {
     const refillInterval = h('select', {}, [['P1D', 'every day'], ['P7D', 'every week'], ['P30D', 'every 30 days'],
         ['PT1H', 'every hour']].map(([value, label]) => h('option', {value, selected: account.refill?.interval === value},
         label)));
+    const refillOnDepletion = h('input', {type: 'checkbox', checked: account.refill?.depletionThreshold != null});
     const form = (title, fields, label, action) => {
         const submit = h('button.primary', {type: 'submit'}, label);
         return h('form.stack-form', {onsubmit: event => {
@@ -58,16 +78,23 @@ async function drawUser(detail, user, refreshList) {
             h('dt', {}, 'Reserved'), h('dd', {}, num(account.reserved)),
             h('dt', {}, 'Available'), h('dd', {}, num(account.available)),
             h('dt', {}, 'Spent'), h('dd', {}, num(account.debitedCredits)),
-            h('dt', {}, 'Refill'), h('dd', {}, account.refill && account.refill.amount > 0
-                ? `${num(account.refill.amount)} every ${humanInterval(account.refill.interval)}` : 'none')),
+            h('dt', {}, 'Refill'), h('dd', {}, refillText(account.refill))),
+        h('h3', {}, 'Grants'),
+        grants.length ? h('div.table-wrap', {}, h('table', {},
+            h('thead', {}, h('tr', {}, ['Amount', 'State', 'From', 'Expires'].map(c => h('th', {scope: 'col'}, c)))),
+            h('tbody', {}, grants.map(grant => h('tr', {},
+                h('td', {}, num(grant.amount)), h('td', {}, grant.state.toLowerCase()),
+                h('td', {}, when(grant.effectiveAt)), h('td', {}, grant.expiresAt ? when(grant.expiresAt) : 'never'))))))
+            : h('p.muted', {}, 'No grants.'),
         form('Set balance', field('Balance (credits)', balance), 'Set', () => api(`${base}/balance`,
             {method: 'PUT', body: {balance: Number(balance.value)}})),
         form('Grant credits', [field('Amount', grant), field('Expires (optional)', grantExpiry)], 'Grant',
             () => api(`${base}/grants`, {method: 'POST', body: {amount: Number(grant.value),
                 expiresAt: grantExpiry.value ? new Date(`${grantExpiry.value}T00:00:00Z`).toISOString() : undefined}})),
-        form('Automatic refill', [field('Amount (0: off)', refillAmount), field('Interval', refillInterval)], 'Save',
-            () => api(`${base}/refill`, {method: 'PUT', body: {amount: Number(refillAmount.value),
-                interval: refillInterval.value}})),
+        form('Automatic refill', [field('Amount (0: off)', refillAmount), field('Interval', refillInterval),
+            h('label.check', {}, refillOnDepletion, ' Only when the balance runs out (at most once per interval)')],
+        'Save', () => api(`${base}/refill`, {method: 'PUT', body: {amount: Number(refillAmount.value),
+            interval: refillInterval.value, onDepletion: refillOnDepletion.checked}})),
         user.deleted ? null : h('div.actions', {},
             h('button', {type: 'button', onclick: event => busy(event.currentTarget, async () => {
                 Object.assign(user, await api(`${base}/${user.disabled ? 'enable' : 'disable'}`, {method: 'POST'}));

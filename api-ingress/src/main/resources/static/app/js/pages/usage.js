@@ -66,15 +66,21 @@ function fillDays(rows, days) {
     });
 }
 
-export function reportTable(rows, keyLabel) {
+/** @param perUser adds the distinct users and the credits and requests per user (admin reports) */
+export function reportTable(rows, keyLabel, perUser = false) {
     if (!rows.length) {
         return h('p.muted', {}, 'No usage in this period.');
     }
+    const extra = perUser ? ['Users', 'Requests per user', 'Credits per user'] : [];
     return h('table', {},
-        h('thead', {}, h('tr', {}, [keyLabel, 'Requests', 'Input tokens', 'Output tokens', 'Credits']
-            .map(c => h('th', {scope: 'col'}, c)))),
-        h('tbody', {}, rows.map(r => h('tr', {}, h('th', {scope: 'row'}, r.key), h('td', {}, num(r.requests)),
-            h('td', {}, num(r.inputTokens)), h('td', {}, num(r.outputTokens)), h('td', {}, num(r.cost))))));
+        h('thead', {}, h('tr', {}, [keyLabel.replaceAll(',', ' · '), 'Requests', 'Input tokens', 'Output tokens',
+            'Credits', ...extra].map(c => h('th', {scope: 'col'}, c)))),
+        h('tbody', {}, rows.map(r => h('tr', {},
+            h('th', {scope: 'row'}, r.keys ? Object.values(r.keys).map(v => v ?? '—').join(' · ') : r.key),
+            h('td', {}, num(r.requests)), h('td', {}, num(r.inputTokens)), h('td', {}, num(r.outputTokens)),
+            h('td', {}, num(r.cost)),
+            ...(perUser ? [h('td', {}, num(r.users)), h('td', {}, num(r.perUser?.requests)),
+                h('td', {}, num(r.perUser?.cost))] : [])))));
 }
 
 async function drawLedger(container, page) {

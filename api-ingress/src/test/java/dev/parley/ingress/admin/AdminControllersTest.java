@@ -121,6 +121,10 @@ class AdminControllersTest {
         mvc.perform(get("/api/admin/usage?groupBy=week").header(HttpHeaders.AUTHORIZATION, ADMIN))
                 .andExpect(status().isBadRequest())
                 .andExpect(jsonPath("$.type").value("urn:parley:problem:validation"));
+        mvc.perform(get("/api/admin/usage?groupBy=model,").header(HttpHeaders.AUTHORIZATION, ADMIN))
+                .andExpect(status().isBadRequest());
+        mvc.perform(get("/api/admin/usage?groupBy=model,week").header(HttpHeaders.AUTHORIZATION, ADMIN))
+                .andExpect(status().isBadRequest());
         mvc.perform(get("/api/admin/transactions?from=2025-03-02&to=2025-03-01").header(HttpHeaders.AUTHORIZATION,
                         ADMIN))
                 .andExpect(status().isBadRequest())
@@ -173,6 +177,11 @@ class AdminControllersTest {
                         .header(HttpHeaders.AUTHORIZATION, ADMIN))
                 .andExpect(status().isOk())
                 .andExpect(jsonPath("$.groupBy").value("organisation"));
+        given(accounting.usage(null, null, "model,user", null))
+                .willReturn(json.readTree("{\"rows\":[],\"groupBy\":\"model,user\"}"));
+        mvc.perform(get("/api/admin/usage?groupBy=model,user").header(HttpHeaders.AUTHORIZATION, ADMIN))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.groupBy").value("model,user"));
         mvc.perform(get("/api/admin/transactions?page=2&size=10").header(HttpHeaders.AUTHORIZATION, ADMIN))
                 .andExpect(status().isOk())
                 .andExpect(jsonPath("$.aggregates.count").value(0));

@@ -31,7 +31,7 @@ class AdmissionTest {
     static final ModelPrices PRICES = new ModelPrices(150_000, 600_000, 75_000);
     static final CatalogModel MOCK = new CatalogModel("mock-1", null, "mock", 8192, 1024, PRICES, true,
             Instant.EPOCH);
-    static final List<ChatMessage> CONTEXT = List.of(new ChatMessage(ChatRole.USER, "Hello there"));
+    static final List<ChatMessage> CONTEXT = List.of(new ChatMessage(ChatRole.USER, "Hello there", List.of()));
 
     final AccountingApi accounting = mock(AccountingApi.class);
     final Admission admission = new Admission(accounting, new TokenEstimator(), new AdmissionProperties(8),

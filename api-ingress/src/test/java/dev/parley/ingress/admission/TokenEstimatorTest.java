@@ -18,8 +18,8 @@ class TokenEstimatorTest {
 
     @Test
     void estimateExceedsWhatOpenAisChatFormatCounts() {
-        List<ChatMessage> context = List.of(new ChatMessage(ChatRole.SYSTEM, "Answer briefly."),
-                new ChatMessage(ChatRole.USER, "How many tokens does this sentence take, roughly?"));
+        List<ChatMessage> context = List.of(new ChatMessage(ChatRole.SYSTEM, "Answer briefly.", List.of()),
+                new ChatMessage(ChatRole.USER, "How many tokens does this sentence take, roughly?", List.of()));
         var encoding = Encodings.newDefaultEncodingRegistry().getEncoding(EncodingType.CL100K_BASE);
         // OpenAI bills 3 per message plus the role's token, and 3 to prime the reply
         long billed = 3 + context.stream()
@@ -34,8 +34,8 @@ class TokenEstimatorTest {
     @Test
     void marginGrowsWithTheText() {
         String page = "The quick brown fox jumps over the lazy dog. ".repeat(200);
-        long small = estimator.estimate("gpt-4o-mini", List.of(new ChatMessage(ChatRole.USER, "Hi")));
-        long large = estimator.estimate("gpt-4o-mini", List.of(new ChatMessage(ChatRole.USER, page)));
+        long small = estimator.estimate("gpt-4o-mini", List.of(new ChatMessage(ChatRole.USER, "Hi", List.of())));
+        long large = estimator.estimate("gpt-4o-mini", List.of(new ChatMessage(ChatRole.USER, page, List.of())));
 
         long counted = Encodings.newDefaultEncodingRegistry().getEncoding(EncodingType.O200K_BASE)
                 .countTokensOrdinary(page);
@@ -45,7 +45,7 @@ class TokenEstimatorTest {
 
     @Test
     void controlTokensTypedByAUserAreCountedAsText() {
-        long estimate = estimator.estimate("mock-1", List.of(new ChatMessage(ChatRole.USER, "<|endoftext|>")));
+        long estimate = estimator.estimate("mock-1", List.of(new ChatMessage(ChatRole.USER, "<|endoftext|>", List.of())));
 
         assertThat(estimate).isGreaterThan(TokenEstimator.TOKENS_PER_MESSAGE + TokenEstimator.REPLY_PRIMING_TOKENS);
     }

@@ -42,7 +42,7 @@ class CatalogAdminTest {
     }
 
     static ModelRequest model(String id) {
-        return new ModelRequest(id, "Model " + id, 32_000, 2_000, PRICES, null);
+        return new ModelRequest(id, "Model " + id, 32_000, 2_000, PRICES, null, null);
     }
 
     static ProviderRequest provider(String name, String kind, String baseUrl, String apiKey, ModelRequest... models) {
@@ -83,7 +83,7 @@ class CatalogAdminTest {
     @Test
     void fieldsThatDependOnTheKindAreValidationProblems() {
         ApiProblem problem = assertProblem(() -> admin.create(new ProviderRequest(null, "openai-compatible", null,
-                null, null, List.of(model("x"), model("x"), new ModelRequest(null, null, 1000, 1000, PRICES, null)),
+                null, null, List.of(model("x"), model("x"), new ModelRequest(null, null, 1000, 1000, PRICES, null, null)),
                 null, null)), ProblemKind.VALIDATION);
 
         assertThat(problem.getBody().getProperties().get("errors").toString())
@@ -163,7 +163,7 @@ class CatalogAdminTest {
 
         admin.putModel("router", "meta/llama-3", model(null));
         ProviderResponse changed = admin.putModel("router", "meta/llama-3", new ModelRequest("meta/llama-3", null,
-                64_000, 8_000, PRICES, false));
+                64_000, 8_000, PRICES, false, null));
 
         assertThat(changed.models()).singleElement().satisfies(model -> {
             assertThat(model.maxOutputTokens()).isEqualTo(8_000);

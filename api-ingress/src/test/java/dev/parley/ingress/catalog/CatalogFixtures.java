@@ -15,11 +15,11 @@ final class CatalogFixtures {
     }
 
     static ProviderDocument.ModelEntry model(String id) {
-        return new ProviderDocument.ModelEntry(id, null, 8192, 1024, PRICES, true);
+        return new ProviderDocument.ModelEntry(id, null, 8192, 1024, PRICES, true, false);
     }
 
     static ProviderDocument.ModelEntry disabledModel(String id) {
-        return new ProviderDocument.ModelEntry(id, null, 8192, 1024, PRICES, false);
+        return new ProviderDocument.ModelEntry(id, null, 8192, 1024, PRICES, false, false);
     }
 
     static ProviderDocument builtIn(String name, String kind, ProviderDocument.ModelEntry... models) {

@@ -42,9 +42,9 @@ class CatalogStoreIT {
     static CatalogProperties properties() {
         Map<String, CatalogProperties.Provider> providers = new LinkedHashMap<>();
         providers.put("mock", new CatalogProperties.Provider(true, null, List.of(new CatalogProperties.Model("mock-1",
-                null, 8192, 1024, new ModelPrices(1_000_000, 1_000_000, 1_000_000), true)), null));
+                null, 8192, 1024, new ModelPrices(1_000_000, 1_000_000, 1_000_000), true, false)), null));
         providers.put("openai", new CatalogProperties.Provider(false, null, List.of(new CatalogProperties.Model(
-                "gpt-4o-mini", null, 128000, 4096, new ModelPrices(150000, 0, 0), true)), null));
+                "gpt-4o-mini", null, 128000, 4096, new ModelPrices(150000, 0, 0), true, true)), null));
         return new CatalogProperties("mock-1", Duration.ofSeconds(10), providers);
     }
 
@@ -101,7 +101,7 @@ class CatalogStoreIT {
         CatalogAdmin admin = admin(catalog);
 
         admin.create(new ProviderRequest("acme", "openai", null, "sk-acme-key-1234", true,
-                List.of(new ModelRequest("acme/one", "One", 32000, 2000, new PricesRequest(5L, 6L, 7L), null)), null, null));
+                List.of(new ModelRequest("acme/one", "One", 32000, 2000, new PricesRequest(5L, 6L, 7L), null, null)), null, null));
         ProviderDocument stored = store.find("acme").orElseThrow();
         assertThat(stored.apiKey().lastFour()).isEqualTo("1234");
         assertThat(stored.apiKey().ciphertext()).isNotEmpty();
@@ -110,7 +110,7 @@ class CatalogStoreIT {
         assertThat(catalog.find("acme/one", Set.of())).map(CatalogModel::displayName).hasValue("One");
 
         admin.putModel("acme", "acme/two", new ModelRequest(null, null, 64000, 4000, new PricesRequest(1L, 1L, 1L),
-                true));
+                true, null));
         assertThat(store.find("acme").orElseThrow().version()).isEqualTo(1);
         assertThat(catalog.find("acme/two", Set.of())).isPresent();
 
@@ -140,7 +140,7 @@ class CatalogStoreIT {
         try {
             CompletableFuture.allOf(IntStream.range(0, 6).mapToObj(i -> CompletableFuture.runAsync(
                     () -> admin.putModel("busy", "busy-" + i, new ModelRequest(null, null, 8192, 1024,
-                            new PricesRequest(1L, 1L, 1L), true)), pool)).toArray(CompletableFuture[]::new)).join();
+                            new PricesRequest(1L, 1L, 1L), true, null)), pool)).toArray(CompletableFuture[]::new)).join();
         } finally {
             pool.shutdown();
         }
@@ -158,7 +158,7 @@ class CatalogStoreIT {
         ModelCatalog theirs = catalog();
 
         admin(theirs).putModel("mock", "mock-2", new ModelRequest(null, null, 8192, 1024,
-                new PricesRequest(1L, 1L, 1L), true));
+                new PricesRequest(1L, 1L, 1L), true, null));
 
         assertThat(theirs.find("mock-2", Set.of())).isPresent();
         assertThat(mine.find("mock-2", Set.of())).isEmpty();

@@ -3,6 +3,9 @@ package dev.parley.ingress.conversation;
 import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.ArgumentMatchers.eq;
 import static org.mockito.BDDMockito.given;
+import static org.mockito.Mockito.verify;
+import static org.mockito.Mockito.verifyNoInteractions;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.asyncDispatch;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.delete;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
@@ -12,6 +15,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 
 import java.time.Instant;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
 
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -21,11 +25,13 @@ import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.test.context.bean.override.mockito.MockitoBean;
 import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.MvcResult;
 
 import dev.parley.ingress.ControllerTest;
 import dev.parley.ingress.TestTokens;
 import dev.parley.ingress.web.ApiProblem;
 import dev.parley.ingress.web.PageResponse;
+import dev.parley.ingress.web.ProblemKind;
 
 @ControllerTest(ConversationController.class)
 class ConversationControllerTest {
@@ -37,6 +43,9 @@ class ConversationControllerTest {
 
     @MockitoBean
     ConversationService conversations;
+
+    @MockitoBean
+    FirstMessage.Poster firstMessages;
 
     static List<String> refusedTokens() {
         return List.of(TestTokens.expired("u1"), TestTokens.wrongAudience("u1"), TestTokens.wrongIssuer("u1"),
@@ -75,11 +84,59 @@ class ConversationControllerTest {
         given(conversations.create(eq("u1"), any()))
                 .willReturn(new ConversationResponse("c1", "Trip", "mock-1", NOW, NOW));
 
-        mvc.perform(post("/api/conversations").header(HttpHeaders.AUTHORIZATION, TestTokens.bearer("u1"))
-                        .contentType(MediaType.APPLICATION_JSON).content("{\"title\":\"Trip\",\"model\":\"mock-1\"}"))
+        MvcResult result = mvc.perform(post("/api/conversations").header(HttpHeaders.AUTHORIZATION,
+                        TestTokens.bearer("u1")).contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"title\":\"Trip\",\"model\":\"mock-1\"}"))
+                .andReturn();
+        mvc.perform(asyncDispatch(result))
                 .andExpect(status().isCreated())
                 .andExpect(jsonPath("$.id").value("c1"))
-                .andExpect(jsonPath("$.model").value("mock-1"));
+                .andExpect(jsonPath("$.model").value("mock-1"))
+                .andExpect(jsonPath("$.message").doesNotExist());
+        verifyNoInteractions(firstMessages);
+    }
+
+    @Test
+    void aConversationCreatedWithItsFirstMessageAnswersBoth() throws Exception {
+        given(conversations.create(eq("u1"), any()))
+                .willReturn(new ConversationResponse("c1", null, null, NOW, NOW));
+        given(firstMessages.post(eq("u1"), eq("c1"), eq(new FirstMessage("Hello", null, 0.2, null, null, null))))
+                .willReturn(CompletableFuture.completedFuture(java.util.Map.of("messageId", "m2")));
+
+        MvcResult result = mvc.perform(post("/api/conversations").header(HttpHeaders.AUTHORIZATION,
+                        TestTokens.bearer("u1")).contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"message\":{\"content\":\"Hello\",\"temperature\":0.2}}"))
+                .andReturn();
+        mvc.perform(asyncDispatch(result))
+                .andExpect(status().isCreated())
+                .andExpect(jsonPath("$.id").value("c1"))
+                .andExpect(jsonPath("$.message.messageId").value("m2"));
+    }
+
+    @Test
+    void aRefusedFirstMessageLeavesNoConversation() throws Exception {
+        given(conversations.create(eq("u1"), any()))
+                .willReturn(new ConversationResponse("c1", null, null, NOW, NOW));
+        given(firstMessages.post(eq("u1"), eq("c1"), any())).willReturn(CompletableFuture.failedFuture(
+                new ApiProblem(ProblemKind.QUOTA_EXHAUSTED, "No credits left")));
+
+        MvcResult result = mvc.perform(post("/api/conversations").header(HttpHeaders.AUTHORIZATION,
+                        TestTokens.bearer("u1")).contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"message\":{\"content\":\"Hello\"}}"))
+                .andReturn();
+        mvc.perform(asyncDispatch(result))
+                .andExpect(status().isPaymentRequired())
+                .andExpect(jsonPath("$.type").value("urn:parley:problem:quota-exhausted"));
+        verify(conversations).discard("u1", "c1");
+    }
+
+    @Test
+    void aFirstMessageWithoutContentIsAValidationProblem() throws Exception {
+        mvc.perform(post("/api/conversations").header(HttpHeaders.AUTHORIZATION, TestTokens.bearer("u1"))
+                        .contentType(MediaType.APPLICATION_JSON).content("{\"message\":{\"content\":\" \"}}"))
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.type").value("urn:parley:problem:validation"));
+        verifyNoInteractions(firstMessages);
     }
 
     @Test

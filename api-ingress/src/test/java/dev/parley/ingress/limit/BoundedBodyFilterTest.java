@@ -1,5 +1,7 @@
 package dev.parley.ingress.limit;
 
+import org.springframework.util.unit.DataSize;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -16,7 +18,9 @@ import dev.parley.ingress.web.BodyTooLargeException;
 
 class BoundedBodyFilterTest {
 
-    final BoundedBodyFilter filter = new BoundedBodyFilter(10);
+    final BoundedBodyFilter filter = new BoundedBodyFilter(new LimitProperties(5, 20,
+            java.time.Duration.ofMinutes(15), java.time.Duration.ofSeconds(1), java.time.Duration.ofMinutes(15), 60,
+            DataSize.ofBytes(10), DataSize.ofBytes(10), DataSize.ofBytes(10)));
 
     @Test
     void aBodyWithoutDeclaredLengthFailsOnceItOutgrowsTheLimit() throws Exception {

@@ -22,7 +22,7 @@ import dev.parley.ingress.web.ProblemKind;
 class LoginThrottleTest {
 
     static final LimitProperties LIMITS = new LimitProperties(5, 20, Duration.ofMinutes(15), Duration.ofSeconds(1),
-            Duration.ofMinutes(15), 60, DataSize.ofMegabytes(1));
+            Duration.ofMinutes(15), 60, DataSize.ofMegabytes(1), DataSize.ofMegabytes(11), DataSize.ofMegabytes(8));
 
     final ManualTime time = new ManualTime();
     final LoginThrottle throttle = new LoginThrottle(LIMITS, time);

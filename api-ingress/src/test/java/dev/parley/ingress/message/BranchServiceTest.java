@@ -82,7 +82,7 @@ class BranchServiceTest {
 
         ArgumentCaptor<List<MessageDocument>> history = historyCaptor();
         verify(chatRequests).answer(eq(CONVERSATION), eq(new Turn("a1", null)), history.capture(), eq("q2 edited"),
-                any());
+                any(), any());
         assertThat(history.getValue()).extracting(MessageDocument::id).containsExactly("q1", "a1");
     }
 

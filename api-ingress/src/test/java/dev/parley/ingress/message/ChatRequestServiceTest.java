@@ -76,7 +76,8 @@ class ChatRequestServiceTest {
             Runnable::run);
     final ChatRequestService service = new ChatRequestService(conversations, queries, messages, outcomes,
             chatAdmission, new ChatProperties(200_000, 200), new TokenEstimator(), metrics, CAPS,
-            Clock.fixed(Instant.parse("2025-03-01T00:00:00Z"), ZoneOffset.UTC));
+            Clock.fixed(Instant.parse("2025-03-01T00:00:00Z"), ZoneOffset.UTC),
+            mock(dev.parley.ingress.attachment.AttachmentContext.class));
     final StatelessChats stateless = new StatelessChats(chatAdmission, new ChatProperties(200_000, 200),
             new TokenEstimator(), metrics, Clock.fixed(Instant.parse("2025-03-01T00:00:00Z"), ZoneOffset.UTC));
 
@@ -178,7 +179,8 @@ class ChatRequestServiceTest {
     @Test
     void turnsBeyondTheMessageLimitAreLeftOutOfTheContext() {
         var limited = new ChatRequestService(conversations, queries, messages, outcomes, chatAdmission,
-                new ChatProperties(200_000, 3), new TokenEstimator(), metrics, CAPS, Clock.systemUTC());
+                new ChatProperties(200_000, 3), new TokenEstimator(), metrics, CAPS, Clock.systemUTC(),
+                mock(dev.parley.ingress.attachment.AttachmentContext.class));
         // the store reads at most the newest 3; a store that returns more is trimmed all the same
         given(queries.branch(CONVERSATION, 3)).willReturn(List.of(
                 ContextAssemblerTest.question("q1"), ContextAssemblerTest.answer(MessageStatus.COMPLETED, "a1"),
@@ -210,7 +212,7 @@ class ChatRequestServiceTest {
         given(catalog.resolve(any(), any(), any())).willReturn(Optional.of(SMALL));
         List<ChatMessage> context = new ArrayList<>();
         for (int turn = 0; turn < 30; turn++) {
-            context.add(new ChatMessage(ChatRole.USER, "question number " + turn));
+            context.add(new ChatMessage(ChatRole.USER, "question number " + turn, List.of()));
         }
 
         assertProblem(() -> service.submit(CONVERSATION, new ChatSubmission("q", context, "tiny-1",
@@ -230,7 +232,7 @@ class ChatRequestServiceTest {
     @Test
     void aStatelessRequestStoresNothingAndNamesNoConversation() {
         AcceptedChat accepted = stateless.submit("u1", new ChatSubmission("Hello",
-                List.of(new ChatMessage(ChatRole.USER, "Hello")), null, GenerationParameters.newBuilder().build()))
+                List.of(new ChatMessage(ChatRole.USER, "Hello", List.of())), null, GenerationParameters.newBuilder().build()))
                 .join();
 
         var event = ArgumentCaptor.forClass(ChatRequested.class);
@@ -248,7 +250,7 @@ class ChatRequestServiceTest {
                 .willReturn(CompletableFuture.failedFuture(new IllegalStateException("broker down")));
 
         var accepted = stateless.submit("u1", new ChatSubmission("Hello",
-                List.of(new ChatMessage(ChatRole.USER, "Hello")), null, GenerationParameters.newBuilder().build()));
+                List.of(new ChatMessage(ChatRole.USER, "Hello", List.of())), null, GenerationParameters.newBuilder().build()));
 
         assertThatThrownBy(accepted::join).hasCauseInstanceOf(ApiProblem.class);
         verify(admission).release(anyString(), eq("u1"));

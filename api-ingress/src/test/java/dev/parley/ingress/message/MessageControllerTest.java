@@ -61,9 +61,28 @@ class MessageControllerTest {
     @MockitoBean
     WebhookSecrets webhookSecrets;
 
+    @MockitoBean
+    QuestionNotes notes;
+
     static MockHttpServletRequestBuilder postMessage(String json) {
         return post(MESSAGES).header(HttpHeaders.AUTHORIZATION, TestTokens.bearer("u1"))
                 .contentType(MediaType.APPLICATION_JSON).content(json);
+    }
+
+    @Test
+    void aMessageThatAsksForNoAnswerIsOnlyStored() throws Exception {
+        given(notes.store(eq("u1"), eq("c1"), any())).willReturn(new MessageAcceptedResponse(null, "m1", null, null));
+
+        MvcResult result = mvc.perform(postMessage("{\"content\":\"For later\",\"respond\":false}"))
+                .andExpect(request().asyncStarted())
+                .andReturn();
+        mvc.perform(asyncDispatch(result))
+                .andExpect(status().isCreated())
+                .andExpect(jsonPath("$.userMessageId").value("m1"))
+                .andExpect(jsonPath("$.messageId").doesNotExist())
+                .andExpect(jsonPath("$.streamUrl").doesNotExist());
+
+        verifyNoInteractions(chatRequests);
     }
 
     @Test

@@ -36,7 +36,9 @@ class ChatCompletionServiceTest {
     final CompletableFuture<StreamData> terminal = new CompletableFuture<>();
     final CompletableFuture<Void> clientGone = new CompletableFuture<>();
     final ChatCompletionService service = new ChatCompletionService(chats, answers, abandoned,
-            new OpenAiProperties(Duration.ofMinutes(5)), Clock.fixed(Instant.EPOCH, ZoneOffset.UTC));
+            new OpenAiProperties(Duration.ofMinutes(5)), Clock.fixed(Instant.EPOCH, ZoneOffset.UTC),
+            new dev.parley.ingress.attachment.InlineImages(
+                    dev.parley.ingress.attachment.AttachmentProperties.defaults()));
 
     ChatCompletionServiceTest() {
         given(chats.submit(any(), any())).willReturn(CompletableFuture.completedFuture(ACCEPTED));
@@ -73,7 +75,8 @@ class ChatCompletionServiceTest {
     @Test
     void anAnswerThatTakesLongerThanTheTimeoutIsCancelled() {
         var impatient = new ChatCompletionService(chats, answers, abandoned, new OpenAiProperties(Duration.ofMillis(1)),
-                Clock.fixed(Instant.EPOCH, ZoneOffset.UTC));
+                Clock.fixed(Instant.EPOCH, ZoneOffset.UTC), new dev.parley.ingress.attachment.InlineImages(
+                        dev.parley.ingress.attachment.AttachmentProperties.defaults()));
 
         CompletableFuture<Object> answer = impatient.complete("u1", REQUEST, clientGone);
 

@@ -28,6 +28,9 @@ class UsageControllerTest {
     MockMvc mvc;
 
     @MockitoBean
+    dev.parley.ingress.attachment.AttachmentStorage attachmentStorage;
+
+    @MockitoBean
     AccountingClient accounting;
 
     @Test
@@ -49,6 +52,8 @@ class UsageControllerTest {
         given(accounting.transactions("u1", LocalDate.parse("2025-03-01"), null, 1, 5))
                 .willReturn(json.readTree("{\"items\":[{\"id\":\"e1\"}],\"page\":1}"));
         given(accounting.report("u1", null, null, "model")).willReturn(json.readTree("{\"groupBy\":\"model\"}"));
+        given(accounting.report("u1", null, null, "day,model"))
+                .willReturn(json.readTree("{\"groupBy\":\"day,model\"}"));
 
         mvc.perform(get("/api/me/transactions?from=2025-03-01&page=1&size=5").header(HttpHeaders.AUTHORIZATION, USER))
                 .andExpect(status().isOk())
@@ -56,6 +61,9 @@ class UsageControllerTest {
         mvc.perform(get("/api/me/usage/report?groupBy=model").header(HttpHeaders.AUTHORIZATION, USER))
                 .andExpect(status().isOk())
                 .andExpect(jsonPath("$.groupBy").value("model"));
+        mvc.perform(get("/api/me/usage/report?groupBy=day,model").header(HttpHeaders.AUTHORIZATION, USER))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.groupBy").value("day,model"));
     }
 
     @Test
@@ -63,6 +71,8 @@ class UsageControllerTest {
         mvc.perform(get("/api/me/usage/report?groupBy=user").header(HttpHeaders.AUTHORIZATION, USER))
                 .andExpect(status().isBadRequest())
                 .andExpect(jsonPath("$.type").value("urn:parley:problem:validation"));
+        mvc.perform(get("/api/me/usage/report?groupBy=model,user").header(HttpHeaders.AUTHORIZATION, USER))
+                .andExpect(status().isBadRequest());
         mvc.perform(get("/api/me/transactions?size=0").header(HttpHeaders.AUTHORIZATION, USER))
                 .andExpect(status().isBadRequest());
         mvc.perform(get("/api/me/transactions?from=2025-03-02&to=2025-03-01").header(HttpHeaders.AUTHORIZATION, USER))

@@ -1,5 +1,6 @@
 package dev.parley.worker.intake;
 
+import java.util.List;
 import java.util.concurrent.TimeUnit;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -11,6 +12,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 
 import dev.parley.events.ChatMessage;
+import dev.parley.events.ContentPartKind;
 import dev.parley.events.ChatRequested;
 import dev.parley.events.GenerationParameters;
 import dev.parley.events.ProviderEndpoint;
@@ -59,6 +61,17 @@ class ChatRequestListener {
     }
 
     private static PromptMessage toPrompt(ChatMessage message) {
-        return new PromptMessage(PromptMessage.Role.valueOf(message.getRole().name()), message.getContent());
+        List<PromptMessage.Image> images = message.getParts().stream()
+                .filter(part -> part.getKind() == ContentPartKind.IMAGE)
+                .map(part -> new PromptMessage.Image(part.getMediaType(),
+                        part.getData() == null ? null : bytes(part.getData()), part.getUrl()))
+                .toList();
+        return new PromptMessage(PromptMessage.Role.valueOf(message.getRole().name()), message.getContent(), images);
+    }
+
+    private static byte[] bytes(java.nio.ByteBuffer buffer) {
+        byte[] copy = new byte[buffer.remaining()];
+        buffer.duplicate().get(copy);
+        return copy;
     }
 }

@@ -21,6 +21,13 @@ public final class TokenCounter {
     private static final List<String> O200K_FAMILIES = List.of("gpt-4o", "gpt-4.1", "gpt-4.5", "gpt-5", "gpt-oss",
             "chatgpt-4o", "o1", "o3", "o4");
 
+    /**
+     * An image's share of a prompt when the provider reports no usage: about the most either OpenAI (85 + 170 per
+     * 512 px tile, high detail) or Anthropic (width x height / 750, images scaled to at most 1.15 megapixels) count
+     * for one image; api-ingress reserves the same.
+     */
+    public static final int IMAGE_TOKENS = 1600;
+
     private final EncodingRegistry registry = Encodings.newLazyEncodingRegistry();
 
     public int count(String model, String text) {
@@ -37,7 +44,7 @@ public final class TokenCounter {
         int total = REPLY_PRIMING_TOKENS;
         for (PromptMessage message : messages) {
             total += TOKENS_PER_MESSAGE + encoding.countTokensOrdinary(message.role().wireName())
-                    + encoding.countTokensOrdinary(message.content());
+                    + encoding.countTokensOrdinary(message.content()) + IMAGE_TOKENS * message.images().size();
         }
         return total;
     }

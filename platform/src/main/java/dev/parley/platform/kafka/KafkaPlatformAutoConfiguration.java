@@ -11,6 +11,7 @@ import java.util.Optional;
 import io.micrometer.core.instrument.MeterRegistry;
 
 import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.common.config.TopicConfig;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringSerializer;
@@ -129,10 +130,20 @@ public class KafkaPlatformAutoConfiguration {
         return templates;
     }
 
+    /**
+     * The largest record of {@code chat.requests} (and its dead-letter topic): a request may carry images for a
+     * vision model, which api-ingress bounds (4 images of at most 1 MiB, plus a context of at most 200,000
+     * characters: under 5 MiB); other topics keep the broker's 1 MB default.
+     */
+    public static final int MAX_REQUEST_RECORD_BYTES = 8 * 1024 * 1024;
+
     private static NewTopic topic(String name, ParleyKafkaProperties properties) {
-        return TopicBuilder.name(name)
+        TopicBuilder topic = TopicBuilder.name(name)
                 .partitions(properties.partitions())
-                .replicas(properties.replicationFactor())
-                .build();
+                .replicas(properties.replicationFactor());
+        if (name.equals(Topics.CHAT_REQUESTS) || name.equals(Topics.deadLetterOf(Topics.CHAT_REQUESTS))) {
+            topic.config(TopicConfig.MAX_MESSAGE_BYTES_CONFIG, Integer.toString(MAX_REQUEST_RECORD_BYTES));
+        }
+        return topic.build();
     }
 }

@@ -43,12 +43,16 @@ class GrantController {
         return RefillResponse.of(accountId, refills.configure(accountId, request).refill());
     }
 
-    /** @param interval ISO-8601; null fields when refills are off */
-    record RefillResponse(String accountId, Long amount, String interval, Instant anchor) {
+    /**
+     * @param interval ISO-8601; null fields when refills are off
+     * @param depletionThreshold set for a refill on depletion: the balance at or below which it is granted
+     */
+    record RefillResponse(String accountId, Long amount, String interval, Instant anchor, Long depletionThreshold) {
 
         static RefillResponse of(String accountId, Refill refill) {
-            return refill == null ? new RefillResponse(accountId, null, null, null)
-                    : new RefillResponse(accountId, refill.amount(), refill.interval().toString(), refill.anchor());
+            return refill == null ? new RefillResponse(accountId, null, null, null, null)
+                    : new RefillResponse(accountId, refill.amount(), refill.interval().toString(), refill.anchor(),
+                            refill.depletionThreshold());
         }
     }
 }

@@ -2,21 +2,39 @@ package dev.parley.accounting.report;
 
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Map;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
 
 /**
- * Usage over a date range, broken down; {@code totals} is the sum of the rows.
+ * Usage over a date range, broken down by one or more keys; {@code totals} is the sum of the rows.
  *
+ * @param groupBy the keys, comma-separated, as asked
  * @param rows sorted by key; a null key groups usage without an organisation
  */
 record UsageReport(LocalDate from, LocalDate to, String groupBy, List<Row> rows, Row totals) {
 
-    /** @param cost credits debited */
-    record Row(String key, long requests, long inputTokens, long outputTokens, long cachedInputTokens, long cost) {
+    /**
+     * @param key the row's value of the one key; with several keys their values joined by {@code |}
+     * @param keys with several keys: each key's value by name
+     * @param cost credits debited
+     * @param users distinct users whose usage the row holds
+     * @param perUser the row's sums divided by its users
+     */
+    record Row(String key, @JsonInclude(JsonInclude.Include.NON_NULL) Map<String, String> keys, long requests, long inputTokens, long outputTokens,
+            long cachedInputTokens, long cost, long users, Averages perUser) {
+    }
 
-        Row plus(Row other) {
-            return new Row(key, requests + other.requests, inputTokens + other.inputTokens,
-                    outputTokens + other.outputTokens, cachedInputTokens + other.cachedInputTokens,
-                    cost + other.cost);
+    /** Averages per user, to two decimals. */
+    record Averages(double requests, double inputTokens, double outputTokens, double cost) {
+
+        static Averages of(long requests, long inputTokens, long outputTokens, long cost, long users) {
+            return users == 0 ? new Averages(0, 0, 0, 0) : new Averages(per(requests, users), per(inputTokens, users),
+                    per(outputTokens, users), per(cost, users));
+        }
+
+        private static double per(long sum, long users) {
+            return Math.round(sum * 100.0 / users) / 100.0;
         }
     }
 }

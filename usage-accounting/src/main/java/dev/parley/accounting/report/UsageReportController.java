@@ -1,6 +1,9 @@
 package dev.parley.accounting.report;
 
 import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
 
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Size;
@@ -28,8 +31,8 @@ class UsageReportController {
             @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
             @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to,
             @RequestParam(defaultValue = "day") String groupBy) {
-        GroupBy grouping = parse(groupBy);
-        if (grouping == GroupBy.USER || grouping == GroupBy.ORGANISATION) {
+        List<GroupBy> grouping = parse(groupBy);
+        if (grouping.contains(GroupBy.USER) || grouping.contains(GroupBy.ORGANISATION)) {
             throw new IllegalArgumentException("groupBy must be day, month or model");
         }
         return reports.report(new DateRange(from, to), grouping, userId);
@@ -43,11 +46,23 @@ class UsageReportController {
         return reports.report(new DateRange(from, to), parse(groupBy), userId);
     }
 
-    private static GroupBy parse(String groupBy) {
-        try {
-            return GroupBy.valueOf(groupBy.toUpperCase());
-        } catch (IllegalArgumentException unknown) {
-            throw new IllegalArgumentException("groupBy must be one of day, month, user, organisation, model");
+    /** One key or several, comma-separated (e.g. {@code model,user}); day and month exclude each other. */
+    private static List<GroupBy> parse(String groupBy) {
+        List<GroupBy> keys = new ArrayList<>();
+        for (String name : groupBy.split(",", -1)) {
+            try {
+                GroupBy key = GroupBy.valueOf(name.trim().toUpperCase(Locale.ROOT));
+                if (!keys.contains(key)) {
+                    keys.add(key);
+                }
+            } catch (IllegalArgumentException unknown) {
+                throw new IllegalArgumentException("groupBy must be one or more of day, month, user, organisation, "
+                        + "model, comma-separated");
+            }
         }
+        if (keys.contains(GroupBy.DAY) && keys.contains(GroupBy.MONTH)) {
+            throw new IllegalArgumentException("groupBy cannot have both day and month");
+        }
+        return keys;
     }
 }

@@ -11,6 +11,7 @@ import dev.parley.accounting.account.Account;
 import dev.parley.accounting.account.AccountRepository;
 import dev.parley.accounting.account.Reservation;
 import dev.parley.accounting.config.AccountingProperties;
+import dev.parley.accounting.grant.RefillService;
 import dev.parley.accounting.ledger.LedgerEntry;
 import dev.parley.accounting.ledger.LedgerRepository;
 import dev.parley.accounting.ledger.LedgerState;
@@ -35,15 +36,17 @@ class ReservationService {
     private final LedgerRepository ledger;
     private final PriceBook prices;
     private final AccountingProperties properties;
+    private final RefillService refills;
     private final Clock clock;
 
     ReservationService(AccountRepository accounts, ReservationStore store, LedgerRepository ledger, PriceBook prices,
-            AccountingProperties properties, Clock clock) {
+            AccountingProperties properties, RefillService refills, Clock clock) {
         this.accounts = accounts;
         this.store = store;
         this.ledger = ledger;
         this.prices = prices;
         this.properties = properties;
+        this.refills = refills;
         this.clock = clock;
     }
 
@@ -73,8 +76,19 @@ class ReservationService {
             return response(held.get(), reservation);
         }
         Account current = accounts.open(payerId);
-        return current.reservation(reservation.reservationId()).map(retried -> response(current, retried))
-                .orElseThrow(() -> refusal(current, reservation, limits));
+        Optional<Reservation> retried = current.reservation(reservation.reservationId());
+        if (retried.isPresent()) {
+            return response(current, retried.get());
+        }
+        if (refills.refillIfDepleted(current, reservation.amount())) {
+            // the payer had run out and its refill on depletion just arrived: try once more
+            Optional<Account> refilled = store.hold(payerId, reservation, limits);
+            if (refilled.isPresent()) {
+                return response(refilled.get(), reservation);
+            }
+            current = accounts.open(payerId);
+        }
+        throw refusal(current, reservation, limits);
     }
 
     /** Gives the credits back when the request was not published; nothing happens when it is gone already. */

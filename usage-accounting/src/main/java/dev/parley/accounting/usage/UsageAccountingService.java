@@ -13,6 +13,7 @@ import dev.parley.accounting.account.Account;
 import dev.parley.accounting.account.AccountRepository;
 import dev.parley.accounting.alert.LowBalanceAlerts;
 import dev.parley.accounting.config.AccountingProperties;
+import dev.parley.accounting.grant.RefillService;
 import dev.parley.accounting.ledger.LedgerEntry;
 import dev.parley.accounting.ledger.LedgerRepository;
 import dev.parley.accounting.ledger.LedgerState;
@@ -53,13 +54,15 @@ class UsageAccountingService {
     private final DebitPolicy policy;
     private final UsageBuckets buckets;
     private final LowBalanceAlerts alerts;
+    private final RefillService refills;
     private final UsageMetrics metrics;
     private final List<DebitWriteListener> debitWriteListeners;
     private final Clock clock;
 
     UsageAccountingService(LedgerRepository ledger, UsageSettlement settlement, AccountRepository accounts,
             PriceBook prices, AccountingProperties properties, UsageBuckets buckets, LowBalanceAlerts alerts,
-            UsageMetrics metrics, ObjectProvider<DebitWriteListener> debitWriteListeners, Clock clock) {
+            RefillService refills, UsageMetrics metrics, ObjectProvider<DebitWriteListener> debitWriteListeners,
+            Clock clock) {
         this.ledger = ledger;
         this.settlement = settlement;
         this.accounts = accounts;
@@ -67,6 +70,7 @@ class UsageAccountingService {
         this.policy = new DebitPolicy(properties.debitOwnKeyUsage());
         this.buckets = buckets;
         this.alerts = alerts;
+        this.refills = refills;
         this.metrics = metrics;
         this.debitWriteListeners = debitWriteListeners.orderedStream().toList();
         this.clock = clock;
@@ -104,6 +108,8 @@ class UsageAccountingService {
         buckets.add(entry, organisationOf(entry));
         if (settled.debited()) {
             alerts.check(account);
+            // reads nothing: the account just returned says whether it ran out and its refill is due
+            refills.refillIfDepleted(account, 0);
         }
         // counted before the entry is marked, so that whoever sees it APPLIED also sees its metrics
         metrics.applied(entry);

@@ -110,6 +110,50 @@ class UsageReportIT extends IntegrationTest {
     }
 
     @Test
+    void aReportGroupsBySeveralKeysAtOnceWithAveragesPerUser() throws Exception {
+        String first = newUserId();
+        String second = newUserId();
+        String day = "2031-08-09";
+        Instant at = LocalDate.parse(day).atTime(9, 0).toInstant(ZoneOffset.UTC);
+        publishAndAwait(List.of(usage(first, "mock-1", 100, 20, at), usage(first, "mock-1", 50, 10, at),
+                usage(second, "mock-1", 300, 60, at), usage(second, "mock-2", 10, 2, at)));
+
+        JsonNode report = body("/internal/admin/usage?groupBy=model,user&from=" + day + "&to=" + day);
+
+        assertThat(report.get("groupBy").asText()).isEqualTo("model,user");
+        assertThat(report.get("rows")).hasSize(3);
+        JsonNode firstOnMock = report.get("rows").valueStream()
+                .filter(row -> row.at("/keys/user").asText().equals(first)).findFirst().orElseThrow();
+        assertThat(firstOnMock.at("/keys/model").asText()).isEqualTo("mock-1");
+        assertThat(firstOnMock.get("requests").asLong()).isEqualTo(2);
+        assertThat(firstOnMock.get("key").asText()).isEqualTo("mock-1|" + first);
+        assertThat(firstOnMock.get("users").asLong()).isEqualTo(1);
+
+        JsonNode byModel = body("/internal/admin/usage?groupBy=model&from=" + day + "&to=" + day);
+        JsonNode mock = byModel.get("rows").valueStream().filter(row -> row.get("key").asText().equals("mock-1"))
+                .findFirst().orElseThrow();
+        assertThat(mock.get("users").asLong()).isEqualTo(2);
+        assertThat(mock.at("/perUser/requests").asDouble()).isEqualTo(1.5);
+        assertThat(mock.at("/perUser/inputTokens").asDouble()).isEqualTo(225.0);
+        assertThat(mock.has("keys")).isFalse();
+        assertThat(byModel.at("/totals/users").asLong()).isEqualTo(2);
+        assertThat(byModel.at("/totals/perUser/requests").asDouble()).isEqualTo(2.0);
+
+        JsonNode byDayAndModel = body("/internal/admin/usage?groupBy=day,model&from=" + day + "&to=" + day);
+        assertThat(byDayAndModel.get("rows")).hasSize(2);
+        mvc.perform(get("/internal/admin/usage?groupBy=day,month").header(HttpHeaders.AUTHORIZATION, bearer()))
+                .andExpect(status().isBadRequest());
+        JsonNode ownByModel = body("/internal/accounts/" + second + "/usage?groupBy=day,model&from=" + day + "&to="
+                + day);
+        assertThat(ownByModel.get("rows")).hasSize(2);
+        assertThat(ownByModel.at("/totals/perUser/cost").asDouble())
+                .isEqualTo(ownByModel.at("/totals/cost").asDouble());
+        mvc.perform(get("/internal/accounts/" + second + "/usage?groupBy=model,user")
+                        .header(HttpHeaders.AUTHORIZATION, bearer()))
+                .andExpect(status().isBadRequest());
+    }
+
+    @Test
     void anUnknownBreakdownIsABadRequestProblem() throws Exception {
         mvc.perform(get("/internal/admin/usage?groupBy=week").header(HttpHeaders.AUTHORIZATION, bearer()))
                 .andExpect(status().isBadRequest())

@@ -37,16 +37,17 @@ class AdminAccountsController {
     }
 
     @GetMapping
-    @Operation(summary = "List accounts", description = "Newest first; `q` matches the start of the email.")
-    PageResponse<UserAccount> list(@RequestParam(required = false) @Size(max = 254) String q,
+    @Operation(summary = "List accounts", description = "Newest first; `q` matches the start of the email. Each "
+            + "comes with its `credits` (balance, reserved, available, refill, grants not expired).")
+    PageResponse<AdminUserView> list(@RequestParam(required = false) @Size(max = 254) String q,
             @RequestParam(defaultValue = "0") @Min(0) int page,
             @RequestParam(defaultValue = "50") @Min(1) @Max(200) int size) {
         return users.list(q, page, size);
     }
 
     @GetMapping("/{userId}")
-    @Operation(summary = "One account")
-    UserAccount get(@PathVariable @Size(max = 128) String userId) {
+    @Operation(summary = "One account", description = "With its `credits` and every grant (`grants`, newest first).")
+    AdminUserView get(@PathVariable @Size(max = 128) String userId) {
         return users.get(userId);
     }
 

@@ -1,14 +1,19 @@
 package dev.parley.ingress.admin.users;
 
+import java.util.List;
+import java.util.Map;
+
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
 
+import dev.parley.ingress.admin.AdminAccounting;
 import dev.parley.ingress.apikey.ApiKeyRevocation;
 import dev.parley.ingress.auth.UserAccount;
 import dev.parley.ingress.auth.UserAccounts;
 import dev.parley.ingress.web.ApiProblem;
 import dev.parley.ingress.web.PageResponse;
+import tools.jackson.databind.JsonNode;
 
 /** Account administration, with the one rule accounts cannot know: an admin never locks themselves out. */
 @Service
@@ -18,18 +23,37 @@ class AdminUserService {
 
     private final UserAccounts accounts;
     private final ApiKeyRevocation apiKeys;
+    private final AdminAccounting accounting;
 
-    AdminUserService(UserAccounts accounts, ApiKeyRevocation apiKeys) {
+    AdminUserService(UserAccounts accounts, ApiKeyRevocation apiKeys, AdminAccounting accounting) {
         this.accounts = accounts;
         this.apiKeys = apiKeys;
+        this.accounting = accounting;
     }
 
-    PageResponse<UserAccount> list(String emailPrefix, int page, int size) {
-        return accounts.list(emailPrefix, page, size);
+    /** A page of accounts with their credits; without them when usage-accounting does not answer. */
+    PageResponse<AdminUserView> list(String emailPrefix, int page, int size) {
+        PageResponse<UserAccount> users = accounts.list(emailPrefix, page, size);
+        Map<String, JsonNode> credits = creditsOf(users.items().stream().map(UserAccount::id).toList());
+        return new PageResponse<>(users.items().stream()
+                .map(user -> new AdminUserView(user, credits.get(user.id()), null)).toList(),
+                users.page(), users.size(), users.total());
     }
 
-    UserAccount get(String userId) {
-        return accounts.get(userId);
+    AdminUserView get(String userId) {
+        UserAccount user = accounts.get(userId);
+        JsonNode credits = creditsOf(List.of(userId)).get(userId);
+        return new AdminUserView(user, credits, credits == null ? null : accounting.grants(userId));
+    }
+
+    private Map<String, JsonNode> creditsOf(List<String> userIds) {
+        try {
+            return accounting.accounts(userIds);
+        } catch (ApiProblem unavailable) {
+            // the accounts themselves can still be managed while accounting is away
+            log.warn("Credits left out of the admin user list: {}", unavailable.getMessage());
+            return Map.of();
+        }
     }
 
     UserAccount update(String adminId, String userId, UpdateUserRequest request) {

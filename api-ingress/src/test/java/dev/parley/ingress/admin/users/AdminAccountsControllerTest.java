@@ -25,6 +25,8 @@ import org.springframework.test.web.servlet.MockMvc;
 import dev.parley.ingress.ControllerTest;
 import dev.parley.ingress.TestTokens;
 import dev.parley.ingress.auth.UserAccount;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
 import dev.parley.ingress.web.ApiProblem;
 import dev.parley.ingress.web.PageResponse;
 
@@ -50,12 +52,20 @@ class AdminAccountsControllerTest {
 
     @Test
     void listsAPageFilteredByEmailPrefix() throws Exception {
-        given(users.list("ann", 0, 20)).willReturn(new PageResponse<>(List.of(ANN), 0, 20, 1));
+        JsonNode credits = JsonMapper.builder().build().readTree("""
+                {"balance":120,"reserved":30,"available":90,"refill":{"amount":500,"interval":"PT24H",
+                 "depletionThreshold":0},"grants":[{"grantId":"g1","amount":50,"state":"ACTIVE"}]}""");
+        given(users.list("ann", 0, 20)).willReturn(new PageResponse<>(List.of(new AdminUserView(ANN, credits, null)),
+                0, 20, 1));
 
         mvc.perform(get("/api/admin/users?q=ann&size=20").header(HttpHeaders.AUTHORIZATION, TestTokens.admin("a1")))
                 .andExpect(status().isOk())
                 .andExpect(jsonPath("$.items[0].email").value("ann@example.com"))
                 .andExpect(jsonPath("$.items[0].disabled").value(false))
+                .andExpect(jsonPath("$.items[0].credits.balance").value(120))
+                .andExpect(jsonPath("$.items[0].credits.reserved").value(30))
+                .andExpect(jsonPath("$.items[0].credits.refill.depletionThreshold").value(0))
+                .andExpect(jsonPath("$.items[0].credits.grants[0].amount").value(50))
                 .andExpect(jsonPath("$.total").value(1));
     }
 

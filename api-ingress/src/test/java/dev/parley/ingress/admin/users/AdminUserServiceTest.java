@@ -2,23 +2,31 @@ package dev.parley.ingress.admin.users;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
+import static org.mockito.BDDMockito.given;
 import static org.mockito.Mockito.mock;
 import static org.mockito.Mockito.verifyNoInteractions;
 
 import java.util.List;
+import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 
+import dev.parley.ingress.admin.AdminAccounting;
 import dev.parley.ingress.apikey.ApiKeyRevocation;
+import dev.parley.ingress.auth.UserAccount;
 import dev.parley.ingress.auth.UserAccounts;
 import dev.parley.ingress.web.ApiProblem;
+import dev.parley.ingress.web.PageResponse;
 import dev.parley.ingress.web.ProblemKind;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
 
 class AdminUserServiceTest {
 
     final UserAccounts accounts = mock(UserAccounts.class);
     final ApiKeyRevocation keys = mock(ApiKeyRevocation.class);
-    final AdminUserService service = new AdminUserService(accounts, keys);
+    final AdminAccounting accounting = mock(AdminAccounting.class);
+    final AdminUserService service = new AdminUserService(accounts, keys, accounting);
 
     @Test
     void anAdminCannotLockThemselvesOut() {
@@ -27,6 +35,23 @@ class AdminUserServiceTest {
         assertConflict(() -> service.update("a1", "a1", new UpdateUserRequest(null, null, true)));
         assertConflict(() -> service.update("a1", "a1", new UpdateUserRequest(null, List.of("USER"), null)));
         verifyNoInteractions(accounts, keys);
+    }
+
+    @Test
+    void theListCarriesEachUsersCreditsAndStillListsWhenAccountingIsAway() {
+        UserAccount ann = new UserAccount("u1", "ann@example.com", null, List.of("USER"), false, false, null, null,
+                null);
+        UserAccount bob = new UserAccount("u2", "bob@example.com", null, List.of("USER"), false, false, null, "ext-2",
+                null);
+        given(accounts.list(null, 0, 50)).willReturn(new PageResponse<>(List.of(ann, bob), 0, 50, 2));
+        JsonNode credits = JsonMapper.builder().build().readTree("{\"userId\":\"u1\",\"balance\":7}");
+        given(accounting.accounts(List.of("u1", "u2"))).willReturn(Map.of("u1", credits));
+
+        PageResponse<AdminUserView> page = service.list(null, 0, 50);
+
+        assertThat(page.items()).extracting(AdminUserView::credits).containsExactly(credits, null);
+        given(accounting.accounts(List.of("u1", "u2"))).willThrow(ApiProblem.unavailable("away", null));
+        assertThat(service.list(null, 0, 50).items()).extracting(AdminUserView::account).containsExactly(ann, bob);
     }
 
     private static void assertConflict(Runnable call) {

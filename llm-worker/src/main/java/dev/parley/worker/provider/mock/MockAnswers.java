@@ -59,10 +59,23 @@ final class MockAnswers {
                 .append(messages.size()).append(messages.size() == 1 ? " message. " : " messages. ");
         answer.append("You asked about ").append(String.join(", ", topics.subList(0, Math.min(3, topics.size()))))
                 .append('.');
+        int images = lastUserImages(messages);
+        if (images > 0) {
+            answer.append(" You sent ").append(images).append(images == 1 ? " image." : " images.");
+        }
         for (int i = 0; i < topics.size(); i++) {
             answer.append(' ').append(REMARKS.get(i % REMARKS.size()).formatted(topics.get(i)));
         }
         return answer.append(" That is all I have to say.").toString();
+    }
+
+    private static int lastUserImages(List<PromptMessage> messages) {
+        for (int i = messages.size() - 1; i >= 0; i--) {
+            if (messages.get(i).role() == Role.USER) {
+                return messages.get(i).images().size();
+            }
+        }
+        return 0;
     }
 
     private static String lastUserMessage(List<PromptMessage> messages) {

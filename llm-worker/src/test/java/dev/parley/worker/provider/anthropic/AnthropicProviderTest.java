@@ -99,6 +99,26 @@ class AnthropicProviderTest {
     }
 
     @Test
+    void sendsImagesAsBase64OrUrlBlocksBeforeTheText() throws Exception {
+        server.enqueue(sse(Transcripts.read("anthropic-stream.sse")).build());
+        byte[] png = {(byte) 0x89, 'P', 'N', 'G', 1, 2, 3};
+        var message = new PromptMessage(Role.USER, "What is in these?", List.of(
+                new PromptMessage.Image("image/png", png, null),
+                new PromptMessage.Image(null, null, "https://example.com/cat.jpg")));
+
+        stream(new ProviderRequest("claude-sonnet-4-5", List.of(new PromptMessage(Role.USER, "Hi"),
+                new PromptMessage(Role.ASSISTANT, "Hello."), message), null, null, 50, List.of()));
+
+        JsonNode body = JSON.readTree(server.takeRequest(5, TimeUnit.SECONDS).getBody().utf8());
+        assertThat(body.path("messages").get(0).toString()).isEqualTo("{\"role\":\"user\",\"content\":\"Hi\"}");
+        assertThat(body.path("messages").get(2).toString()).isEqualTo("{\"role\":\"user\",\"content\":["
+                + "{\"type\":\"image\",\"source\":{\"type\":\"base64\",\"media_type\":\"image/png\","
+                + "\"data\":\"" + java.util.Base64.getEncoder().encodeToString(png) + "\"}},"
+                + "{\"type\":\"image\",\"source\":{\"type\":\"url\",\"url\":\"https://example.com/cat.jpg\"}},"
+                + "{\"type\":\"text\",\"text\":\"What is in these?\"}]}");
+    }
+
+    @Test
     void alwaysSendsMaxTokensBecauseAnthropicRequiresIt() throws Exception {
         server.enqueue(sse(Transcripts.read("anthropic-stream.sse")).build());
 

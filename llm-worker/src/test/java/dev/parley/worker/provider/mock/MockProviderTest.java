@@ -28,6 +28,15 @@ class MockProviderTest {
     final MockProvider provider = new MockProvider(new MockAnswers(tokens), tokens, 0, 60);
 
     @Test
+    void theMockSaysHowManyImagesTheLastQuestionCarried() {
+        var image = new PromptMessage.Image("image/png", new byte[] {1, 2, 3}, null);
+        String answer = MockAnswers.fullAnswer(List.of(new PromptMessage(Role.USER, "Look at these", List.of(image,
+                new PromptMessage.Image(null, null, "https://example.com/b.png")))));
+        assertThat(answer).contains("You sent 2 images.");
+        assertThat(MockAnswers.fullAnswer(CONVERSATION)).doesNotContain("image");
+    }
+
+    @Test
     void answersTheSameConversationWithTheSameText() {
         String first = streamed(CONVERSATION, 200);
         String second = streamed(CONVERSATION, 200);

@@ -103,6 +103,25 @@ class OpenAiCompatibleProviderTest {
     }
 
     @Test
+    void sendsImagesAsImageUrlPartsAfterTheText() throws Exception {
+        server.enqueue(sse(transcript("openai-stream-with-usage.sse")).build());
+        byte[] jpeg = {(byte) 0xFF, (byte) 0xD8, (byte) 0xFF, 9, 8, 7};
+        var message = new PromptMessage(Role.USER, "Describe them", List.of(
+                new PromptMessage.Image("image/jpeg", jpeg, null),
+                new PromptMessage.Image(null, null, "https://example.com/dog.png")));
+
+        provider().stream(new ProviderRequest("gpt-4o-mini", List.of(new PromptMessage(Role.SYSTEM, "Be brief."),
+                message), null, null, 50, List.of()), deltas::add, new Cancellation());
+
+        JsonNode body = JSON.readTree(server.takeRequest(5, TimeUnit.SECONDS).getBody().utf8());
+        assertThat(body.path("messages").toString()).isEqualTo("[{\"role\":\"system\",\"content\":\"Be brief.\"},"
+                + "{\"role\":\"user\",\"content\":[{\"type\":\"text\",\"text\":\"Describe them\"},"
+                + "{\"type\":\"image_url\",\"image_url\":{\"url\":\"data:image/jpeg;base64,"
+                + java.util.Base64.getEncoder().encodeToString(jpeg) + "\"}},"
+                + "{\"type\":\"image_url\",\"image_url\":{\"url\":\"https://example.com/dog.png\"}}]}]");
+    }
+
+    @Test
     void leavesUnsetParametersOut() throws Exception {
         server.enqueue(sse(transcript("openai-stream-with-usage.sse")).build());
 
