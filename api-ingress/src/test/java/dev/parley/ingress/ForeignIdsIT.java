@@ -1,5 +1,6 @@
 package dev.parley.ingress;
 
+import static java.nio.charset.StandardCharsets.UTF_8;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.http.HttpRequest;
@@ -36,6 +37,8 @@ class ForeignIdsIT extends IngressIntegrationTest {
 
     /** Every user endpoint that takes an id, with a body that is valid apart from the id. */
     static final Map<String, String> CASES = new LinkedHashMap<>();
+    /** The body of a case that uploads a file (multipart) rather than sending JSON. */
+    static final String A_FILE = "<a file>";
 
     static {
         CASES.put("GET /api/conversations/{id}", null);
@@ -62,6 +65,11 @@ class ForeignIdsIT extends IngressIntegrationTest {
         CASES.put("GET /api/projects/{projectId}/prompts/{promptId}/versions", null);
         CASES.put("GET /api/projects/{projectId}/prompts/{promptId}/versions/{version}", null);
         CASES.put("DELETE /api/keys/{id}", null);
+        CASES.put("GET /api/conversations/{conversationId}/attachments", null);
+        CASES.put("POST /api/conversations/{conversationId}/attachments", A_FILE);
+        CASES.put("GET /api/conversations/{conversationId}/attachments/{attachmentId}", null);
+        CASES.put("GET /api/conversations/{conversationId}/attachments/{attachmentId}/content", null);
+        CASES.put("DELETE /api/conversations/{conversationId}/attachments/{attachmentId}", null);
     }
 
     @Autowired
@@ -97,10 +105,12 @@ class ForeignIdsIT extends IngressIntegrationTest {
             String[] methodAndPath = endpoint.getKey().split(" ", 2);
             String path = fill(methodAndPath[1], ids);
             String body = endpoint.getValue() == null ? null : endpoint.getValue().replace("PROMPT", ids.get("promptId"));
-            HttpResponse<String> answer = send(methodAndPath[0], path, intruder.bearer(), body);
+            ApiClient.Response answer = A_FILE.equals(body)
+                    ? api.upload(path, intruder.bearer(), "mine.txt", "text/plain", "mine".getBytes(UTF_8))
+                    : send(methodAndPath[0], path, intruder.bearer(), body);
 
-            assertThat(answer.statusCode()).as(endpoint.getKey() + " -> " + answer.body()).isEqualTo(404);
-            assertThat(answer.body()).as(endpoint.getKey()).contains("urn:parley:problem:not-found");
+            assertThat(answer.status()).as(endpoint.getKey() + " -> " + answer.text()).isEqualTo(404);
+            assertThat(answer.text()).as(endpoint.getKey()).contains("urn:parley:problem:not-found");
         }
         // and nothing of the owner's changed: the conversation is still theirs, titled as before
         assertThat(api.get("/api/conversations/" + ids.get("conversationId"), owner.bearer()).body()
@@ -124,6 +134,8 @@ class ForeignIdsIT extends IngressIntegrationTest {
         ids.put("projectId", project);
         ids.put("promptId", prompt);
         ids.put("version", "1");
+        ids.put("attachmentId", api.upload("/api/conversations/" + conversation + "/attachments", owner.bearer(),
+                "private.txt", "text/plain", "secret file".getBytes(UTF_8)).body().get("id").asText());
         ids.put("keyId", api.post("/api/keys", owner.bearer(), ApiClient.json(Map.of("name", "private"))).body()
                 .get("id").asText());
         return ids;
@@ -142,11 +154,13 @@ class ForeignIdsIT extends IngressIntegrationTest {
         return variables.appendTail(path).toString();
     }
 
-    private HttpResponse<String> send(String method, String path, String bearer, String body) throws Exception {
+    private ApiClient.Response send(String method, String path, String bearer, String body) throws Exception {
         HttpRequest.BodyPublisher publisher = body == null ? HttpRequest.BodyPublishers.noBody()
                 : HttpRequest.BodyPublishers.ofString(body);
-        return api.http().send(HttpRequest.newBuilder(api.uri(path)).header("Authorization", bearer)
-                .header("Content-Type", "application/json").method(method, publisher).build(),
-                HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> answer = api.http().send(HttpRequest.newBuilder(api.uri(path))
+                .header("Authorization", bearer).header("Content-Type", "application/json").method(method, publisher)
+                .build(), HttpResponse.BodyHandlers.ofString());
+        return new ApiClient.Response(answer.statusCode(), answer.headers().firstValue("Content-Type").orElse(null),
+                answer.body());
     }
 }

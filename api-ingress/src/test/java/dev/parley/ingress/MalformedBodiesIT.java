@@ -67,12 +67,27 @@ class MalformedBodiesIT extends IngressIntegrationTest {
 
     @Test
     void anOversizedBodyIsA413OnEveryEndpoint() throws Exception {
-        String huge = "{\"content\":\"" + "x".repeat(1_100_000) + "\"}";
         for (String endpoint : bodyEndpoints()) {
             String[] methodAndPath = endpoint.split(" ", 2);
             String path = methodAndPath[1].replaceAll("\\{[^}]+}", "0123456789abcdef01234567");
+            int size = limitOf(path) + 100_000;
+            if (path.endsWith("/attachments")) {
+                // uploads take multipart only (JSON is a 415): a file over the limit
+                assertThat(api.upload(path, admin, "big.txt", "text/plain", new byte[size]).status()).as(endpoint)
+                        .isEqualTo(413);
+                continue;
+            }
+            String huge = "{\"content\":\"" + "x".repeat(size) + "\"}";
             assertThat(send(methodAndPath[0], path, huge).statusCode()).as(endpoint).isEqualTo(413);
         }
+    }
+
+    /** The body limits of the defaults: 1 MB, /v1's completions 8 MB (images as data URLs), uploads 11 MB. */
+    private static int limitOf(String path) {
+        if (path.startsWith("/api/conversations/") && path.endsWith("/attachments")) {
+            return 11 * 1024 * 1024;
+        }
+        return path.equals("/v1/chat/completions") ? 8 * 1024 * 1024 : 1024 * 1024;
     }
 
     private Set<String> bodyEndpoints() {
