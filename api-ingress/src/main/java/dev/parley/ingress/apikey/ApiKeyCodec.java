@@ -1,11 +1,10 @@
 package dev.parley.ingress.apikey;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
 import java.util.Base64;
 import java.util.HexFormat;
+
+import dev.parley.platform.crypto.Sha256;
 
 /**
  * Personal API keys look like {@code pk_<prefix>_<secret>}: the 8 hex characters of the prefix let people tell
@@ -39,12 +38,7 @@ final class ApiKeyCodec {
     }
 
     static String hash(String key) {
-        try {
-            byte[] digest = MessageDigest.getInstance("SHA-256").digest(key.getBytes(StandardCharsets.UTF_8));
-            return HexFormat.of().formatHex(digest);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is part of every Java runtime", e);
-        }
+        return Sha256.hex(key);
     }
 
     private byte[] bytes(int count) {

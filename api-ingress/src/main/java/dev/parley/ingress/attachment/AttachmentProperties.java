@@ -2,6 +2,7 @@ package dev.parley.ingress.attachment;
 
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
@@ -25,7 +26,8 @@ import org.springframework.validation.annotation.Validated;
  * @param maxPdfPages a PDF with more pages is refused
  * @param maxPdfMemory memory a PDF may decompress into while its text is read; beyond it the file is refused
  * @param chunkSize the MongoDB store's chunk size
- * @param store {@code mongo}, the service's own database (the only store built in; see docs/decisions.md for S3)
+ * @param store {@code mongo}, the service's own database (the default), or {@code s3}, an S3-compatible bucket
+ * @param s3 the bucket, with {@code store: s3}
  */
 @Validated
 @ConfigurationProperties("parley.attachments")
@@ -42,12 +44,13 @@ public record AttachmentProperties(
         @DefaultValue("300") @Min(1) int maxPdfPages,
         @DefaultValue("64MB") @NotNull DataSize maxPdfMemory,
         @DefaultValue("255KB") @NotNull DataSize chunkSize,
-        @DefaultValue("mongo") @NotNull String store) {
+        @DefaultValue("mongo") @NotNull @Pattern(regexp = "mongo|s3", message = "must be mongo or s3") String store,
+        @DefaultValue S3Settings s3) {
 
     /** The defaults, for callers built without Spring (tests). */
     public static AttachmentProperties defaults() {
         return new AttachmentProperties(DataSize.ofMegabytes(10), DataSize.ofMegabytes(100), 100, 10, 4,
                 DataSize.ofMegabytes(1), 1568, 40_000_000, 200_000, 300, DataSize.ofMegabytes(64),
-                DataSize.ofKilobytes(255), "mongo");
+                DataSize.ofKilobytes(255), "mongo", null);
     }
 }

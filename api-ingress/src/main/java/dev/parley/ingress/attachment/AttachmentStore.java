@@ -6,7 +6,8 @@ import java.util.Map;
 /**
  * Where attachments' bytes live: the original files and what is derived from them (extracted text, the copy of
  * an image that models get). Metadata stays in MongoDB's {@code attachments}; a store only keeps bytes by key.
- * Implementation: {@link MongoChunkStore} (the service's own database).
+ * Implementations: {@link MongoChunkStore} (the service's own database, the default) and {@link S3Store} (an
+ * S3-compatible bucket).
  */
 interface AttachmentStore {
 

@@ -16,6 +16,7 @@ import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 
 import dev.parley.ingress.usage.AccountingApi;
+import dev.parley.platform.retry.Backoff;
 
 /**
  * Pushes every catalog price to usage-accounting ({@code PUT /internal/catalog/prices}), the catalog being the one

@@ -55,15 +55,6 @@ public record MessageDocument(
         attachments = attachments == null ? List.of() : attachments;
     }
 
-    public MessageDocument(String id, String conversationId, String userId, MessageRole role, String content,
-            MessageStatus status, String model, String provider, String requestId, String finishReason,
-            MessageUsage usage, MessageError error, Long terminalSequence, Instant createdAt, Instant completedAt,
-            String parentId, String promptId, Integer promptVersion, String webhookUrl) {
-        this(id, conversationId, userId, role, content, status, model, provider, requestId, finishReason, usage,
-                error, terminalSequence, createdAt, completedAt, parentId, promptId, promptVersion, webhookUrl,
-                List.of(), null, null);
-    }
-
     MessageDocument withParent(String parent) {
         return new MessageDocument(id, conversationId, userId, role, content, status, model, provider, requestId,
                 finishReason, usage, error, terminalSequence, createdAt, completedAt, parent, promptId,

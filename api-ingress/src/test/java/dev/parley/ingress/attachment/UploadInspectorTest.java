@@ -40,7 +40,7 @@ class UploadInspectorTest {
     void longTextIsCutAndSaysSo() {
         var properties = new AttachmentProperties(DataSize.ofMegabytes(10), DataSize.ofMegabytes(100), 100, 10, 4,
                 DataSize.ofMegabytes(1), 1568, 40_000_000, 10, 300, DataSize.ofMegabytes(64), DataSize.ofKilobytes(255),
-                "mongo");
+                "mongo", null);
         var inspected = new UploadInspector(properties).inspect("0123456789abcdef".getBytes(StandardCharsets.UTF_8),
                 "digits.txt", null);
         assertThat(inspected.text()).isEqualTo("0123456789");
@@ -107,7 +107,7 @@ class UploadInspectorTest {
         // a PDF whose page inflates past the memory bound
         var tight = new AttachmentProperties(DataSize.ofMegabytes(10), DataSize.ofMegabytes(100), 100, 10, 4,
                 DataSize.ofMegabytes(1), 1568, 40_000_000, 200_000, 300, DataSize.ofMegabytes(4),
-                DataSize.ofKilobytes(255), "mongo");
+                DataSize.ofKilobytes(255), "mongo", null);
         byte[] bomb = TestImages.pdfBomb(32 * 1024 * 1024);
         assertThat(bomb.length).isLessThan(200_000);
         assertThat(refusal(() -> new UploadInspector(tight).inspect(bomb, "bomb.pdf", null)))

@@ -54,7 +54,7 @@ class BranchServiceTest {
 
     static MessageDocument message(String id, MessageRole role, MessageStatus status, String parentId) {
         return new MessageDocument(id, "c1", "u1", role, id, status, "mock-1", "mock", "r", null, null, null, null,
-                Instant.EPOCH, null, parentId, null, null, null);
+                Instant.EPOCH, null, parentId, null, null, null, null, null, null);
     }
 
     static ProblemKind kindOf(Runnable call) {

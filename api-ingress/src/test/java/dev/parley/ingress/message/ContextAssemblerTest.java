@@ -17,7 +17,7 @@ class ContextAssemblerTest {
 
     static MessageDocument message(MessageRole role, MessageStatus status, String content) {
         return new MessageDocument("id-" + content, "c1", "u1", role, content, status, "mock-1", "mock", "r",
-                null, null, null, null, Instant.EPOCH, null, null, null, null, null);
+                null, null, null, null, Instant.EPOCH, null, null, null, null, null, null, null, null);
     }
 
     static MessageDocument question(String content) {

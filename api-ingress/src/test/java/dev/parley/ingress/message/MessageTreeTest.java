@@ -12,7 +12,7 @@ class MessageTreeTest {
 
     static MessageDocument message(String id, MessageRole role, String parentId) {
         return new MessageDocument(id, "c1", "u1", role, id, MessageStatus.COMPLETED, "mock-1", "mock", "r", null,
-                null, null, null, Instant.EPOCH, null, parentId, null, null, null);
+                null, null, null, Instant.EPOCH, null, parentId, null, null, null, null, null, null);
     }
 
     static List<String> ids(List<String> ids) {

@@ -33,7 +33,7 @@ class StreamEventsTest {
     static MessageDocument answer(MessageStatus status, String content, MessageError error) {
         return new MessageDocument("m1", "c1", "u1", MessageRole.ASSISTANT, content, status, "mock-1", "mock", "r1",
                 status == MessageStatus.FAILED ? null : "STOP", new MessageUsage(10, 5, 15, "PROVIDER_REPORTED"),
-                error, 4L, Instant.EPOCH, Instant.EPOCH, null, null, null, null);
+                error, 4L, Instant.EPOCH, Instant.EPOCH, null, null, null, null, null, null, null);
     }
 
     @Test

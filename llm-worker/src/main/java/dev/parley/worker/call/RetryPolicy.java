@@ -5,6 +5,7 @@ import java.util.Optional;
 import java.util.function.DoubleSupplier;
 
 import dev.parley.worker.config.ProviderProperties.Retry;
+import dev.parley.platform.retry.Backoff;
 import dev.parley.worker.provider.ProviderError;
 
 /**
@@ -17,10 +18,12 @@ import dev.parley.worker.provider.ProviderError;
 final class RetryPolicy {
 
     private final Retry retry;
+    private final Backoff backoff;
     private final DoubleSupplier random;
 
     RetryPolicy(Retry retry, DoubleSupplier random) {
         this.retry = retry;
+        this.backoff = new Backoff(retry.initialBackoff(), retry.maxBackoff());
         this.random = random;
     }
 
@@ -36,13 +39,6 @@ final class RetryPolicy {
             return error.retryAfter().compareTo(retry.maxRetryAfter()) <= 0 ? Optional.of(error.retryAfter())
                     : Optional.empty();
         }
-        return Optional.of(backoff(callsMade));
-    }
-
-    private Duration backoff(int callsMade) {
-        long initial = retry.initialBackoff().toMillis();
-        long exponential = initial << Math.min(callsMade - 1, 30);
-        long capped = Math.min(exponential < 0 ? Long.MAX_VALUE : exponential, retry.maxBackoff().toMillis());
-        return Duration.ofMillis(capped / 2 + Math.round(random.getAsDouble() * (capped / 2.0)));
+        return Optional.of(backoff.withEqualJitter(callsMade, random.getAsDouble()));
     }
 }

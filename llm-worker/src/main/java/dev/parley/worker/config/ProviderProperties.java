@@ -124,7 +124,7 @@ public record ProviderProperties(
      * Retries on 429, 5xx and connection errors, only while no text reached the user.
      *
      * @param maxAttempts calls per provider and model, the first included; 1 = no retry
-     * @param initialBackoff wait before the first retry; doubled for each further one, with full jitter
+     * @param initialBackoff wait before the first retry; doubled for each further one, half of it random (equal jitter)
      * @param maxBackoff cap of the computed wait
      * @param maxRetryAfter longest {@code Retry-After} honoured; a longer one fails over at once
      */

@@ -1,8 +1,5 @@
 package dev.parley.accounting.config;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.List;
 import java.util.Map;
 
@@ -12,10 +9,12 @@ import org.springframework.security.oauth2.server.resource.introspection.BadOpaq
 import org.springframework.security.oauth2.server.resource.introspection.OAuth2IntrospectionAuthenticatedPrincipal;
 import org.springframework.security.oauth2.server.resource.introspection.OpaqueTokenIntrospector;
 
+import dev.parley.platform.crypto.Sha256;
+
 /**
  * Accepts exactly the configured service token (authority {@code ROLE_SERVICE}) and, when one is configured, the
  * integration token of outside systems ({@code ROLE_INTEGRATION}). Both sides are hashed before the comparison so
- * that {@link MessageDigest#isEqual} compares equal-length arrays: the time taken reveals neither the token's
+ * that {@link Sha256#equal} compares equal-length arrays: the time taken reveals neither the token's
  * content nor its length.
  */
 final class ServiceTokenIntrospector implements OpaqueTokenIntrospector {
@@ -34,17 +33,17 @@ final class ServiceTokenIntrospector implements OpaqueTokenIntrospector {
         if (!integrationToken.isBlank() && integrationToken.equals(serviceToken)) {
             throw new IllegalArgumentException("The integration token must differ from the service token");
         }
-        this.serviceDigest = sha256(serviceToken);
-        this.integrationDigest = integrationToken.isBlank() ? null : sha256(integrationToken);
+        this.serviceDigest = Sha256.digest(serviceToken);
+        this.integrationDigest = integrationToken.isBlank() ? null : Sha256.digest(integrationToken);
     }
 
     @Override
     public OAuth2AuthenticatedPrincipal introspect(String token) {
-        byte[] digest = sha256(token);
-        if (MessageDigest.isEqual(serviceDigest, digest)) {
+        byte[] digest = Sha256.digest(token);
+        if (Sha256.equal(serviceDigest, digest)) {
             return principal("service", SERVICE_AUTHORITY);
         }
-        if (integrationDigest != null && MessageDigest.isEqual(integrationDigest, digest)) {
+        if (integrationDigest != null && Sha256.equal(integrationDigest, digest)) {
             return principal("integration", INTEGRATION_AUTHORITY);
         }
         throw new BadOpaqueTokenException("Invalid service token");
@@ -53,13 +52,5 @@ final class ServiceTokenIntrospector implements OpaqueTokenIntrospector {
     private static OAuth2AuthenticatedPrincipal principal(String name, String authority) {
         return new OAuth2IntrospectionAuthenticatedPrincipal(name, Map.of("sub", name),
                 List.of(new SimpleGrantedAuthority(authority)));
-    }
-
-    private static byte[] sha256(String value) {
-        try {
-            return MessageDigest.getInstance("SHA-256").digest(value.getBytes(StandardCharsets.UTF_8));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("Every Java runtime has SHA-256", e);
-        }
     }
 }
