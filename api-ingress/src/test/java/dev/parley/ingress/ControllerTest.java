@@ -25,7 +25,7 @@ import dev.parley.ingress.apikey.ApiKeyAuthenticationProvider;
 @Retention(RetentionPolicy.RUNTIME)
 @Target(ElementType.TYPE)
 @WebMvcTest(includeFilters = @ComponentScan.Filter(type = FilterType.REGEX,
-        pattern = {"dev\\.parley\\.ingress\\.config\\.(Integration)?SecurityConfig",
+        pattern = {"dev\\.parley\\.ingress\\.(config\\.|integration\\.Integration)SecurityConfig",
                 "dev\\.parley\\.ingress\\.auth\\.JwtConfig", "dev\\.parley\\.ingress\\.auth\\.AccountStates"}))
 @Import(TestAccountStates.class)
 @TestPropertySource(properties = {"parley.security.jwt-secret=" + TestTokens.SECRET,

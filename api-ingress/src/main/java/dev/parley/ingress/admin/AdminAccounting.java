@@ -10,9 +10,9 @@ import org.springframework.http.HttpMethod;
 import org.springframework.stereotype.Service;
 
 import dev.parley.ingress.auth.UserDirectory;
-import dev.parley.ingress.usage.AccountingApi;
+import dev.parley.ingress.accounting.AccountingApi;
 import dev.parley.ingress.web.ApiProblem;
-import dev.parley.ingress.usage.AccountSnapshot;
+import dev.parley.ingress.accounting.AccountSnapshot;
 import tools.jackson.databind.JsonNode;
 
 /**

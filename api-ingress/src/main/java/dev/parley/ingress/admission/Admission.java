@@ -13,7 +13,7 @@ import io.micrometer.core.instrument.Timer;
 
 import dev.parley.events.ChatMessage;
 import dev.parley.ingress.catalog.CatalogModel;
-import dev.parley.ingress.usage.AccountingApi;
+import dev.parley.ingress.accounting.AccountingApi;
 import dev.parley.ingress.web.ApiProblem;
 import dev.parley.ingress.web.ProblemKind;
 

@@ -6,7 +6,7 @@ import org.springframework.stereotype.Service;
 
 import dev.parley.ingress.auth.Invitations.Invitation;
 import dev.parley.ingress.limit.RegistrationLimit;
-import dev.parley.ingress.usage.AccountingApi;
+import dev.parley.ingress.accounting.AccountingApi;
 import dev.parley.ingress.web.ApiProblem;
 import dev.parley.ingress.web.ProblemKind;
 

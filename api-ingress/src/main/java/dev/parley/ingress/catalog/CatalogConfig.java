@@ -7,7 +7,7 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.scheduling.annotation.EnableScheduling;
 
-import dev.parley.ingress.config.KeyRings;
+import dev.parley.ingress.keyring.KeyRings;
 
 /**
  * Seeds the built-in providers and loads the catalog; startup fails when the default model is not usable. The

@@ -10,18 +10,16 @@ import org.springframework.web.bind.annotation.RestController;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 
-import dev.parley.ingress.providerkey.ProviderKeyService;
-
 @RestController
 @Tag(name = "Models")
 class ModelsController {
 
     private final ModelCatalog catalog;
-    private final ProviderKeyService providerKeys;
+    private final OwnKeys ownKeys;
 
-    ModelsController(ModelCatalog catalog, ProviderKeyService providerKeys) {
+    ModelsController(ModelCatalog catalog, OwnKeys ownKeys) {
         this.catalog = catalog;
-        this.providerKeys = providerKeys;
+        this.ownKeys = ownKeys;
     }
 
     @GetMapping("/api/models")
@@ -29,9 +27,9 @@ class ModelsController {
             + "those of providers the server has no key for but I have stored my own key for. `ownKey`: the request "
             + "would run on my key (mine wins over the server's). Prices are credits per 1,000,000 tokens.")
     List<ModelResponse> models(Authentication user) {
-        Set<String> ownKeys = providerKeys.providers(user.getName());
-        return catalog.models(ownKeys).stream()
-                .map(model -> ModelResponse.of(model, ownKeys.contains(model.provider())))
+        Set<String> mine = ownKeys.providers(user.getName());
+        return catalog.models(mine).stream()
+                .map(model -> ModelResponse.of(model, mine.contains(model.provider())))
                 .toList();
     }
 }

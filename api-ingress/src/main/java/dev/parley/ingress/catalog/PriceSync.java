@@ -15,7 +15,7 @@ import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 
-import dev.parley.ingress.usage.AccountingApi;
+import dev.parley.ingress.accounting.AccountingApi;
 import dev.parley.platform.retry.Backoff;
 
 /**

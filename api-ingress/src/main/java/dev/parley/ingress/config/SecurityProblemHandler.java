@@ -15,7 +15,7 @@ import org.springframework.web.servlet.HandlerExceptionResolver;
  * Keeps the RFC 6750 {@code WWW-Authenticate} header of the bearer-token handlers, and hands the exception to
  * Spring MVC's exception resolution so that the body is the same kind of problem as every other error.
  */
-class SecurityProblemHandler implements AuthenticationEntryPoint, AccessDeniedHandler {
+public class SecurityProblemHandler implements AuthenticationEntryPoint, AccessDeniedHandler {
 
     private final BearerTokenAuthenticationEntryPoint bearerEntryPoint = new BearerTokenAuthenticationEntryPoint();
     private final BearerTokenAccessDeniedHandler bearerAccessDenied = new BearerTokenAccessDeniedHandler();

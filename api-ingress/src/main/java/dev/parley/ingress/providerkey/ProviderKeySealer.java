@@ -4,7 +4,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 
 import dev.parley.events.ProviderCredential;
-import dev.parley.ingress.config.KeyRings;
+import dev.parley.ingress.keyring.KeyRings;
 import dev.parley.platform.crypto.KeyRing;
 
 /**

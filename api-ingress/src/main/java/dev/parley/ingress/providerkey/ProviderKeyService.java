@@ -16,7 +16,8 @@ import com.github.benmanes.caffeine.cache.Caffeine;
 
 import dev.parley.events.ProviderCredential;
 import dev.parley.ingress.catalog.ModelCatalog;
-import dev.parley.ingress.config.KeyRings;
+import dev.parley.ingress.catalog.OwnKeys;
+import dev.parley.ingress.keyring.KeyRings;
 import dev.parley.ingress.web.ApiProblem;
 import dev.parley.platform.crypto.KeyRing;
 
@@ -27,7 +28,7 @@ import dev.parley.platform.crypto.KeyRing;
  * seen at once on the instance that made it and within {@code parley.provider-keys.cache-ttl} on the others.
  */
 @Service
-public class ProviderKeyService {
+public class ProviderKeyService implements OwnKeys {
 
     private final ProviderKeyRepository keys;
     private final ModelCatalog catalog;
@@ -72,6 +73,7 @@ public class ProviderKeyService {
     }
 
     /** The providers the user has a key for that takes own keys (one stored before a provider stopped is ignored). */
+    @Override
     public Set<String> providers(String userId) {
         return stored(userId).keySet();
     }

@@ -7,6 +7,9 @@ import org.springframework.stereotype.Component;
 
 import tools.jackson.databind.JsonNode;
 
+import dev.parley.ingress.accounting.AccountingApi;
+import dev.parley.ingress.accounting.AccountSnapshot;
+
 /**
  * A user's own account, ledger and usage as usage-accounting reports them. Ledger pages and reports are passed on
  * as accounting shapes them: that service owns those shapes, and they may grow without a change here.

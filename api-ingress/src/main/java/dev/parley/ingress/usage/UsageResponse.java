@@ -2,6 +2,7 @@ package dev.parley.ingress.usage;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 
+import dev.parley.ingress.accounting.AccountSnapshot;
 import dev.parley.ingress.attachment.AttachmentStorage;
 
 import java.time.Instant;

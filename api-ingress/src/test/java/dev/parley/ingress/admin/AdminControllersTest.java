@@ -29,7 +29,7 @@ import dev.parley.ingress.ControllerTest;
 import dev.parley.ingress.TestTokens;
 import dev.parley.ingress.catalog.CatalogAdmin;
 import dev.parley.ingress.catalog.ModelPrices;
-import dev.parley.ingress.usage.AccountSnapshot;
+import dev.parley.ingress.accounting.AccountSnapshot;
 import dev.parley.ingress.web.ApiProblem;
 import tools.jackson.databind.json.JsonMapper;
 

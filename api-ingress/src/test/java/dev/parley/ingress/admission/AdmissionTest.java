@@ -21,7 +21,7 @@ import dev.parley.events.ChatMessage;
 import dev.parley.events.ChatRole;
 import dev.parley.ingress.catalog.CatalogModel;
 import dev.parley.ingress.catalog.ModelPrices;
-import dev.parley.ingress.usage.AccountingApi;
+import dev.parley.ingress.accounting.AccountingApi;
 import dev.parley.ingress.web.ApiProblem;
 import dev.parley.ingress.web.ProblemKind;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;

@@ -17,7 +17,7 @@ import java.util.Set;
 
 import org.junit.jupiter.api.Test;
 
-import dev.parley.ingress.config.KeyRings;
+import dev.parley.ingress.keyring.KeyRings;
 import dev.parley.ingress.web.ApiProblem;
 import dev.parley.ingress.web.ProblemKind;
 import dev.parley.platform.crypto.KeyRing;

@@ -25,7 +25,7 @@ import org.springframework.data.mongodb.core.MongoTemplate;
 import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoClients;
 
-import dev.parley.ingress.config.KeyRings;
+import dev.parley.ingress.keyring.KeyRings;
 import dev.parley.platform.crypto.KeyRing;
 import dev.parley.platform.outbound.OutboundAddressPolicy;
 import dev.parley.testing.TestInfrastructure;

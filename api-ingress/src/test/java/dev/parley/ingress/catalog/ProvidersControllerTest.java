@@ -31,7 +31,6 @@ import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilde
 
 import dev.parley.ingress.ControllerTest;
 import dev.parley.ingress.TestTokens;
-import dev.parley.ingress.providerkey.ProviderKeyService;
 import dev.parley.ingress.web.ApiProblem;
 import dev.parley.ingress.web.ProblemKind;
 
@@ -54,7 +53,7 @@ class ProvidersControllerTest {
     ModelCatalog catalog;
 
     @MockitoBean
-    ProviderKeyService providerKeys;
+    OwnKeys providerKeys;
 
     static MockHttpServletRequestBuilder json(MockHttpServletRequestBuilder request, String body) {
         return request.header(HttpHeaders.AUTHORIZATION, ADMIN).contentType(MediaType.APPLICATION_JSON).content(body);

@@ -10,7 +10,7 @@ import java.time.Instant;
 import org.junit.jupiter.api.Test;
 
 import dev.parley.events.ProviderCredential;
-import dev.parley.ingress.config.KeyRings;
+import dev.parley.ingress.keyring.KeyRings;
 import dev.parley.platform.crypto.KeyRing;
 
 class ProviderKeySealerTest {

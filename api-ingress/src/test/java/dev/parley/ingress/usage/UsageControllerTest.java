@@ -17,6 +17,7 @@ import org.springframework.test.web.servlet.MockMvc;
 
 import dev.parley.ingress.ControllerTest;
 import dev.parley.ingress.TestTokens;
+import dev.parley.ingress.accounting.AccountSnapshot;
 import tools.jackson.databind.json.JsonMapper;
 
 @ControllerTest(UsageController.class)

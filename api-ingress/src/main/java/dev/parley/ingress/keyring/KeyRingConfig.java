@@ -1,4 +1,4 @@
-package dev.parley.ingress.config;
+package dev.parley.ingress.keyring;
 
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;

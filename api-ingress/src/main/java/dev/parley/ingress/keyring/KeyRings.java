@@ -1,4 +1,4 @@
-package dev.parley.ingress.config;
+package dev.parley.ingress.keyring;
 
 import java.nio.ByteBuffer;
 

@@ -1,4 +1,4 @@
-package dev.parley.ingress.config;
+package dev.parley.ingress.integration;
 
 import java.util.List;
 
@@ -18,8 +18,7 @@ import org.springframework.security.oauth2.server.resource.InvalidBearerTokenExc
 import org.springframework.security.oauth2.server.resource.authentication.BearerTokenAuthenticationToken;
 import org.springframework.security.web.SecurityFilterChain;
 
-import dev.parley.ingress.integration.IntegrationProperties;
-import dev.parley.ingress.integration.IntegrationToken;
+import dev.parley.ingress.config.SecurityProblemHandler;
 
 /**
  * The outside-system endpoints under /api/integrations accept the integration token (PARLEY_INTEGRATION_TOKEN) and

@@ -1,4 +1,4 @@
-package dev.parley.ingress.usage;
+package dev.parley.ingress.accounting;
 
 import java.net.URI;
 import java.time.Duration;

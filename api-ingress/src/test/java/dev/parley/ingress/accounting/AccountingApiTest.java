@@ -1,4 +1,4 @@
-package dev.parley.ingress.usage;
+package dev.parley.ingress.accounting;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -1,0 +1,4 @@
+/**
+ * Conversations: create, list, rename, soft delete, and the message tree each holds.
+ */
+package dev.parley.ingress.conversation;

@@ -1,0 +1,4 @@
+/**
+ * Projects (agents) and their versioned system prompts.
+ */
+package dev.parley.ingress.project;
