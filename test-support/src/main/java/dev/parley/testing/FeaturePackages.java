@@ -2,16 +2,20 @@ package dev.parley.testing;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.lang.reflect.Field;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.SortedSet;
 import java.util.TreeSet;
 import java.util.regex.Pattern;
+import java.util.stream.Stream;
 
 import com.tngtech.archunit.base.DescribedPredicate;
 import com.tngtech.archunit.core.domain.JavaClass;
 import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.domain.JavaField;
+import com.tngtech.archunit.core.domain.JavaModifier;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
 import com.tngtech.archunit.lang.ArchRule;
@@ -28,6 +32,10 @@ public final class FeaturePackages {
 
     /** The heading of docs/architecture.md's table of every service's features. */
     public static final String MAP_HEADING = "## Feature packages";
+    /** The heading of docs/architecture.md's table of every collection and its owner. */
+    public static final String COLLECTIONS_HEADING = "## MongoDB";
+    private static final String MONGO_DOCUMENT = "org.springframework.data.mongodb.core.mapping.Document";
+    private static final String COLLECTION_CONSTANT = "COLLECTION";
     private static final Pattern CODE = Pattern.compile("`([^`]+)`");
 
     private final String root;
@@ -57,6 +65,22 @@ public final class FeaturePackages {
         return names;
     }
 
+    /**
+     * The MongoDB collections the service uses: those it maps documents to ({@code @Document}) and those it names in
+     * a {@code static final String COLLECTION} (collections written without a mapped type).
+     */
+    public SortedSet<String> collections() {
+        SortedSet<String> names = new TreeSet<>();
+        for (JavaClass type : classes) {
+            type.tryGetAnnotationOfType(MONGO_DOCUMENT).ifPresent(document -> Stream.of("value", "collection")
+                    .flatMap(attribute -> document.get(attribute).stream())
+                    .map(String::valueOf).filter(name -> !name.isEmpty()).forEach(names::add));
+            type.tryGetField(COLLECTION_CONSTANT).filter(field -> field.getModifiers().contains(JavaModifier.STATIC))
+                    .ifPresent(field -> names.add(constant(field)));
+        }
+        return names;
+    }
+
     /** No feature imports another that, directly or through others, imports it back. */
     public void assertNoCycles() {
         SlicesRuleDefinition.slices().matching(root + ".(*)..").namingSlices("feature $1")
@@ -81,16 +105,35 @@ public final class FeaturePackages {
      * {@link #MAP_HEADING}, after the module's own cell.
      */
     public static SortedSet<String> documented(Path architectureMd, String module) {
-        String text = read(architectureMd);
-        int table = text.indexOf(MAP_HEADING);
-        if (table < 0) {
-            throw new AssertionError(architectureMd + " has no section '" + MAP_HEADING + "'");
-        }
         String prefix = "| `" + module + "` |";
-        return text.substring(table).lines().filter(line -> line.startsWith(prefix)).findFirst()
+        return section(architectureMd, MAP_HEADING).filter(line -> line.startsWith(prefix)).findFirst()
                 .map(row -> CODE.matcher(row.substring(prefix.length())).results().map(match -> match.group(1))
                         .collect(TreeSet<String>::new, TreeSet::add, TreeSet::addAll))
                 .orElseThrow(() -> new AssertionError(architectureMd + " lists no features of " + module));
+    }
+
+    /**
+     * The collections docs/architecture.md says {@code module} owns: the rows of the table under
+     * {@link #COLLECTIONS_HEADING} whose owner cell starts with the module's name.
+     */
+    public static SortedSet<String> documentedCollections(Path architectureMd, String module) {
+        return section(architectureMd, COLLECTIONS_HEADING).filter(line -> line.startsWith("| `"))
+                .map(line -> line.split("\\|"))
+                .filter(cells -> cells.length > 2 && cells[2].strip().startsWith(module))
+                .map(cells -> cells[1].strip().replace("`", ""))
+                .collect(TreeSet<String>::new, TreeSet::add, TreeSet::addAll);
+    }
+
+    /** The lines of a section of a Markdown file, from its heading to the next one of its level. */
+    private static Stream<String> section(Path markdown, String heading) {
+        String text = read(markdown);
+        int start = text.indexOf("\n" + heading + "\n");
+        if (start < 0) {
+            throw new AssertionError(markdown + " has no section '" + heading + "'");
+        }
+        String rest = text.substring(start + heading.length() + 2);
+        int end = rest.indexOf("\n## ");
+        return (end < 0 ? rest : rest.substring(0, end)).lines();
     }
 
     private ArchRule internalsOf(String feature) {
@@ -102,6 +145,16 @@ public final class FeaturePackages {
                 .should().dependOnClassesThat(DescribedPredicate.describe("are in sub-packages of " + top,
                         (JavaClass type) -> type.getPackageName().startsWith(top + ".")))
                 .allowEmptyShould(true);
+    }
+
+    private static String constant(JavaField field) {
+        try {
+            Field constant = field.reflect();
+            constant.setAccessible(true);
+            return (String) constant.get(null);
+        } catch (IllegalAccessException e) {
+            throw new IllegalStateException("cannot read " + field.getFullName(), e);
+        }
     }
 
     private static String read(Path file) {

@@ -44,4 +44,12 @@ public abstract class PackageStructureContract {
                 .as("the features of %s in docs/architecture.md, '%s'", module, FeaturePackages.MAP_HEADING)
                 .isEqualTo(features.names());
     }
+
+    @Test
+    void theArchitectureMapListsExactlyTheCollectionsThisServiceOwns() {
+        assertThat(FeaturePackages.documentedCollections(Path.of("../docs/architecture.md"), module))
+                .as("the collections owned by %s in docs/architecture.md, '%s'", module,
+                        FeaturePackages.COLLECTIONS_HEADING)
+                .isEqualTo(features.collections());
+    }
 }
