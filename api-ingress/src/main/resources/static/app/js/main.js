@@ -93,9 +93,28 @@ function wireShell() {
     });
 }
 
+/**
+ * A host product signs its user in by opening /#sso=<its token> (a trusted outside issuer's JWT): the token is taken
+ * out of the address at once and used as the bearer token until it expires. A fragment never reaches a server log.
+ */
+function takeOutsideToken() {
+    const match = location.hash.match(/^#sso=([A-Za-z0-9_.-]+)$/);
+    if (!match) {
+        return session.resumeOutside();
+    }
+    history.replaceState(null, '', `${location.pathname}${location.search}#/chat`);
+    return session.storeOutside(match[1]);
+}
+
 async function start() {
     wireShell();
-    if (session.refreshToken()) {
+    if (takeOutsideToken()) {
+        try {
+            await loadUser();
+        } catch {
+            session.clear();
+        }
+    } else if (session.refreshToken()) {
         try {
             await refresh();
             await loadUser();

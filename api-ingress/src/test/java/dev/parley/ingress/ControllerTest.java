@@ -15,6 +15,7 @@ import org.springframework.test.context.TestPropertySource;
 import org.springframework.test.context.bean.override.mockito.MockitoBean;
 
 import dev.parley.ingress.apikey.ApiKeyAuthenticationProvider;
+import dev.parley.ingress.sso.SsoAuthenticationProvider;
 
 /**
  * A controller slice with the real security chain and JWT codec, so that tests can use real tokens and see
@@ -30,7 +31,7 @@ import dev.parley.ingress.apikey.ApiKeyAuthenticationProvider;
 @Import(TestAccountStates.class)
 @TestPropertySource(properties = {"parley.security.jwt-secret=" + TestTokens.SECRET,
         "parley.integration.token=" + ControllerTest.INTEGRATION_TOKEN})
-@MockitoBean(types = ApiKeyAuthenticationProvider.class)
+@MockitoBean(types = {ApiKeyAuthenticationProvider.class, SsoAuthenticationProvider.class})
 public @interface ControllerTest {
 
     /** The integration token the slice accepts on /api/integrations. */

@@ -30,13 +30,18 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
 import com.mongodb.client.MongoClients;
+import com.nimbusds.jose.jwk.RSAKey;
 
 import dev.parley.events.ChatRequested;
 import dev.parley.events.FinishReason;
 import dev.parley.events.Topics;
+import dev.parley.ingress.sso.OutsideTokens;
 import dev.parley.platform.crypto.KeyRing;
 import dev.parley.testing.TestInfrastructure;
+import mockwebserver3.Dispatcher;
+import mockwebserver3.MockResponse;
 import mockwebserver3.MockWebServer;
+import mockwebserver3.RecordedRequest;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -55,6 +60,13 @@ abstract class IngressIntegrationTest {
     static final String INTEGRATION_TOKEN = "integration-token-for-tests";
     static final String ADMIN_TOKEN = "admin-bootstrap-token-for-the-tests-0123456789";
     static final MockWebServer ACCOUNTING = new MockWebServer();
+    /** A host product's identity provider: its JWKS (see {@link SsoIntegrationTest}). */
+    static final MockWebServer IDENTITY_PROVIDER = new MockWebServer();
+    static final RSAKey IDP_KEY = OutsideTokens.rsaKey("idp-key-1");
+    static final String SSO_ISSUER = "https://host.example";
+    static final String SSO_AUDIENCE = "parley-at-host";
+    static final String SSO_SECRET = "the-host-products-shared-secret-32+bytes";
+    static final String IDP_ISSUER = "https://idp.example";
     static final String STORAGE_KEYS = KeyRing.generate(1);
     static final String TRANSPORT_KEYS = KeyRing.generate(1);
     static final String ALLOWED_NETWORK = "10.20.0.0/16";
@@ -91,6 +103,29 @@ abstract class IngressIntegrationTest {
         registry.add("parley.security.jwt-secret", () -> TestTokens.SECRET);
         registry.add("parley.security.admin-token", () -> ADMIN_TOKEN);
         registry.add("parley.integration.token", () -> INTEGRATION_TOKEN);
+        // one issuer as the environment sets it, one from the YAML list with a JWKS, claim mapping and credits
+        IDENTITY_PROVIDER.setDispatcher(new Dispatcher() {
+            @Override
+            public MockResponse dispatch(RecordedRequest request) {
+                return new MockResponse.Builder().addHeader("Content-Type", "application/json")
+                        .body(OutsideTokens.jwks(IDP_KEY)).build();
+            }
+        });
+        IDENTITY_PROVIDER.start();
+        registry.add("parley.sso.issuer", () -> SSO_ISSUER);
+        registry.add("parley.sso.audience", () -> SSO_AUDIENCE);
+        registry.add("parley.sso.secret", () -> SSO_SECRET);
+        registry.add("parley.sso.issuers[0].issuer", () -> IDP_ISSUER);
+        registry.add("parley.sso.issuers[0].audience", () -> "parley");
+        registry.add("parley.sso.issuers[0].jwks-url", () -> IDENTITY_PROVIDER.url("/jwks.json").toString());
+        registry.add("parley.sso.issuers[0].external-id-prefix", () -> "idp:");
+        registry.add("parley.sso.issuers[0].claims.organisation", () -> "org");
+        registry.add("parley.sso.issuers[0].claims.roles", () -> "groups");
+        registry.add("parley.sso.issuers[0].claims.admin-role", () -> "parley-admins");
+        registry.add("parley.sso.issuers[0].trust-roles", () -> "true");
+        registry.add("parley.sso.issuers[0].starting-balance", () -> "500");
+        registry.add("parley.sso.issuers[0].grant", () -> "250");
+        registry.add("parley.sso.issuers[0].grant-validity", () -> "30d");
         registry.add("parley.security.key-encryption-keys", () -> STORAGE_KEYS);
         registry.add("parley.security.transport-keys", () -> TRANSPORT_KEYS);
         // webhook receivers are MockWebServers on 127.0.0.1 (other loopback addresses and ::1 stay refused), and a

@@ -7,6 +7,8 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.data.mongodb.core.MongoTemplate;
 
+import dev.parley.ingress.limit.CapProperties;
+
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.core.checksums.RequestChecksumCalculation;
@@ -55,8 +57,8 @@ class AttachmentConfig {
     }
 
     @Bean
-    StorageQuota storageQuota(AttachmentProperties properties, MongoTemplate mongo) {
-        return new StorageQuota(mongo, properties.userQuota().toBytes());
+    StorageQuota storageQuota(AttachmentProperties properties, CapProperties caps, MongoTemplate mongo) {
+        return new StorageQuota(mongo, properties.userQuota().toBytes(), caps.maxAttachmentsPerUser());
     }
 
     @Bean

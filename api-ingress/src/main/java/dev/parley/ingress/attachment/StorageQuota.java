@@ -8,6 +8,7 @@ import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.data.mongodb.core.query.Update;
 
+import dev.parley.ingress.limit.Caps;
 import dev.parley.ingress.web.ApiProblem;
 import dev.parley.ingress.web.ProblemKind;
 
@@ -22,15 +23,19 @@ final class StorageQuota {
 
     private final MongoTemplate mongo;
     private final long quotaBytes;
+    private final int maxFiles;
 
-    StorageQuota(MongoTemplate mongo, long quotaBytes) {
+    /** @param maxFiles files one user may keep ({@code parley.caps.max-attachments-per-user}) */
+    StorageQuota(MongoTemplate mongo, long quotaBytes, int maxFiles) {
         this.mongo = mongo;
         this.quotaBytes = quotaBytes;
+        this.maxFiles = maxFiles;
     }
 
     /** Takes {@code bytes} of the user's quota for one file, or refuses with a 409 problem. */
     void take(String userId, long bytes) {
-        Query room = Query.query(Criteria.where("_id").is(userId).and("bytes").lte(quotaBytes - bytes));
+        Query room = Query.query(Criteria.where("_id").is(userId).and("bytes").lte(quotaBytes - bytes)
+                .and("files").lt(maxFiles));
         Update update = new Update().inc("bytes", bytes).inc("files", 1);
         if (bytes <= quotaBytes) {
             try {
@@ -45,6 +50,9 @@ final class StorageQuota {
             }
         }
         Usage usage = used(userId);
+        if (usage.files() >= maxFiles) {
+            throw Caps.reached("attachments", maxFiles);
+        }
         throw new ApiProblem(ProblemKind.STORAGE_QUOTA_EXCEEDED, "This file needs " + bytes + " bytes; "
                 + (quotaBytes - usage.bytes()) + " of your " + quotaBytes + " bytes of attachment storage are left")
                 .with("quotaBytes", quotaBytes).with("usedBytes", usage.bytes());

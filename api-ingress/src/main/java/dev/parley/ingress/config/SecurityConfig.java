@@ -22,6 +22,7 @@ import org.springframework.web.servlet.HandlerExceptionResolver;
 
 import dev.parley.ingress.apikey.ApiKeyAuthenticationProvider;
 import dev.parley.ingress.auth.AccountStates;
+import dev.parley.ingress.sso.SsoAuthenticationProvider;
 
 /**
  * Stateless bearer-token security: every path needs a valid access token or API key except sign-up, login, token
@@ -37,11 +38,12 @@ class SecurityConfig {
     @Bean
     SecurityFilterChain apiSecurity(HttpSecurity http, SecurityProblemHandler problems, JwtDecoder jwtDecoder,
             JwtAuthenticationConverter jwtAuthenticationConverter, ApiKeyAuthenticationProvider apiKeys,
-            AccountStates accounts, CorsProperties cors) throws Exception {
+            SsoAuthenticationProvider outsideTokens, AccountStates accounts, CorsProperties cors) throws Exception {
         var jwtProvider = new JwtAuthenticationProvider(jwtDecoder);
         jwtProvider.setJwtAuthenticationConverter(jwtAuthenticationConverter);
         var bearerTokens = new BearerTokenRouter(List.of(
                 new BearerTokenRouter.Route(ApiKeyAuthenticationProvider::handles, apiKeys),
+                new BearerTokenRouter.Route(outsideTokens::handles, outsideTokens),
                 new BearerTokenRouter.Route(token -> true, jwtProvider)), accounts);
         http.csrf(AbstractHttpConfigurer::disable)
                 .httpBasic(AbstractHttpConfigurer::disable)

@@ -14,8 +14,8 @@ import org.springframework.validation.annotation.Validated;
  * @param maxPromptsPerProject live prompts per project
  * @param maxPromptVersions versions per prompt (each up to 32 000 characters)
  * @param maxMessagesPerConversation stored messages per conversation, of every branch
- * @param maxAttachmentsPerUser for the attachment feature, which does not exist yet: it is to take its slots with
- *        {@link Caps} like projects do
+ * @param maxAttachmentsPerUser files one user may keep as attachments, counted on the user's attachment storage
+ *        counter (the same conditional update that takes the bytes)
  */
 @Validated
 @ConfigurationProperties("parley.caps")

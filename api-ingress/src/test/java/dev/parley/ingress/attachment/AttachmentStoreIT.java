@@ -2,6 +2,7 @@ package dev.parley.ingress.attachment;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import java.util.List;
 import java.util.Map;
@@ -58,7 +59,7 @@ class AttachmentStoreIT {
 
     @Test
     void theQuotaCannotBePassedEvenByConcurrentUploads() throws Exception {
-        StorageQuota quota = new StorageQuota(mongo, 10_000);
+        StorageQuota quota = new StorageQuota(mongo, 10_000, 1_000);
         String user = UUID.randomUUID().toString();
         ExecutorService pool = Executors.newFixedThreadPool(8);
         try {
@@ -84,5 +85,20 @@ class AttachmentStoreIT {
         quota.take(user, 3_000);
         assertThatThrownBy(() -> quota.take(user, 1)).isInstanceOf(ApiProblem.class);
         assertThatThrownBy(() -> quota.take(UUID.randomUUID().toString(), 10_001)).isInstanceOf(ApiProblem.class);
+    }
+
+    @Test
+    void aUserKeepsAtMostTheCappedNumberOfFiles() {
+        StorageQuota quota = new StorageQuota(mongo, 10_000, 2);
+        String user = UUID.randomUUID().toString();
+        quota.take(user, 10);
+        quota.take(user, 10);
+
+        ApiProblem refused = catchThrowableOfType(ApiProblem.class, () -> quota.take(user, 10));
+
+        assertThat(refused.kind()).isEqualTo(ProblemKind.LIMIT_REACHED);
+        quota.release(user, 10, 1);
+        quota.take(user, 10);
+        assertThat(quota.used(user).files()).isEqualTo(2);
     }
 }
