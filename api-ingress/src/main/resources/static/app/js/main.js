@@ -4,7 +4,7 @@ import {api, refresh} from './api.js';
 import {loadUser} from './account.js';
 import * as session from './session.js';
 import {clear, h, toast} from './dom.js';
-import {renderAuth} from './pages/auth.js';
+import {renderAuth, renderSetPassword} from './pages/auth.js';
 import {renderChat} from './pages/chat.js';
 import {renderProjects} from './pages/projects.js';
 import {renderUsage} from './pages/usage.js';
@@ -15,13 +15,14 @@ const view = document.getElementById('view');
 const routes = {
     signin: () => renderAuth(view, 'signin'),
     signup: () => renderAuth(view, 'signup'),
+    'set-password': params => renderSetPassword(view, params[0]),
     chat: params => renderChat(view, params[0]),
     projects: params => renderProjects(view, params[0]),
     usage: () => renderUsage(view),
     settings: () => renderSettings(view),
     admin: params => renderAdmin(view, params[0] || 'users'),
 };
-const PUBLIC = new Set(['signin', 'signup']);
+const PUBLIC = new Set(['signin', 'signup', 'set-password']);
 let leaveCurrent = null;
 
 function parseHash() {

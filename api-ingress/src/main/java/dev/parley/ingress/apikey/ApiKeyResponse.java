@@ -3,7 +3,7 @@ package dev.parley.ingress.apikey;
 import java.time.Instant;
 
 /** A key as listed: never its secret. */
-record ApiKeyResponse(String id, String name, String prefix, Instant createdAt, Instant lastUsedAt,
+public record ApiKeyResponse(String id, String name, String prefix, Instant createdAt, Instant lastUsedAt,
         Instant expiresAt, boolean revoked) {
 
     static ApiKeyResponse of(ApiKeyDocument document) {

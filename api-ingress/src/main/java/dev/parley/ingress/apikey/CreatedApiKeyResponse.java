@@ -3,7 +3,7 @@ package dev.parley.ingress.apikey;
 import java.time.Instant;
 
 /** The answer to creating a key: the only time {@code key} is shown. */
-record CreatedApiKeyResponse(String id, String name, String prefix, String key, Instant createdAt,
+public record CreatedApiKeyResponse(String id, String name, String prefix, String key, Instant createdAt,
         Instant expiresAt) {
 
     static CreatedApiKeyResponse of(ApiKeyDocument document, String key) {

@@ -2,6 +2,7 @@ package dev.parley.ingress.auth;
 
 import java.time.Clock;
 import java.util.List;
+import java.util.Optional;
 
 import org.bson.types.ObjectId;
 import org.slf4j.Logger;
@@ -27,6 +28,11 @@ public class UserDirectory {
 
     public boolean exists(String userId) {
         return users.existsById(userId);
+    }
+
+    /** The id of the user an outside system knows as {@code externalId} (a unique index: one keyed read). */
+    public Optional<String> findExternal(String externalId) {
+        return users.findByExternalId(externalId).map(UserDocument::id);
     }
 
     /**

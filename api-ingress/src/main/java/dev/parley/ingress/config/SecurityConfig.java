@@ -58,7 +58,8 @@ class SecurityConfig {
                         .dispatcherTypeMatchers(DispatcherType.ERROR, DispatcherType.ASYNC).permitAll()
                         .requestMatchers("/actuator/health", "/actuator/health/**", "/actuator/info",
                                 "/actuator/prometheus").permitAll()
-                        .requestMatchers("/api/auth/register", "/api/auth/login", "/api/auth/refresh").permitAll()
+                        .requestMatchers("/api/auth/register", "/api/auth/login", "/api/auth/refresh",
+                                "/api/auth/password-link").permitAll()
                         // the web app's static files: public like any web page; its data comes from the API
                         .requestMatchers(HttpMethod.GET, WebAppHeaders.PATHS).permitAll()
                         // redeeming the bootstrap token is how the first admin becomes one

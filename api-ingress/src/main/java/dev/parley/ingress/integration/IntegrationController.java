@@ -19,6 +19,10 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 @Tag(name = "Integrations", description = "Outside systems, with `Authorization: Bearer <integration token>`")
 class IntegrationController {
 
+    /** What an external id may hold. */
+    static final String ID = "[A-Za-z0-9._:@-]+";
+    static final String ID_RULE = "may hold letters, digits and . _ : @ -";
+
     private final QuotaService quotas;
 
     IntegrationController(QuotaService quotas) {
@@ -29,8 +33,7 @@ class IntegrationController {
     @Operation(summary = "Set a user's quota by the outside system's user id", description = "Creates the user "
             + "(without a password) when the external id is new: 201, else 200.")
     ResponseEntity<QuotaResponse> setQuota(
-            @PathVariable @Size(max = 128) @Pattern(regexp = "[A-Za-z0-9._:@-]+",
-                    message = "may hold letters, digits and . _ : @ -") String externalId,
+            @PathVariable @Size(max = 128) @Pattern(regexp = ID, message = ID_RULE) String externalId,
             @Valid @RequestBody QuotaRequest request) {
         QuotaResponse quota = quotas.setQuota(externalId, request);
         return ResponseEntity.status(quota.created() ? HttpStatus.CREATED : HttpStatus.OK).body(quota);

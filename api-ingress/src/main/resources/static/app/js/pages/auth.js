@@ -52,3 +52,35 @@ export function renderAuth(view, mode) {
                 h('a', {href: signup ? '#/signin' : '#/signup'}, signup ? 'Sign in' : 'Create an account')))));
     email.focus();
 }
+
+/** A set-password link (#/set-password/<token>): choose a password, and be signed in. */
+export function renderSetPassword(view, token) {
+    const password = h('input', {type: 'password', name: 'password', required: true, minLength: 8, maxLength: 128,
+        autocomplete: 'new-password'});
+    const error = h('p.form-error', {role: 'alert'});
+    const submit = h('button.primary', {type: 'submit'}, 'Set password');
+    const form = h('form.auth-form', {
+        onsubmit: event => {
+            event.preventDefault();
+            error.textContent = '';
+            busy(submit, async () => {
+                try {
+                    session.store(await api('/api/auth/password-link', {method: 'POST', auth: false,
+                        body: {token, password: password.value}}));
+                    await loadUser();
+                    location.hash = '#/chat';
+                } catch (failure) {
+                    error.textContent = failure.describe ? failure.describe() : failure.message;
+                }
+            });
+        },
+    }, field('New password', password, 'At least 8 characters.'), error, submit);
+    clear(view, h('section.auth', {'aria-labelledby': 'auth-title'},
+        h('div.auth-card', {},
+            h('div.auth-brand', {}, h('img', {src: '/app/icon.svg', alt: '', width: 40, height: 40}),
+                h('span', {}, 'Parley')),
+            h('h1#auth-title', {}, 'Choose your password'),
+            form,
+            h('p.switch', {}, 'The link works once. ', h('a', {href: '#/signin'}, 'Sign in instead')))));
+    password.focus();
+}
