@@ -60,7 +60,7 @@ abstract class IngressIntegrationTest {
     static final String INTEGRATION_TOKEN = "integration-token-for-tests";
     static final String ADMIN_TOKEN = "admin-bootstrap-token-for-the-tests-0123456789";
     static final MockWebServer ACCOUNTING = new MockWebServer();
-    /** A host product's identity provider: its JWKS (see {@link SsoIntegrationTest}). */
+    /** A host product's identity provider: its JWKS (see {@link SsoIT}). */
     static final MockWebServer IDENTITY_PROVIDER = new MockWebServer();
     static final RSAKey IDP_KEY = OutsideTokens.rsaKey("idp-key-1");
     static final String SSO_ISSUER = "https://host.example";

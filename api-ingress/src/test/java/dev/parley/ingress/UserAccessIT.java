@@ -23,7 +23,7 @@ import tools.jackson.databind.JsonNode;
  * Users an outside system created (no password) get in: a one-time, expiring set-password link, and API keys the
  * integration or an admin issues for them.
  */
-class UserAccessIntegrationTest extends IngressIntegrationTest {
+class UserAccessIT extends IngressIntegrationTest {
 
     static final String PASSWORD = "a brand new password";
 

@@ -19,7 +19,7 @@ import tools.jackson.databind.JsonNode;
  * Tokens of trusted outside issuers on the whole API: the user is created on first sight, once, with the issuer's
  * credits, under the same external id the integration endpoint uses; forged, expired and misdirected tokens are 401.
  */
-class SsoIntegrationTest extends IngressIntegrationTest {
+class SsoIT extends IngressIntegrationTest {
 
     @Test
     void aHostProductsTokenSignsItsUserInOnceAndShareTheIntegrationsExternalId() {
