@@ -16,11 +16,11 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
-import dev.parley.ingress.admin.users.LinkRequest;
 import dev.parley.ingress.apikey.ApiKeyResponse;
 import dev.parley.ingress.apikey.CreateApiKeyRequest;
 import dev.parley.ingress.apikey.CreatedApiKeyResponse;
 import dev.parley.ingress.apikey.UserApiKeys;
+import dev.parley.ingress.auth.PasswordLinkRequest;
 import dev.parley.ingress.auth.PasswordLinks;
 import dev.parley.ingress.auth.UserDirectory;
 import dev.parley.ingress.web.ApiProblem;
@@ -57,7 +57,7 @@ class IntegrationAccessController {
             + "user without an email needs `email`: it becomes the address they sign in with.")
     PasswordLinks.Issued passwordLink(@PathVariable @Size(max = 128) @Pattern(regexp = IntegrationController.ID,
             message = IntegrationController.ID_RULE)
-            String externalId, @Valid @RequestBody(required = false) LinkRequest request) {
+            String externalId, @Valid @RequestBody(required = false) PasswordLinkRequest request) {
         return links.issue(userOf(externalId), request == null ? null : request.email(), INTEGRATION);
     }
 

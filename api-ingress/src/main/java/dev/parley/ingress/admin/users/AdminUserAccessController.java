@@ -20,6 +20,7 @@ import dev.parley.ingress.apikey.ApiKeyResponse;
 import dev.parley.ingress.apikey.CreateApiKeyRequest;
 import dev.parley.ingress.apikey.CreatedApiKeyResponse;
 import dev.parley.ingress.apikey.UserApiKeys;
+import dev.parley.ingress.auth.PasswordLinkRequest;
 import dev.parley.ingress.auth.PasswordLinks;
 import dev.parley.ingress.auth.UserDirectory;
 import dev.parley.ingress.web.ApiProblem;
@@ -69,7 +70,7 @@ class AdminUserAccessController {
     @Operation(summary = "A set-password link for a user", description = "One use, valid 72 hours; `email` for a "
             + "user without one. The answer's `url` opens the web app's set-password page.")
     PasswordLinks.Issued passwordLink(Authentication admin, @PathVariable @Size(max = 128) String userId,
-            @Valid @RequestBody(required = false) LinkRequest request) {
+            @Valid @RequestBody(required = false) PasswordLinkRequest request) {
         return links.issue(existing(userId), request == null ? null : request.email(), admin.getName());
     }
 
