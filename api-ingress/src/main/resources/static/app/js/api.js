@@ -54,6 +54,8 @@ export function refresh() {
 async function doRefresh() {
     const token = session.refreshToken();
     if (!token) {
+        // nothing to renew with (an outside issuer's token ran out): back to the sign-in page
+        session.clear();
         throw new ApiError(401, {title: 'Not signed in'});
     }
     const response = await fetch('/api/auth/refresh', {
