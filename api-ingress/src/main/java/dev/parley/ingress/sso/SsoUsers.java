@@ -16,11 +16,11 @@ import org.springframework.stereotype.Component;
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 
+import dev.parley.ingress.accounting.AccountingApi;
 import dev.parley.ingress.auth.ExternalUser;
 import dev.parley.ingress.auth.UserAccount;
 import dev.parley.ingress.auth.UserAccounts;
 import dev.parley.ingress.auth.UserDirectory;
-import dev.parley.ingress.usage.AccountingApi;
 import dev.parley.ingress.web.ApiProblem;
 import dev.parley.ingress.web.ProblemKind;
 
