@@ -142,7 +142,12 @@ class ReservationService {
                 request.maxOutputTokens());
     }
 
-    private ProblemException refusal(Account account, Reservation reservation, ReservationLimits limits) {
+    /**
+     * Why a hold was refused, read from the account after the refusal. Another request may have settled in between,
+     * so the account can show room on every count; a refusal with the credits there was a count at its limit, never
+     * an empty balance (a 402 tells the client to stop until someone adds credits).
+     */
+    static ProblemException refusal(Account account, Reservation reservation, ReservationLimits limits) {
         if (limits.perUser() != null && account.active(reservation.userId()) >= limits.perUser()) {
             return new ProblemException(HttpStatus.TOO_MANY_REQUESTS, "too-many-reservations",
                     "Too many answers in progress", "You have " + account.active(reservation.userId())
@@ -152,6 +157,11 @@ class ReservationService {
             return new ProblemException(HttpStatus.TOO_MANY_REQUESTS, "too-many-reservations",
                     "Too many requests in flight", "The account has " + account.reservations().size()
                             + " requests in flight; wait for one to finish.");
+        }
+        if (account.available() >= reservation.amount()) {
+            return new ProblemException(HttpStatus.TOO_MANY_REQUESTS, "too-many-reservations",
+                    "Too many requests in flight", "Too many requests of this account were in flight at once; retry "
+                            + "when one has finished.");
         }
         return new ProblemException(HttpStatus.PAYMENT_REQUIRED, "quota-exhausted", "Quota exhausted",
                 "This request may cost up to " + reservation.amount() + " credits; " + account.available()

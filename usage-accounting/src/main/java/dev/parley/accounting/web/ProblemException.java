@@ -24,11 +24,11 @@ public class ProblemException extends RuntimeException {
         return new ProblemException(HttpStatus.BAD_REQUEST, "bad-request", "Bad request", detail);
     }
 
-    HttpStatus status() {
+    public HttpStatus status() {
         return status;
     }
 
-    String kind() {
+    public String kind() {
         return kind;
     }
 

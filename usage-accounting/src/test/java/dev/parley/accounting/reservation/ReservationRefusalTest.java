@@ -1,0 +1,51 @@
+package dev.parley.accounting.reservation;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+
+import org.junit.jupiter.api.Test;
+import org.springframework.http.HttpStatus;
+
+import dev.parley.accounting.account.Account;
+import dev.parley.accounting.account.Reservation;
+import dev.parley.accounting.web.ProblemException;
+
+/** A refused hold is explained from the account read after it, which may already have room again. */
+class ReservationRefusalTest {
+
+    static final ReservationLimits LIMITS = new ReservationLimits(1000, 8);
+    static final Reservation RESERVATION = new Reservation("r1", "u1", "m", 500, Instant.EPOCH, Instant.EPOCH);
+
+    @Test
+    void creditsThatDoNotCoverTheWorstCaseAreAQuotaProblem() {
+        ProblemException problem = ReservationService.refusal(account(499, 0), RESERVATION, LIMITS);
+
+        assertThat(problem.status()).isEqualTo(HttpStatus.PAYMENT_REQUIRED);
+        assertThat(problem.kind()).isEqualTo("quota-exhausted");
+    }
+
+    @Test
+    void theUsersAnswersAtTheirLimitAreTooManyReservations() {
+        ProblemException problem = ReservationService.refusal(account(1_000_000, 8), RESERVATION, LIMITS);
+
+        assertThat(problem.status()).isEqualTo(HttpStatus.TOO_MANY_REQUESTS);
+        assertThat(problem.kind()).isEqualTo("too-many-reservations");
+    }
+
+    @Test
+    void creditsEnoughAndRoomAgainMeanACountWasFullAMomentAgoNotAnEmptyBalance() {
+        // the hold failed on a count; by the time the account was read, another request had settled
+        ProblemException problem = ReservationService.refusal(account(1_000_000, 3), RESERVATION, LIMITS);
+
+        assertThat(problem.status()).isEqualTo(HttpStatus.TOO_MANY_REQUESTS);
+        assertThat(problem.kind()).isEqualTo("too-many-reservations");
+    }
+
+    private static Account account(long available, int active) {
+        return new Account("u1", available, available, 0, 0, 0, 0, 0, available, List.of(), null, null, List.of(),
+                List.of(), null, List.of(), Map.of("u1", active), Instant.EPOCH, Instant.EPOCH);
+    }
+}
