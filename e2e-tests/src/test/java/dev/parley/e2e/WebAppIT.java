@@ -198,7 +198,9 @@ class WebAppIT {
         open("admin/users");
         WebElement panel = wait(ExpectedConditions.visibilityOfElementLocated(invitation));
         type(By.cssSelector("section[aria-labelledby=invite-title] input[placeholder=default]"), "1234");
-        panel.findElement(By.cssSelector("button.primary")).click();
+        // a toast of the previous step may still float over the form's button: a script click is not intercepted
+        browser.driver.executeScript("arguments[0].scrollIntoView({block: 'center'}); arguments[0].click();",
+                panel.findElement(By.cssSelector("button.primary")));
         String code = wait(ExpectedConditions.visibilityOfElementLocated(
                 By.cssSelector("section[aria-labelledby=invite-title] code.key"))).getText();
         shoot("admin-invitation");
