@@ -36,7 +36,7 @@ final class Faults {
     private Faults() {
     }
 
-    static TestInfrastructure.Components infrastructure() {
+    static dev.parley.stack.LocalComponents infrastructure() {
         return TestInfrastructure.components();
     }
 

@@ -33,7 +33,7 @@ class StackRestartIT {
         system.accounting.stop();
         Books.awaitStored(accepted, Faults.SETTLE);
 
-        TestInfrastructure.Components stack = Faults.infrastructure();
+        dev.parley.stack.LocalComponents stack = Faults.infrastructure();
         // their answers are stored: nothing is in flight, and a crash is a restart too (and quicker to test)
         system.worker.kill();
         system.ingress.kill();

@@ -28,7 +28,7 @@ import org.junit.jupiter.api.Test;
 /** {@code ./parley dlt replay}: dead letters go back to their topic once, byte for byte, without Spring's diagnostics. */
 class DltReplayIT {
 
-    static final StackComponents INFRA = StackComponents.shared();
+    static final LocalComponents INFRA = StackComponents.shared();
 
     @Test
     void replaysEachDeadLetterOnceToItsOriginalTopic() throws Exception {

@@ -39,7 +39,7 @@ import com.mongodb.client.MongoClients;
  */
 class RestartIT {
 
-    static final StackComponents STACK = StackComponents.shared();
+    static final LocalComponents STACK = StackComponents.shared();
     static final HttpClient HTTP = HttpClient.newHttpClient();
 
     @Test

@@ -4,9 +4,7 @@ import java.util.Map;
 
 import org.opentest4j.TestAbortedException;
 
-import dev.parley.stack.EmbeddedMongo;
-import dev.parley.stack.KafkaBroker;
-import dev.parley.stack.SchemaRegistry;
+import dev.parley.stack.LocalComponents;
 
 /**
  * The real broker, registry and MongoDB for integration tests: started once per test JVM, shared by every test
@@ -16,7 +14,7 @@ import dev.parley.stack.SchemaRegistry;
 public final class TestInfrastructure {
 
     private static Endpoints endpoints;
-    private static Components components;
+    private static LocalComponents components;
 
     private TestInfrastructure() {
     }
@@ -26,7 +24,7 @@ public final class TestInfrastructure {
         TestLane.requireIntegrationLane();
         if (endpoints == null) {
             endpoints = switch (InfrastructureMode.current()) {
-                case EMBEDDED -> components().endpoints();
+                case EMBEDDED -> endpointsOf(components());
                 case CONTAINERS -> ContainerInfrastructure.start();
             };
         }
@@ -37,23 +35,19 @@ public final class TestInfrastructure {
      * The embedded broker, registry and MongoDB themselves, for fault tests that stop and start them; started if they
      * are not yet. In the containers lane such a test is skipped (aborted): it needs the embedded components.
      */
-    public static synchronized Components components() {
+    public static synchronized LocalComponents components() {
         TestLane.requireIntegrationLane();
         if (InfrastructureMode.current() != InfrastructureMode.EMBEDDED) {
             throw new TestAbortedException("stops and starts the embedded broker, registry or MongoDB: embedded lane only");
         }
         if (components == null) {
-            components = EmbeddedInfrastructure.start();
+            components = LocalComponents.startOnFreePorts();
         }
         return components;
     }
 
-    /** The embedded infrastructure a test JVM shares. */
-    public record Components(KafkaBroker kafka, SchemaRegistry registry, EmbeddedMongo mongo) {
-
-        public Endpoints endpoints() {
-            return new Endpoints(kafka.bootstrapServers(), registry.apiUrl(), mongo.connectionString());
-        }
+    private static Endpoints endpointsOf(LocalComponents local) {
+        return new Endpoints(local.bootstrapServers(), local.registry().apiUrl(), local.mongo().connectionString());
     }
 
     /**
