@@ -1,7 +1,6 @@
 package dev.parley.ingress.auth;
 
 import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
 import java.time.Clock;
 import java.time.Instant;
 
@@ -17,6 +16,7 @@ import org.springframework.stereotype.Service;
 import dev.parley.ingress.limit.LoginThrottle;
 import dev.parley.ingress.web.ApiProblem;
 import dev.parley.ingress.web.ProblemKind;
+import dev.parley.platform.crypto.Sha256;
 
 /**
  * Makes the first admin: a signed-in user who presents the operator's bootstrap token ({@code PARLEY_ADMIN_TOKEN})
@@ -62,9 +62,14 @@ class AdminBootstrap {
      * the registration mode, so that a closed deployment can make its first admin.
      */
     boolean admitsRegistration(String code) {
-        return tokenHash != null && code != null && MessageDigest.isEqual(tokenHash.getBytes(StandardCharsets.UTF_8),
-                OpaqueTokens.hash(code).getBytes(StandardCharsets.UTF_8))
+        return tokenHash != null && code != null && isTheToken(code)
                 && mongo.findOne(Query.query(Criteria.where("_id").is(tokenHash)), Redemption.class, COLLECTION) == null;
+    }
+
+    /** Compares hashes in constant time, so that guesses learn nothing from the time a refusal takes. */
+    private boolean isTheToken(String presented) {
+        return Sha256.equal(tokenHash.getBytes(StandardCharsets.UTF_8),
+                OpaqueTokens.hash(presented).getBytes(StandardCharsets.UTF_8));
     }
 
     MeResponse redeem(String userId, String token, String clientAddress) {
@@ -72,8 +77,7 @@ class AdminBootstrap {
             throw new ApiProblem(ProblemKind.FORBIDDEN, "Admin bootstrap is not configured (PARLEY_ADMIN_TOKEN)");
         }
         throttle.attempt("bootstrap:" + userId, clientAddress);
-        if (!MessageDigest.isEqual(tokenHash.getBytes(StandardCharsets.UTF_8),
-                OpaqueTokens.hash(token).getBytes(StandardCharsets.UTF_8))) {
+        if (!isTheToken(token)) {
             throw new ApiProblem(ProblemKind.FORBIDDEN, "The bootstrap token is not valid");
         }
         throttle.succeeded("bootstrap:" + userId, clientAddress);
