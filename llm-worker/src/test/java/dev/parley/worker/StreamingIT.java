@@ -23,9 +23,10 @@ import dev.parley.events.HeldReservation;
 import dev.parley.events.TokenUsage;
 import dev.parley.events.UsageRecorded;
 import dev.parley.events.UsageSource;
+import dev.parley.platform.tokens.TokenCounter;
 import dev.parley.worker.provider.PromptMessage;
 import dev.parley.worker.provider.PromptMessage.Role;
-import dev.parley.worker.provider.TokenCounter;
+import dev.parley.worker.provider.PromptTokens;
 
 /** Requests in, ordered streams and usage records out; every request ends with exactly one terminal event. */
 class StreamingIT extends WorkerTestSupport {
@@ -104,7 +105,7 @@ class StreamingIT extends WorkerTestSupport {
         assertWellFormedStream(request);
         assertThat(completed.getText()).isEqualTo("Hello! How can I help you today?");
         var tokens = new TokenCounter();
-        long prompt = tokens.countPrompt("gpt-4o-mini", List.of(
+        long prompt = PromptTokens.count(tokens, "gpt-4o-mini", List.of(
                 new PromptMessage(Role.SYSTEM, "You are a helpful assistant."), new PromptMessage(Role.USER, "Say hello")));
         assertThat(completed.getUsage()).isEqualTo(new TokenUsage(prompt,
                 (long) tokens.count("gpt-4o-mini", completed.getText()), 0L, 0L, UsageSource.ESTIMATED));

@@ -4,6 +4,8 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Configuration;
 
+import dev.parley.platform.tokens.TokenCounter;
+
 @Configuration
 @EnableConfigurationProperties(AdmissionProperties.class)
 class AdmissionConfig {
@@ -11,6 +13,6 @@ class AdmissionConfig {
     /** One instance: its encodings are loaded once, on first use. */
     @Bean
     TokenEstimator tokenEstimator() {
-        return new TokenEstimator();
+        return new TokenEstimator(new TokenCounter());
     }
 }

@@ -19,11 +19,12 @@ import org.springframework.http.HttpMethod;
 
 import dev.parley.events.ChatMessage;
 import dev.parley.events.ChatRole;
+import dev.parley.ingress.accounting.AccountingApi;
 import dev.parley.ingress.catalog.CatalogModel;
 import dev.parley.ingress.catalog.ModelPrices;
-import dev.parley.ingress.accounting.AccountingApi;
 import dev.parley.ingress.web.ApiProblem;
 import dev.parley.ingress.web.ProblemKind;
+import dev.parley.platform.tokens.TokenCounter;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 
 class AdmissionTest {
@@ -34,7 +35,7 @@ class AdmissionTest {
     static final List<ChatMessage> CONTEXT = List.of(new ChatMessage(ChatRole.USER, "Hello there", List.of()));
 
     final AccountingApi accounting = mock(AccountingApi.class);
-    final Admission admission = new Admission(accounting, new TokenEstimator(), new AdmissionProperties(8),
+    final Admission admission = new Admission(accounting, new TokenEstimator(new TokenCounter()), new AdmissionProperties(8),
             new SimpleMeterRegistry());
 
     @Test

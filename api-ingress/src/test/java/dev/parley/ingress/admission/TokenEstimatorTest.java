@@ -6,24 +6,21 @@ import java.util.List;
 
 import org.junit.jupiter.api.Test;
 
-import com.knuddels.jtokkit.Encodings;
-import com.knuddels.jtokkit.api.EncodingType;
-
 import dev.parley.events.ChatMessage;
 import dev.parley.events.ChatRole;
+import dev.parley.platform.tokens.TokenCounter;
 
 class TokenEstimatorTest {
 
-    final TokenEstimator estimator = new TokenEstimator();
+    final TokenEstimator estimator = new TokenEstimator(new TokenCounter());
 
     @Test
     void estimateExceedsWhatOpenAisChatFormatCounts() {
         List<ChatMessage> context = List.of(new ChatMessage(ChatRole.SYSTEM, "Answer briefly.", List.of()),
                 new ChatMessage(ChatRole.USER, "How many tokens does this sentence take, roughly?", List.of()));
-        var encoding = Encodings.newDefaultEncodingRegistry().getEncoding(EncodingType.CL100K_BASE);
         // OpenAI bills 3 per message plus the role's token, and 3 to prime the reply
         long billed = 3 + context.stream()
-                .mapToLong(message -> 3 + 1 + encoding.countTokensOrdinary(message.getContent())).sum();
+                .mapToLong(message -> 3 + 1 + new TokenCounter().count("mock-1", message.getContent())).sum();
 
         long estimate = estimator.estimate("mock-1", context);
 
@@ -37,8 +34,7 @@ class TokenEstimatorTest {
         long small = estimator.estimate("gpt-4o-mini", List.of(new ChatMessage(ChatRole.USER, "Hi", List.of())));
         long large = estimator.estimate("gpt-4o-mini", List.of(new ChatMessage(ChatRole.USER, page, List.of())));
 
-        long counted = Encodings.newDefaultEncodingRegistry().getEncoding(EncodingType.O200K_BASE)
-                .countTokensOrdinary(page);
+        long counted = new TokenCounter().count("gpt-4o-mini", page);
         assertThat(small).isPositive();
         assertThat(large).isGreaterThanOrEqualTo(counted + counted / 10);
     }
@@ -48,13 +44,5 @@ class TokenEstimatorTest {
         long estimate = estimator.estimate("mock-1", List.of(new ChatMessage(ChatRole.USER, "<|endoftext|>", List.of())));
 
         assertThat(estimate).isGreaterThan(TokenEstimator.TOKENS_PER_MESSAGE + TokenEstimator.REPLY_PRIMING_TOKENS);
-    }
-
-    @Test
-    void newerOpenAiModelsUseO200k() {
-        assertThat(TokenEstimator.encodingTypeFor("openai/gpt-4o-mini")).isEqualTo(EncodingType.O200K_BASE);
-        assertThat(TokenEstimator.encodingTypeFor("gpt-4.1")).isEqualTo(EncodingType.O200K_BASE);
-        assertThat(TokenEstimator.encodingTypeFor("anthropic/claude-3.5-haiku")).isEqualTo(EncodingType.CL100K_BASE);
-        assertThat(TokenEstimator.encodingTypeFor(null)).isEqualTo(EncodingType.CL100K_BASE);
     }
 }

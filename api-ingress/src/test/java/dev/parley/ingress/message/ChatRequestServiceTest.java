@@ -47,6 +47,7 @@ import dev.parley.ingress.limit.CapProperties;
 import dev.parley.ingress.providerkey.ProviderKeyService;
 import dev.parley.ingress.web.ApiProblem;
 import dev.parley.ingress.web.ProblemKind;
+import dev.parley.platform.tokens.TokenCounter;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 
 /** The order of checks, admission, storage and publishing, with every collaborator a mock. */
@@ -75,11 +76,11 @@ class ChatRequestServiceTest {
     final ChatAdmission chatAdmission = new ChatAdmission(catalog, admission, providerKeys, routes, publisher, metrics,
             Runnable::run);
     final ChatRequestService service = new ChatRequestService(conversations, queries, messages, outcomes,
-            chatAdmission, new ChatProperties(200_000, 200), new TokenEstimator(), metrics, CAPS,
+            chatAdmission, new ChatProperties(200_000, 200), new TokenEstimator(new TokenCounter()), metrics, CAPS,
             Clock.fixed(Instant.parse("2025-03-01T00:00:00Z"), ZoneOffset.UTC),
             mock(dev.parley.ingress.attachment.AttachmentContext.class));
     final StatelessChats stateless = new StatelessChats(chatAdmission, new ChatProperties(200_000, 200),
-            new TokenEstimator(), metrics, Clock.fixed(Instant.parse("2025-03-01T00:00:00Z"), ZoneOffset.UTC));
+            new TokenEstimator(new TokenCounter()), metrics, Clock.fixed(Instant.parse("2025-03-01T00:00:00Z"), ZoneOffset.UTC));
 
     ChatRequestServiceTest() {
         given(conversations.requireOwned("u1", "c1")).willReturn(CONVERSATION);
@@ -173,13 +174,13 @@ class ChatRequestServiceTest {
         assertThat(sent.getFirst().getRole()).isEqualTo(ChatRole.USER);
         assertThat(sent.getLast().getContent()).isEqualTo("And now?");
         assertThat(sent.get(sent.size() - 2).getContent()).isEqualTo("answer number 19");
-        assertThat(new TokenEstimator().estimate("tiny-1", sent) + 100).isLessThanOrEqualTo(300);
+        assertThat(new TokenEstimator(new TokenCounter()).estimate("tiny-1", sent) + 100).isLessThanOrEqualTo(300);
     }
 
     @Test
     void turnsBeyondTheMessageLimitAreLeftOutOfTheContext() {
         var limited = new ChatRequestService(conversations, queries, messages, outcomes, chatAdmission,
-                new ChatProperties(200_000, 3), new TokenEstimator(), metrics, CAPS, Clock.systemUTC(),
+                new ChatProperties(200_000, 3), new TokenEstimator(new TokenCounter()), metrics, CAPS, Clock.systemUTC(),
                 mock(dev.parley.ingress.attachment.AttachmentContext.class));
         // the store reads at most the newest 3; a store that returns more is trimmed all the same
         given(queries.branch(CONVERSATION, 3)).willReturn(List.of(

@@ -11,17 +11,18 @@ import io.micrometer.core.instrument.MeterRegistry;
 
 import org.springframework.stereotype.Component;
 
+import dev.parley.platform.tokens.TokenCounter;
 import dev.parley.worker.limits.Permit;
 import dev.parley.worker.limits.ProviderLimits;
 import dev.parley.worker.provider.Cancellation;
 import dev.parley.worker.provider.ConfiguredProvider;
 import dev.parley.worker.provider.DeltaSink;
 import dev.parley.worker.provider.ErrorCodes;
+import dev.parley.worker.provider.PromptTokens;
 import dev.parley.worker.provider.ProviderError;
 import dev.parley.worker.provider.ProviderRequest;
 import dev.parley.worker.provider.ProviderResult;
 import dev.parley.worker.provider.ProviderResult.Outcome;
-import dev.parley.worker.provider.TokenCounter;
 
 /**
  * Gets one answer through its routes: the requested provider and model, retried by its {@link RetryPolicy},
@@ -130,6 +131,6 @@ public class CallRunner {
             return 0;
         }
         int answer = request.maxTokens() != null ? request.maxTokens() : provider.properties().defaultMaxTokens();
-        return tokens.countPrompt(request.model(), request.messages()) + (long) answer;
+        return PromptTokens.count(tokens, request.model(), request.messages()) + (long) answer;
     }
 }

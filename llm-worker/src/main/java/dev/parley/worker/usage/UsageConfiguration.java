@@ -3,7 +3,7 @@ package dev.parley.worker.usage;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
-import dev.parley.worker.provider.TokenCounter;
+import dev.parley.platform.tokens.TokenCounter;
 
 /** The usage policy, a plain class, as a bean. */
 @Configuration(proxyBeanMethods = false)

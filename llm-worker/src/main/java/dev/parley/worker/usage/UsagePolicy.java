@@ -4,10 +4,11 @@ import java.util.List;
 
 import dev.parley.events.TokenUsage;
 import dev.parley.events.UsageSource;
+import dev.parley.platform.tokens.TokenCounter;
 import dev.parley.worker.provider.PromptMessage;
+import dev.parley.worker.provider.PromptTokens;
 import dev.parley.worker.provider.ProviderResult;
 import dev.parley.worker.provider.ProviderUsage;
-import dev.parley.worker.provider.TokenCounter;
 
 /**
  * Decides the usage a call is billed for: the provider's own report when it sent one; nothing when the
@@ -29,8 +30,8 @@ public final class UsagePolicy {
         if (!result.streamOpened()) {
             return tokenUsage(ProviderUsage.of(0, 0), UsageSource.ESTIMATED);
         }
-        return tokenUsage(ProviderUsage.of(tokens.countPrompt(model, prompt), tokens.count(model, producedText)),
-                UsageSource.ESTIMATED);
+        int input = PromptTokens.count(tokens, model, prompt);
+        return tokenUsage(ProviderUsage.of(input, tokens.count(model, producedText)), UsageSource.ESTIMATED);
     }
 
     /**

@@ -16,6 +16,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 import dev.parley.events.FinishReason;
+import dev.parley.platform.tokens.TokenCounter;
 import dev.parley.worker.catalog.CatalogDefaults;
 import dev.parley.worker.catalog.CatalogProviders;
 import dev.parley.worker.catalog.Endpoint;
@@ -38,7 +39,6 @@ import dev.parley.worker.provider.ProviderRequest;
 import dev.parley.worker.provider.ProviderResult;
 import dev.parley.worker.provider.ProviderResult.Outcome;
 import dev.parley.worker.provider.ProviderUsage;
-import dev.parley.worker.provider.TokenCounter;
 
 /** Retries, fallbacks, timeouts and admission around scripted providers. */
 class CallRunnerTest {

@@ -9,13 +9,13 @@ import org.junit.jupiter.api.Test;
 import dev.parley.events.FinishReason;
 import dev.parley.events.TokenUsage;
 import dev.parley.events.UsageSource;
+import dev.parley.platform.tokens.TokenCounter;
 import dev.parley.worker.provider.ErrorCodes;
 import dev.parley.worker.provider.PromptMessage;
 import dev.parley.worker.provider.PromptMessage.Role;
 import dev.parley.worker.provider.ProviderError;
 import dev.parley.worker.provider.ProviderResult;
 import dev.parley.worker.provider.ProviderUsage;
-import dev.parley.worker.provider.TokenCounter;
 
 class UsagePolicyTest {
 

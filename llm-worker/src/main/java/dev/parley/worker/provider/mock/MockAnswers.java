@@ -9,9 +9,10 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import dev.parley.events.FinishReason;
+import dev.parley.platform.tokens.TokenCounter;
 import dev.parley.worker.provider.PromptMessage;
 import dev.parley.worker.provider.PromptMessage.Role;
-import dev.parley.worker.provider.TokenCounter;
+import dev.parley.worker.provider.PromptTokens;
 
 /**
  * Writes the mock provider's answers: a fixed sentence pattern around the words of the last user message,
@@ -50,7 +51,7 @@ final class MockAnswers {
             pieces.add(piece);
             text.append(piece);
         }
-        return new MockScript(pieces, finishReason, tokens.countPrompt(model, messages));
+        return new MockScript(pieces, finishReason, PromptTokens.count(tokens, model, messages));
     }
 
     static String fullAnswer(List<PromptMessage> messages) {

@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.function.DoubleSupplier;
 
+import dev.parley.platform.tokens.TokenCounter;
 import dev.parley.worker.provider.Cancellation;
 import dev.parley.worker.provider.ChatProvider;
 import dev.parley.worker.provider.DeltaSink;
@@ -12,7 +13,6 @@ import dev.parley.worker.provider.ProviderError;
 import dev.parley.worker.provider.ProviderRequest;
 import dev.parley.worker.provider.ProviderResult;
 import dev.parley.worker.provider.ProviderUsage;
-import dev.parley.worker.provider.TokenCounter;
 
 /**
  * The built-in provider: streams {@link MockAnswers} at a fixed pace and reports real token numbers.

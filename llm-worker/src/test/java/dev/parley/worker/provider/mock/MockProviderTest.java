@@ -9,14 +9,15 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 
 import dev.parley.events.FinishReason;
+import dev.parley.platform.tokens.TokenCounter;
 import dev.parley.worker.provider.Cancellation;
 import dev.parley.worker.provider.ErrorCodes;
 import dev.parley.worker.provider.PromptMessage;
 import dev.parley.worker.provider.PromptMessage.Role;
+import dev.parley.worker.provider.PromptTokens;
 import dev.parley.worker.provider.ProviderRequest;
 import dev.parley.worker.provider.ProviderResult;
 import dev.parley.worker.provider.ProviderResult.Outcome;
-import dev.parley.worker.provider.TokenCounter;
 
 class MockProviderTest {
 
@@ -94,7 +95,7 @@ class MockProviderTest {
 
         ProviderResult result = provider.stream(request(CONVERSATION, 500), deltas::add, new Cancellation());
 
-        assertThat(result.usage().inputTokens()).isEqualTo(tokens.countPrompt("mock", CONVERSATION));
+        assertThat(result.usage().inputTokens()).isEqualTo(PromptTokens.count(tokens, "mock", CONVERSATION));
         assertThat(result.usage().outputTokens()).isEqualTo(tokens.count("mock", String.join("", deltas)));
         assertThat(result.usage().outputTokens()).isPositive();
     }

@@ -1,14 +1,10 @@
-package dev.parley.worker.provider;
+package dev.parley.platform.tokens;
 
 import static org.assertj.core.api.Assertions.assertThat;
-
-import java.util.List;
 
 import org.junit.jupiter.api.Test;
 
 import com.knuddels.jtokkit.api.EncodingType;
-
-import dev.parley.worker.provider.PromptMessage.Role;
 
 class TokenCounterTest {
 
@@ -22,6 +18,7 @@ class TokenCounterTest {
         assertThat(TokenCounter.encodingTypeFor("GPT-5")).isEqualTo(EncodingType.O200K_BASE);
         assertThat(TokenCounter.encodingTypeFor("gpt-4-turbo")).isEqualTo(EncodingType.CL100K_BASE);
         assertThat(TokenCounter.encodingTypeFor("gpt-3.5-turbo")).isEqualTo(EncodingType.CL100K_BASE);
+        assertThat(TokenCounter.encodingTypeFor("anthropic/claude-3.5-haiku")).isEqualTo(EncodingType.CL100K_BASE);
         assertThat(TokenCounter.encodingTypeFor("meta-llama/llama-3.1-8b-instruct")).isEqualTo(EncodingType.CL100K_BASE);
         assertThat(TokenCounter.encodingTypeFor("mock")).isEqualTo(EncodingType.CL100K_BASE);
         assertThat(TokenCounter.encodingTypeFor(null)).isEqualTo(EncodingType.CL100K_BASE);
@@ -36,21 +33,27 @@ class TokenCounterTest {
     }
 
     @Test
+    void theTwoEncodingsCountDifferentlyWhereTheyDiffer() {
+        String text = "Привет, как дела? こんにちは世界";
+
+        assertThat(counter.count("gpt-4o", text)).isNotEqualTo(counter.count("gpt-4", text));
+        assertThat(counter.forModel("gpt-4o").count(text)).isEqualTo(counter.count("gpt-4o", text));
+    }
+
+    @Test
     void treatsControlTokensTypedByUsersAsText() {
         assertThat(counter.count("gpt-4", "<|endoftext|>")).isGreaterThan(1);
     }
 
     @Test
-    void countsPromptsTheWayOpenAiBillsThem() {
-        // the chat completions API bills a lone user message "Hello" as 8 prompt tokens:
-        // 3 per message + role + content, and 3 that prime the reply
-        assertThat(counter.countPrompt("gpt-4", List.of(new PromptMessage(Role.USER, "Hello")))).isEqualTo(8);
-        assertThat(counter.countPrompt("gpt-4o", List.of(new PromptMessage(Role.SYSTEM, "Be brief."),
-                new PromptMessage(Role.USER, "Hello world")))).isEqualTo(3 + (3 + 1 + 3) + (3 + 1 + 2));
-    }
+    void truncatesToAtMostTheGivenTokens() {
+        String page = "The quick brown fox jumps over the lazy dog. ".repeat(50);
 
-    @Test
-    void countsAnEmptyConversationAsTheReplyPrimingOnly() {
-        assertThat(counter.countPrompt("gpt-4", List.of())).isEqualTo(TokenCounter.REPLY_PRIMING_TOKENS);
+        String cut = counter.truncate("gpt-4o", page, 20);
+
+        assertThat(page).startsWith(cut);
+        assertThat(counter.count("gpt-4o", cut)).isEqualTo(20);
+        assertThat(counter.truncate("gpt-4o", "short", 20)).isEqualTo("short");
+        assertThat(counter.truncate("gpt-4o", "short", -1)).isEmpty();
     }
 }
