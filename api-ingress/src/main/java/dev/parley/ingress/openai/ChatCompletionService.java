@@ -12,7 +12,7 @@ import dev.parley.ingress.attachment.InlineImages;
 import dev.parley.ingress.message.AcceptedChat;
 import dev.parley.ingress.message.ChatSubmission;
 import dev.parley.ingress.message.StatelessChats;
-import dev.parley.ingress.stream.AnswerStreams;
+import dev.parley.ingress.sse.AnswerStreams;
 import dev.parley.ingress.stream.StreamData;
 import dev.parley.ingress.web.ApiProblem;
 import dev.parley.ingress.web.ProblemKind;

@@ -6,7 +6,7 @@ import java.util.List;
 import org.springframework.http.MediaType;
 import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
 
-import dev.parley.ingress.stream.SseFormat;
+import dev.parley.ingress.sse.SseFormat;
 import dev.parley.ingress.stream.StreamData;
 import dev.parley.ingress.stream.StreamEvent;
 import dev.parley.ingress.web.OpenAiError;

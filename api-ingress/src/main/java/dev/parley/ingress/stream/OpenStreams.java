@@ -13,7 +13,7 @@ import dev.parley.ingress.web.ApiProblem;
  * hold N times the cap.
  */
 @Component
-class OpenStreams {
+public class OpenStreams {
 
     private final int maxPerUser;
     private final ConcurrentHashMap<String, Integer> open = new ConcurrentHashMap<>();
@@ -23,7 +23,7 @@ class OpenStreams {
     }
 
     /** @throws ApiProblem 429 when the user holds as many streams as allowed */
-    void acquire(String userId) {
+    public void acquire(String userId) {
         boolean[] refused = {false};
         open.compute(userId, (ignored, count) -> {
             int current = count == null ? 0 : count;
@@ -39,7 +39,7 @@ class OpenStreams {
         }
     }
 
-    void release(String userId) {
+    public void release(String userId) {
         open.computeIfPresent(userId, (ignored, count) -> count <= 1 ? null : count - 1);
     }
 

@@ -12,7 +12,7 @@ import java.util.function.Consumer;
  * a slow client, so it never runs on the Kafka consumer thread that delivers the items; a client that falls
  * more than {@code maxQueued} items behind is given up ({@code onOverflow} runs once, on the executor).
  */
-final class OrderedWriter {
+public final class OrderedWriter {
 
     private final Executor executor;
     private final int maxQueued;
@@ -23,7 +23,7 @@ final class OrderedWriter {
     private final AtomicBoolean draining = new AtomicBoolean();
     private volatile boolean closed;
 
-    OrderedWriter(Executor executor, int maxQueued, Consumer<Object> write, Runnable onOverflow) {
+    public OrderedWriter(Executor executor, int maxQueued, Consumer<Object> write, Runnable onOverflow) {
         this.executor = executor;
         this.maxQueued = maxQueued;
         this.write = write;
@@ -31,7 +31,7 @@ final class OrderedWriter {
     }
 
     /** Queues an item; false when the client is gone or too far behind. */
-    boolean offer(Object item) {
+    public boolean offer(Object item) {
         if (closed) {
             return false;
         }
@@ -48,11 +48,11 @@ final class OrderedWriter {
     }
 
     /** Nothing more is written; what is still queued is dropped. */
-    void close() {
+    public void close() {
         closed = true;
     }
 
-    boolean isClosed() {
+    public boolean isClosed() {
         return closed;
     }
 

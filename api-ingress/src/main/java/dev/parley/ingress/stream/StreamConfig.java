@@ -19,7 +19,7 @@ import org.springframework.scheduling.config.ScheduledTaskRegistrar;
 
 @Configuration
 @EnableScheduling
-@EnableConfigurationProperties(StreamProperties.class)
+@EnableConfigurationProperties({StreamProperties.class, StreamLimits.class})
 class StreamConfig implements SchedulingConfigurer {
 
     private static final Duration EVICTION_INTERVAL = Duration.ofSeconds(30);
@@ -60,10 +60,10 @@ class StreamConfig implements SchedulingConfigurer {
 
     /** Not an Executor bean on purpose: that would replace Spring Boot's application task executor. */
     @Bean(destroyMethod = "shutdownNow")
-    SseWriters sseWriters() {
+    StreamWriters streamWriters() {
         ExecutorService executor = Executors.newThreadPerTaskExecutor(
                 Thread.ofVirtual().name("sse-writer-", 0).factory());
-        return new SseWriters(executor, properties.maxQueuedPerClient());
+        return new StreamWriters(executor, properties.maxQueuedPerClient());
     }
 
     @Override

@@ -3,7 +3,8 @@ package dev.parley.ingress.stream;
 /** One SSE event of a request's stream; {@code sequence} is its SSE id. */
 public record StreamEvent(long sequence, StreamData data) {
 
-    String name() {
+    /** The event's name on the wire: {@code delta}, {@code done} or {@code error}. */
+    public String name() {
         return switch (data) {
             case StreamData.Delta delta -> "delta";
             case StreamData.Done done -> "done";
@@ -11,7 +12,8 @@ public record StreamEvent(long sequence, StreamData data) {
         };
     }
 
-    boolean terminal() {
+    /** Whether the event ends the answer ({@code done} or {@code error}). */
+    public boolean terminal() {
         return !(data instanceof StreamData.Delta);
     }
 

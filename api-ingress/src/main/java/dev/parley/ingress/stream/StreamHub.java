@@ -13,7 +13,7 @@ import java.util.concurrent.atomic.AtomicInteger;
  * request runs atomically in {@link ConcurrentHashMap#compute}, so a subscription replays the buffer and then
  * receives live events with nothing lost or doubled, and eviction cannot race with a publish.
  */
-final class StreamHub {
+public final class StreamHub {
 
     private final ConcurrentMap<String, RequestStream> streams = new ConcurrentHashMap<>();
     private final Limits limits;
@@ -55,7 +55,7 @@ final class StreamHub {
     }
 
     /** Replays the buffered events after {@code lastEventId} (-1 for all), then delivers live ones. */
-    void subscribe(String requestId, StreamSubscriber subscriber, long lastEventId) {
+    public void subscribe(String requestId, StreamSubscriber subscriber, long lastEventId) {
         Instant now = clock.instant();
         streams.compute(requestId, (id, stream) -> {
             RequestStream target = stream == null ? new RequestStream(now) : stream;
@@ -64,7 +64,7 @@ final class StreamHub {
         });
     }
 
-    void unsubscribe(String requestId, StreamSubscriber subscriber) {
+    public void unsubscribe(String requestId, StreamSubscriber subscriber) {
         streams.computeIfPresent(requestId, (id, stream) -> {
             stream.unsubscribe(subscriber);
             return stream;
@@ -72,7 +72,7 @@ final class StreamHub {
     }
 
     /** Whether this instance holds the request's terminal event, so that its buffer can replay it. */
-    boolean hasTerminal(String requestId) {
+    public boolean hasTerminal(String requestId) {
         RequestStream stream = streams.get(requestId);
         return stream != null && stream.finished();
     }

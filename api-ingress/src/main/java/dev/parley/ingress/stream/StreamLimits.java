@@ -12,7 +12,7 @@ import org.springframework.validation.annotation.Validated;
  */
 @Validated
 @ConfigurationProperties("parley.stream.limits")
-record StreamLimits(
+public record StreamLimits(
         @DefaultValue("20") @Min(1) int maxOpenPerUser,
         @DefaultValue("32") @Min(1) int maxSubscriptionsPerSocket) {
 }

@@ -25,7 +25,7 @@ import org.springframework.validation.annotation.Validated;
  */
 @Validated
 @ConfigurationProperties("parley.stream")
-record StreamProperties(
+public record StreamProperties(
         @DefaultValue("5m") @NotNull Duration sseTimeout,
         @DefaultValue("15s") @NotNull Duration heartbeatInterval,
         @DefaultValue("20000") @Min(1) int maxBufferedEvents,
@@ -41,7 +41,7 @@ record StreamProperties(
      * @param lookback how far back in chat.stream a starting instance reads, so that it holds every answer still
      *        in progress; longer than the longest answer (the worker's total call timeout plus queueing)
      */
-    record Fanout(@DefaultValue("15m") @NotNull Duration lookback) {
+    public record Fanout(@DefaultValue("15m") @NotNull Duration lookback) {
     }
 
     StreamHub.Limits limits() {

@@ -21,7 +21,7 @@ import org.mockito.ArgumentCaptor;
 
 import dev.parley.ingress.message.AcceptedChat;
 import dev.parley.ingress.message.StatelessChats;
-import dev.parley.ingress.stream.AnswerStreams;
+import dev.parley.ingress.sse.AnswerStreams;
 import dev.parley.ingress.stream.StreamData;
 
 /** A /v1 client that goes away before its answer finished cancels it, exactly once; a finished one does not. */

@@ -1,8 +1,10 @@
-package dev.parley.ingress.stream;
+package dev.parley.ingress.sse;
 
 import java.util.List;
 
 import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
+
+import dev.parley.ingress.stream.StreamEvent;
 
 /** How a request's stream events are written as SSE events; one stream event may become several or none. */
 @FunctionalInterface

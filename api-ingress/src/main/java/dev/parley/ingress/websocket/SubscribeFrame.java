@@ -1,4 +1,4 @@
-package dev.parley.ingress.stream;
+package dev.parley.ingress.websocket;
 
 /** What a WebSocket client sends to follow an answer: {@code {"type":"subscribe",...}}. */
 record SubscribeFrame(String type, String conversationId, String messageId, Long lastEventId) {

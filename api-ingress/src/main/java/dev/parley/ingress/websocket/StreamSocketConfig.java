@@ -1,13 +1,8 @@
-package dev.parley.ingress.stream;
+package dev.parley.ingress.websocket;
 
 import java.time.Clock;
 
-import org.springframework.beans.factory.annotation.Qualifier;
-import org.springframework.boot.context.properties.EnableConfigurationProperties;
-import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
-import org.springframework.core.Ordered;
-import org.springframework.web.servlet.HandlerExceptionResolver;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.scheduling.annotation.SchedulingConfigurer;
 import org.springframework.scheduling.config.ScheduledTaskRegistrar;
@@ -17,9 +12,13 @@ import org.springframework.web.socket.config.annotation.WebSocketHandlerRegistry
 
 import tools.jackson.databind.json.JsonMapper;
 
+import dev.parley.ingress.stream.AnswerFeed;
+import dev.parley.ingress.stream.StreamHub;
+import dev.parley.ingress.stream.StreamProperties;
+import dev.parley.ingress.stream.StreamWriters;
+
 @Configuration
 @EnableWebSocket
-@EnableConfigurationProperties(StreamLimits.class)
 class StreamSocketConfig implements WebSocketConfigurer, SchedulingConfigurer {
 
     static final String PATH = "/api/ws/stream";
@@ -27,21 +26,11 @@ class StreamSocketConfig implements WebSocketConfigurer, SchedulingConfigurer {
     private final StreamSocketHandler handler;
     private final StreamProperties properties;
 
-    StreamSocketConfig(StreamService streams, StreamHub hub, SseWriters writers, JsonMapper json,
+    StreamSocketConfig(AnswerFeed feed, StreamHub hub, StreamWriters writers, JsonMapper json,
             StreamProperties properties, SocketIdentity identity, Clock clock) {
         this.properties = properties;
-        this.handler = new StreamSocketHandler(streams, hub, writers, new SocketFrames(json), properties, identity,
+        this.handler = new StreamSocketHandler(feed, hub, writers, new SocketFrames(json), properties, identity,
                 clock);
-    }
-
-    /** SSE streams hold one of their user's open-stream slots while they last (after the security chain). */
-    @Bean
-    FilterRegistrationBean<OpenStreamsFilter> openStreamsFilter(OpenStreams open,
-            @Qualifier("handlerExceptionResolver") HandlerExceptionResolver problems) {
-        var registration = new FilterRegistrationBean<>(new OpenStreamsFilter(open, problems));
-        registration.addUrlPatterns("/api/conversations/*");
-        registration.setOrder(Ordered.LOWEST_PRECEDENCE - 10);
-        return registration;
     }
 
     @Bean

@@ -1,4 +1,4 @@
-package dev.parley.ingress.stream;
+package dev.parley.ingress.websocket;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -7,6 +7,9 @@ import org.junit.jupiter.api.Test;
 
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.json.JsonMapper;
+
+import dev.parley.ingress.stream.StreamData;
+import dev.parley.ingress.stream.StreamEvent;
 
 class SocketFramesTest {
 

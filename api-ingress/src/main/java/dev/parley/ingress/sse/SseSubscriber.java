@@ -1,4 +1,4 @@
-package dev.parley.ingress.stream;
+package dev.parley.ingress.sse;
 
 import java.io.IOException;
 import java.util.List;
@@ -8,6 +8,10 @@ import java.util.concurrent.atomic.AtomicBoolean;
 
 import org.springframework.http.MediaType;
 import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
+
+import dev.parley.ingress.stream.OrderedWriter;
+import dev.parley.ingress.stream.StreamEvent;
+import dev.parley.ingress.stream.StreamSubscriber;
 
 /**
  * Writes a stream to one SSE connection. Writes to a socket can block on a slow client, so events are queued

@@ -1,4 +1,4 @@
-package dev.parley.ingress.stream;
+package dev.parley.ingress.sse;
 
 import java.io.IOException;
 
@@ -14,6 +14,7 @@ import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.web.filter.OncePerRequestFilter;
 import org.springframework.web.servlet.HandlerExceptionResolver;
 
+import dev.parley.ingress.stream.OpenStreams;
 import dev.parley.ingress.web.ApiProblem;
 
 /**

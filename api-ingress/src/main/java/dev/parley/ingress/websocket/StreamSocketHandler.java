@@ -1,4 +1,4 @@
-package dev.parley.ingress.stream;
+package dev.parley.ingress.websocket;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -12,6 +12,10 @@ import org.springframework.web.socket.TextMessage;
 import org.springframework.web.socket.WebSocketSession;
 import org.springframework.web.socket.handler.TextWebSocketHandler;
 
+import dev.parley.ingress.stream.AnswerFeed;
+import dev.parley.ingress.stream.StreamHub;
+import dev.parley.ingress.stream.StreamProperties;
+import dev.parley.ingress.stream.StreamWriters;
 import dev.parley.ingress.web.ApiProblem;
 import dev.parley.ingress.web.ProblemKind;
 import tools.jackson.core.JacksonException;
@@ -23,18 +27,18 @@ import tools.jackson.core.JacksonException;
  */
 final class StreamSocketHandler extends TextWebSocketHandler {
 
-    private final StreamService streams;
+    private final AnswerFeed feed;
     private final StreamHub hub;
-    private final SseWriters writers;
+    private final StreamWriters writers;
     private final SocketFrames frames;
     private final StreamProperties properties;
     private final Clock clock;
     private final SocketIdentity identity;
     private final Map<String, SocketConnection> connections = new ConcurrentHashMap<>();
 
-    StreamSocketHandler(StreamService streams, StreamHub hub, SseWriters writers, SocketFrames frames,
+    StreamSocketHandler(AnswerFeed feed, StreamHub hub, StreamWriters writers, SocketFrames frames,
             StreamProperties properties, SocketIdentity identity, Clock clock) {
-        this.streams = streams;
+        this.feed = feed;
         this.hub = hub;
         this.writers = writers;
         this.frames = frames;
@@ -82,7 +86,7 @@ final class StreamSocketHandler extends TextWebSocketHandler {
 
     private void subscribe(SocketConnection connection, SubscribeFrame frame) {
         try {
-            streams.follow(connection.userId(), frame.conversationId(), frame.messageId(), frame.resumeAfter(),
+            feed.follow(connection.userId(), frame.conversationId(), frame.messageId(), frame.resumeAfter(),
                     requestId -> {
                         var subscriber = new SocketSubscriber(connection, frames, requestId);
                         connection.add(subscriber);

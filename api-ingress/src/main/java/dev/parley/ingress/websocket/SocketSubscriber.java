@@ -1,4 +1,7 @@
-package dev.parley.ingress.stream;
+package dev.parley.ingress.websocket;
+
+import dev.parley.ingress.stream.StreamEvent;
+import dev.parley.ingress.stream.StreamSubscriber;
 
 /** One subscription of a WebSocket connection: a request's events as frames on that connection. */
 final class SocketSubscriber implements StreamSubscriber {

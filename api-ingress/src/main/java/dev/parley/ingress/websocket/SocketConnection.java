@@ -1,4 +1,4 @@
-package dev.parley.ingress.stream;
+package dev.parley.ingress.websocket;
 
 import java.io.IOException;
 import java.time.Instant;
@@ -11,6 +11,8 @@ import org.springframework.web.socket.CloseStatus;
 import org.springframework.web.socket.PingMessage;
 import org.springframework.web.socket.WebSocketMessage;
 import org.springframework.web.socket.WebSocketSession;
+
+import dev.parley.ingress.stream.OrderedWriter;
 
 /**
  * One client's WebSocket and its subscriptions. A session allows one writer at a time and a write can block

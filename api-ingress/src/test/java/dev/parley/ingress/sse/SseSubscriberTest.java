@@ -1,4 +1,4 @@
-package dev.parley.ingress.stream;
+package dev.parley.ingress.sse;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -11,6 +11,9 @@ import java.util.concurrent.Executor;
 
 import org.junit.jupiter.api.Test;
 import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
+
+import dev.parley.ingress.stream.StreamData;
+import dev.parley.ingress.stream.StreamEvent;
 
 class SseSubscriberTest {
 

@@ -1,4 +1,4 @@
-package dev.parley.ingress.stream;
+package dev.parley.ingress.websocket;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -7,6 +7,8 @@ import org.springframework.web.socket.TextMessage;
 
 import tools.jackson.core.type.TypeReference;
 import tools.jackson.databind.json.JsonMapper;
+
+import dev.parley.ingress.stream.StreamEvent;
 
 /**
  * The JSON text frames of /api/ws/stream: the SSE events' data with the SSE event name as {@code type} and the

@@ -1,4 +1,4 @@
-package dev.parley.ingress.stream;
+package dev.parley.ingress.websocket;
 
 import java.time.Instant;
 import java.util.Optional;
@@ -9,6 +9,8 @@ import org.springframework.web.socket.WebSocketSession;
 import dev.parley.ingress.auth.AccountState;
 import dev.parley.ingress.auth.AccountStates;
 import dev.parley.ingress.auth.UserAuthentication;
+import dev.parley.ingress.stream.OpenStreams;
+import dev.parley.ingress.stream.StreamLimits;
 import dev.parley.ingress.web.ApiProblem;
 
 /**

@@ -1,10 +1,15 @@
-package dev.parley.ingress.stream;
+package dev.parley.ingress.sse;
 
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 
 import org.springframework.stereotype.Component;
 import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
+
+import dev.parley.ingress.stream.StreamData;
+import dev.parley.ingress.stream.StreamHub;
+import dev.parley.ingress.stream.StreamProperties;
+import dev.parley.ingress.stream.StreamWriters;
 
 /**
  * Lets other features follow a request's answer on this instance: as SSE in a format of their own, or by
@@ -16,11 +21,13 @@ public class AnswerStreams {
 
     private final StreamHub hub;
     private final SseWriters writers;
+    private final StreamWriters threads;
     private final StreamProperties properties;
 
-    AnswerStreams(StreamHub hub, SseWriters writers, StreamProperties properties) {
+    AnswerStreams(StreamHub hub, SseWriters writers, StreamWriters threads, StreamProperties properties) {
         this.hub = hub;
         this.writers = writers;
+        this.threads = threads;
         this.properties = properties;
     }
 
@@ -35,7 +42,8 @@ public class AnswerStreams {
         SseEmitter emitter = new SseEmitter(properties.sseTimeout().toMillis());
         SseSubscriber subscriber = writers.subscriber(emitter, format, onClientGone);
         opening.forEach(subscriber::sendRaw);
-        return attach(requestId, emitter, subscriber, -1);
+        hub.subscribe(requestId, attached(requestId, emitter, subscriber), -1);
+        return emitter;
     }
 
     /**
@@ -44,13 +52,14 @@ public class AnswerStreams {
      * letting it time out stops the waiting.
      */
     public CompletableFuture<StreamData> terminal(String requestId) {
-        var waiter = new TerminalWaiter(writers);
+        var waiter = new TerminalWaiter(threads::execute);
         waiter.future().whenComplete((data, failure) -> hub.unsubscribe(requestId, waiter));
         hub.subscribe(requestId, waiter, -1);
         return waiter.future();
     }
 
-    SseEmitter attach(String requestId, SseEmitter emitter, SseSubscriber subscriber, long lastEventId) {
+    /** Releases the subscriber (and its place in the hub) however the emitter ends. */
+    SseSubscriber attached(String requestId, SseEmitter emitter, SseSubscriber subscriber) {
         emitter.onCompletion(() -> release(requestId, subscriber));
         emitter.onError(error -> {
             release(requestId, subscriber);
@@ -60,8 +69,7 @@ public class AnswerStreams {
             release(requestId, subscriber);
             emitter.complete();
         });
-        hub.subscribe(requestId, subscriber, lastEventId);
-        return emitter;
+        return subscriber;
     }
 
     private void release(String requestId, SseSubscriber subscriber) {

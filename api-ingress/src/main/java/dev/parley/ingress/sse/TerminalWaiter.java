@@ -1,6 +1,11 @@
-package dev.parley.ingress.stream;
+package dev.parley.ingress.sse;
 
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executor;
+
+import dev.parley.ingress.stream.StreamData;
+import dev.parley.ingress.stream.StreamEvent;
+import dev.parley.ingress.stream.StreamSubscriber;
 
 /**
  * Waits for a request's terminal event. The hub calls it under the request's lock, so it only records the event
@@ -9,10 +14,10 @@ import java.util.concurrent.CompletableFuture;
 final class TerminalWaiter implements StreamSubscriber {
 
     private final CompletableFuture<StreamData> future = new CompletableFuture<>();
-    private final SseWriters writers;
+    private final Executor writers;
     private volatile StreamData terminal;
 
-    TerminalWaiter(SseWriters writers) {
+    TerminalWaiter(Executor writers) {
         this.writers = writers;
     }
 
