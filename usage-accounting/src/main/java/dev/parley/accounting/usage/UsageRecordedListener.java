@@ -8,7 +8,12 @@ import dev.parley.events.HeldReservation;
 import dev.parley.events.UsageRecorded;
 import dev.parley.platform.kafka.InvalidEventException;
 
-/** Applies every {@code UsageRecorded} to its user's account; the group id comes from application.yml. */
+/**
+ * Applies every {@code UsageRecorded} to its user's account; the group id comes from application.yml. One consumer
+ * per partition ({@code parley.accounting.usage-consumers}): a debit is a few sequential MongoDB round trips, so a
+ * single consumer caps debits per second at the database's latency and the debit lag grows with load. A user's
+ * records still share one partition, hence one consumer, and are applied in order.
+ */
 @Component
 class UsageRecordedListener {
 
@@ -20,7 +25,8 @@ class UsageRecordedListener {
         this.accounting = accounting;
     }
 
-    @KafkaListener(id = ID, idIsGroup = false, topics = Topics.USAGE_RECORDED)
+    @KafkaListener(id = ID, idIsGroup = false, topics = Topics.USAGE_RECORDED,
+            concurrency = "${parley.accounting.usage-consumers:6}")
     void on(UsageRecorded event) {
         accounting.apply(toUsage(event));
     }
