@@ -48,10 +48,9 @@ final class Books {
         Map<User, List<Posted>> byUser = new LinkedHashMap<>();
         accepted.forEach(posted -> byUser.computeIfAbsent(posted.user(), user -> new ArrayList<>()).add(posted));
         byUser.forEach((user, posts) -> {
-            long used = posts.stream().mapToLong(post -> tokens(answers.get(post.messageId()))).sum();
-            Set<String> requests = new HashSet<>();
-            posts.forEach(post -> requests.add(post.requestId()));
-            await().atMost(within).untilAsserted(() -> assertBooks(system, user, used, requests));
+            Map<String, JsonNode> byRequest = new LinkedHashMap<>();
+            posts.forEach(post -> byRequest.put(post.requestId(), answers.get(post.messageId())));
+            await().atMost(within).untilAsserted(() -> assertBooks(system, user, byRequest));
         });
     }
 
@@ -73,13 +72,16 @@ final class Books {
         return answers;
     }
 
-    private static void assertBooks(RunningSystem system, User user, long used, Set<String> requests) {
+    private static void assertBooks(RunningSystem system, User user, Map<String, JsonNode> answers) {
+        long used = answers.values().stream().mapToLong(Books::tokens).sum();
+        Set<String> requests = answers.keySet();
         ApiClient accounting = accounting(system);
         JsonNode account = accounting.get("/internal/accounts/" + user.id()).json();
         assertThat(account.get("reserved").asLong()).as("nothing left reserved").isZero();
         List<JsonNode> debits = debits(accounting, user.id());
         long debited = debits.stream().mapToLong(debit -> debit.get("amount").asLong()).sum();
-        assertThat(debited).as("Σ debits = Σ provider-reported usage of %s", user.id()).isEqualTo(used);
+        assertThat(debited).as("Σ debits = Σ provider-reported usage of %s; requests whose debits differ from "
+                + "their stored answer: %s", user.id(), differences(answers, debits)).isEqualTo(used);
         assertThat(account.get("balance").asLong()).isEqualTo(RunningSystem.STARTING_BALANCE - used);
         Set<String> ids = new HashSet<>();
         Set<String> billed = new HashSet<>();
@@ -92,6 +94,26 @@ final class Books {
             billed.add(matcher.group(1));
         }
         assertThat(billed).as("every accepted request billed").isEqualTo(requests);
+    }
+
+    /** Per request whose debits do not add up to its stored answer's tokens: the answer and the debits. */
+    private static List<String> differences(Map<String, JsonNode> answers, List<JsonNode> debits) {
+        Map<String, List<JsonNode>> byRequest = new LinkedHashMap<>();
+        for (JsonNode debit : debits) {
+            Matcher matcher = DEBIT_ID.matcher(debit.get("id").asString());
+            String request = matcher.matches() ? matcher.group(1) : debit.get("id").asString();
+            byRequest.computeIfAbsent(request, key -> new ArrayList<>()).add(debit);
+        }
+        List<String> differences = new ArrayList<>();
+        answers.forEach((request, answer) -> {
+            List<JsonNode> its = byRequest.getOrDefault(request, List.of());
+            long debited = its.stream().mapToLong(debit -> debit.get("amount").asLong()).sum();
+            if (debited != tokens(answer)) {
+                differences.add(request + " answer " + answer.path("status").asString() + " " + answer.path("usage")
+                        + " debits " + its);
+            }
+        });
+        return differences;
     }
 
     static List<JsonNode> debits(ApiClient accounting, String userId) {
