@@ -46,7 +46,8 @@ final class Faults {
     }
 
     /**
-     * Keeps posting bursts for {@code duration} (the load a fault meets), collecting what was accepted; refused posts
+     * Keeps posting bursts for {@code duration} (the load a fault meets), collecting what may have been accepted
+     * (accepted and unanswered posts, see {@link Traffic.Posted}); refused posts
      * are expected while a dependency is down.
      */
     static List<Posted> loadFor(Duration duration, List<User> users, IntFunction<Map<String, Object>> body) {
@@ -54,8 +55,9 @@ final class Faults {
         Instant end = Instant.now().plus(duration);
         while (Instant.now().isBefore(end)) {
             Burst burst = Traffic.burst(users, 1, body);
-            accepted.addAll(burst.accepted());
-            System.out.printf("load: %d accepted, refused %s%n", burst.accepted().size(), burst.refused());
+            accepted.addAll(burst.maybeAccepted());
+            System.out.printf("load: %d accepted, %d unanswered, refused %s%n", burst.accepted().size(),
+                    burst.unanswered().size(), burst.refused());
             // not a sleep: at most one burst per second, so a fast-failing dependency does not make a busy loop
             await().pollDelay(Duration.ofSeconds(1)).atMost(Duration.ofSeconds(2)).until(() -> true);
         }

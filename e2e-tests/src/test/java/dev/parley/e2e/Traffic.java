@@ -27,15 +27,34 @@ final class Traffic {
     record User(ApiClient api, String id) {
     }
 
-    /** An accepted message (202): where its answer is stored. */
+    /**
+     * An accepted message (202): where its answer is stored. Or, with null message and request ids, a post that got
+     * no answer at all (the client timed out while the server still waited for the broker): the server may have
+     * accepted it, and only its conversation tells ({@link Books} looks).
+     */
     record Posted(User user, String conversationId, String messageId, String requestId, String streamUrl) {
+
+        static Posted unanswered(User user, String conversationId) {
+            return new Posted(user, conversationId, null, null, null);
+        }
+
+        boolean answered() {
+            return messageId != null;
+        }
     }
 
-    /** What a burst of posts got: the accepted ones and the status codes of the others. */
-    record Burst(List<Posted> accepted, Map<Integer, Integer> refused) {
+    /** What a burst of posts got: the accepted ones, the unanswered ones and the status codes of the others. */
+    record Burst(List<Posted> accepted, List<Posted> unanswered, Map<Integer, Integer> refused) {
 
         int total() {
-            return accepted.size() + refused.values().stream().mapToInt(Integer::intValue).sum();
+            return accepted.size() + unanswered.size() + refused.values().stream().mapToInt(Integer::intValue).sum();
+        }
+
+        /** The posts the server may have accepted: the accepted ones and those whose answer never came. */
+        List<Posted> maybeAccepted() {
+            List<Posted> all = new ArrayList<>(accepted);
+            all.addAll(unanswered);
+            return all;
         }
     }
 
@@ -92,30 +111,39 @@ final class Traffic {
             }
         }
         List<Posted> accepted = new ArrayList<>();
+        List<Posted> unanswered = new ArrayList<>();
         Map<Integer, Integer> refused = new TreeMap<>();
         for (Future<Object> post : posts) {
             Object outcome = post.resultNow();
             if (outcome instanceof Posted posted) {
-                accepted.add(posted);
+                (posted.answered() ? accepted : unanswered).add(posted);
             } else {
                 refused.merge((Integer) outcome, 1, Integer::sum);
             }
         }
-        return new Burst(accepted, refused);
+        return new Burst(accepted, unanswered, refused);
     }
 
-    /** @return the {@link Posted} message, or the status it was refused with (-1: no answer at all) */
+    /**
+     * @return the {@link Posted} message (unanswered when the post got no answer), or the status it was refused with
+     *         (-1: the conversation could not even be created)
+     */
     private static Object postOnce(User user, Map<String, Object> body) {
+        String id;
         try {
             Response conversation = user.api().post("/api/conversations", Map.of());
             if (conversation.status() != 201) {
                 return conversation.status();
             }
-            String id = conversation.json().get("id").asString();
+            id = conversation.json().get("id").asString();
+        } catch (UncheckedIOException e) {
+            return -1;
+        }
+        try {
             Response accepted = user.api().post("/api/conversations/" + id + "/messages", body);
             return accepted.status() == 202 ? posted(user, id, accepted) : accepted.status();
         } catch (UncheckedIOException e) {
-            return -1;
+            return Posted.unanswered(user, id);
         }
     }
 
