@@ -17,6 +17,7 @@ import org.junit.jupiter.api.Test;
 import com.mongodb.client.MongoClients;
 
 import dev.parley.events.ChatRequested;
+import dev.parley.events.ProviderKind;
 import dev.parley.events.Topics;
 import dev.parley.platform.crypto.KeyRing;
 import tools.jackson.databind.JsonNode;
@@ -147,7 +148,9 @@ class CatalogIT extends IngressIntegrationTest {
         ChatRequested request = awaitChatRequested(requestId);
 
         assertThat(request.getProvider()).isEqualTo("lab");
-        assertThat(request.getEndpoint().getKind()).isEqualTo("openai-compatible");
+        assertThat(request.getEndpoint().getProviderKind()).isEqualTo(ProviderKind.OPENAI_COMPATIBLE);
+        assertThat(request.getEndpoint().getKind()).as("for readers that predate providerKind")
+                .isEqualTo("openai-compatible");
         assertThat(request.getEndpoint().getBaseUrl()).isEqualTo(LAB_URL);
         assertThat(request.getOwnKey()).isFalse();
         assertThat(open(request, vic)).isEqualTo(LAB_KEY);

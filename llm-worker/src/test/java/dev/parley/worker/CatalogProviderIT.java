@@ -124,8 +124,9 @@ class CatalogProviderIT extends WorkerTestSupport {
         assertThat(CATALOG.getRequestCount()).isEqualTo(callsBefore);
     }
 
+    /** The endpoint with the string kind only, as producers before {@code providerKind} wrote it (still readable). */
     private static ChatRequested catalog(ChatRequested request, String kind, String baseUrl) {
-        return ChatRequested.newBuilder(request).setEndpoint(new ProviderEndpoint(kind, baseUrl)).build();
+        return ChatRequested.newBuilder(request).setEndpoint(new ProviderEndpoint(kind, baseUrl, null)).build();
     }
 
     private static String url(MockWebServer server) {

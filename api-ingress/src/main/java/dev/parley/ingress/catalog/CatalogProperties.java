@@ -17,6 +17,8 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.validation.annotation.Validated;
 
+import dev.parley.events.ProviderKind;
+
 /**
  * The built-in providers, seeded into the {@code providers} collection when absent (after that the document is
  * the truth and admins edit it), and how the catalog is read.
@@ -45,12 +47,12 @@ record CatalogProperties(@NotBlank String defaultModel, @DefaultValue("10s") @No
      *        mock (set false for a self-hosted server such as vLLM or Ollama, whose compute the operator pays)
      */
     record Provider(@DefaultValue("true") boolean enabled,
-            @Pattern(regexp = ProviderKind.PATTERN, message = ProviderKind.CHOICES) String kind,
+            @Pattern(regexp = ProviderKindRules.PATTERN, message = ProviderKindRules.CHOICES) String kind,
             @DefaultValue List<@Valid @NotNull Model> models,
             Boolean ownKeys) {
 
         ProviderKind kindOf(String name) {
-            return kind == null ? ProviderKind.forBuiltIn(name) : ProviderKind.of(kind);
+            return kind == null ? ProviderKindRules.forBuiltIn(name) : ProviderKindRules.of(kind);
         }
     }
 

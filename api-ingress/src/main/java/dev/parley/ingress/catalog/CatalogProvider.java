@@ -2,6 +2,8 @@ package dev.parley.ingress.catalog;
 
 import java.util.Map;
 
+import dev.parley.events.ProviderKind;
+
 /**
  * A provider as requests see it.
  *
@@ -23,8 +25,8 @@ record CatalogProvider(String name, ProviderKind kind, String baseUrl, boolean b
             return new CatalogProvider(document.name(), kind, null, true, enabled, enabled, null,
                     document.takesOwnKeys());
         }
-        boolean usable = document.enabled() && (!kind.needsKey() || document.apiKey() != null);
-        return new CatalogProvider(document.name(), kind, kind.baseUrl(document.baseUrl()), false,
+        boolean usable = document.enabled() && (!ProviderKindRules.needsKey(kind) || document.apiKey() != null);
+        return new CatalogProvider(document.name(), kind, ProviderKindRules.baseUrl(kind, document.baseUrl()), false,
                 document.enabled(), usable, document.apiKey(), document.takesOwnKeys());
     }
 

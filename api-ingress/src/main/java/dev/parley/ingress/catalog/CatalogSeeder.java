@@ -6,6 +6,8 @@ import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import dev.parley.events.ProviderKinds;
+
 /**
  * Inserts each configured provider whose name has no document yet. The insert fails on an existing name, so this
  * is idempotent and safe when several instances start at once; an existing document is never changed, because
@@ -34,7 +36,7 @@ final class CatalogSeeder {
                 .map(model -> new ProviderDocument.ModelEntry(model.id(), model.displayName(), model.contextWindow(),
                         model.maxOutputTokens(), model.prices(), model.enabled(), model.vision()))
                 .toList();
-        return new ProviderDocument(name, provider.kindOf(name).value(), null, true, true, null, models, now, now, 0,
+        return new ProviderDocument(name, ProviderKinds.wireName(provider.kindOf(name)), null, true, true, null, models, now, now, 0,
                 provider.ownKeys());
     }
 }

@@ -7,6 +7,8 @@ import org.springframework.data.annotation.Id;
 import org.springframework.data.mongodb.core.mapping.Document;
 import org.springframework.data.mongodb.core.mapping.Field;
 
+import dev.parley.events.ProviderKind;
+
 /**
  * One provider of the catalog and its models. Every change replaces the document only while {@code version} is
  * still the one read, and increments it, so that concurrent writers cannot overwrite each other unseen.
@@ -37,7 +39,7 @@ record ProviderDocument(
     }
 
     ProviderKind providerKind() {
-        return ProviderKind.of(kind);
+        return ProviderKindRules.of(kind);
     }
 
     /**
@@ -48,10 +50,10 @@ record ProviderDocument(
      */
     boolean takesOwnKeys() {
         ProviderKind kind = providerKind();
-        if (!kind.takesKey()) {
+        if (!ProviderKindRules.takesKey(kind)) {
             return false;
         }
-        if (kind.needsKey()) {
+        if (ProviderKindRules.needsKey(kind)) {
             return true;
         }
         return ownKeys != null ? ownKeys : builtIn || apiKey != null;

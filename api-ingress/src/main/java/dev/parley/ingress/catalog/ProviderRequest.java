@@ -23,7 +23,7 @@ import jakarta.validation.constraints.Size;
 record ProviderRequest(
         @Pattern(regexp = NAME, message = "must be 1 to 40 of a-z, 0-9, '.', '_', '-', starting with a letter or digit")
         String name,
-        @NotBlank @Pattern(regexp = ProviderKind.PATTERN, message = ProviderKind.CHOICES) String kind,
+        @NotBlank @Pattern(regexp = ProviderKindRules.PATTERN, message = ProviderKindRules.CHOICES) String kind,
         @Size(max = 2048) String baseUrl,
         @Pattern(regexp = "|[\\x21-\\x7E]{8,512}",
                 message = "must be 8 to 512 printable ASCII characters without spaces, or empty") String apiKey,

@@ -9,6 +9,7 @@ import org.springframework.stereotype.Component;
 
 import dev.parley.events.ProviderCredential;
 import dev.parley.events.ProviderEndpoint;
+import dev.parley.events.ProviderKinds;
 import dev.parley.ingress.web.ApiProblem;
 import dev.parley.ingress.web.ProblemKind;
 import dev.parley.platform.crypto.KeyRing;
@@ -45,8 +46,7 @@ public class ProviderRoutes {
             if (provider.baseUrl() != null) {
                 check(provider.baseUrl());
             }
-            return ProviderEndpoint.newBuilder().setKind(provider.kind().value()).setBaseUrl(provider.baseUrl())
-                    .build();
+            return ProviderKinds.endpoint(provider.kind(), provider.baseUrl());
         });
     }
 

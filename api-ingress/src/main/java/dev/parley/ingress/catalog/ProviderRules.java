@@ -8,6 +8,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
+import dev.parley.events.ProviderKind;
+import dev.parley.events.ProviderKinds;
 import dev.parley.ingress.web.ApiProblem;
 import dev.parley.ingress.web.ProblemKind;
 import dev.parley.platform.outbound.OutboundAddressException;
@@ -37,21 +39,21 @@ final class ProviderRules {
         if (pathName != null && request.name() != null && !request.name().equals(pathName)) {
             errors.add(error("name", "must be absent or the name in the path"));
         }
-        ProviderKind kind = ProviderKind.of(request.kind());
-        if (kind.requiresBaseUrl() && blank(request.baseUrl()) && !builtIn) {
-            errors.add(error("baseUrl", "is required for " + kind.value()));
+        ProviderKind kind = ProviderKindRules.of(request.kind());
+        if (ProviderKindRules.requiresBaseUrl(kind) && blank(request.baseUrl()) && !builtIn) {
+            errors.add(error("baseUrl", "is required for " + ProviderKinds.wireName(kind)));
         }
-        if (!kind.allowsBaseUrl() && !blank(request.baseUrl())) {
-            errors.add(error("baseUrl", "must be absent for " + kind.value()));
+        if (!ProviderKindRules.allowsBaseUrl(kind) && !blank(request.baseUrl())) {
+            errors.add(error("baseUrl", "must be absent for " + ProviderKinds.wireName(kind)));
         }
-        if (!kind.takesKey() && !blank(request.apiKey())) {
-            errors.add(error("apiKey", "must be absent for " + kind.value()));
+        if (!ProviderKindRules.takesKey(kind) && !blank(request.apiKey())) {
+            errors.add(error("apiKey", "must be absent for " + ProviderKinds.wireName(kind)));
         }
-        if (Boolean.TRUE.equals(request.ownKeys()) && !kind.takesKey()) {
-            errors.add(error("ownKeys", "must be absent or false for " + kind.value()));
+        if (Boolean.TRUE.equals(request.ownKeys()) && !ProviderKindRules.takesKey(kind)) {
+            errors.add(error("ownKeys", "must be absent or false for " + ProviderKinds.wireName(kind)));
         }
-        if (Boolean.FALSE.equals(request.ownKeys()) && kind.needsKey()) {
-            errors.add(error("ownKeys", "must be absent or true for " + kind.value() + ", whose API takes keys"));
+        if (Boolean.FALSE.equals(request.ownKeys()) && ProviderKindRules.needsKey(kind)) {
+            errors.add(error("ownKeys", "must be absent or true for " + ProviderKinds.wireName(kind) + ", whose API takes keys"));
         }
         Set<String> ids = new HashSet<>();
         for (int index = 0; index < request.modelsOrNone().size(); index++) {

@@ -9,6 +9,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 
+import dev.parley.events.ProviderKind;
 import dev.parley.worker.catalog.EndpointResolver.Resolution;
 import dev.parley.worker.provider.ChatProvider;
 import dev.parley.worker.provider.ConfiguredProvider;
@@ -71,14 +72,10 @@ public class CatalogProviders {
     }
 
     private ChatProvider implementation(String name, Resolution resolution) {
-        return factories.stream()
-                .filter(factory -> factory.kind() == resolution.properties().kind())
-                .findFirst()
-                .orElseThrow(() -> new IllegalStateException("No provider implementation of kind "
-                        + resolution.properties().kind()))
+        return ProviderFactory.of(resolution.properties().kind(), factories)
                 .createGuarded(name, resolution.properties());
     }
 
-    private record Key(String name, String kind, String baseUrl) {
+    private record Key(String name, ProviderKind kind, String baseUrl) {
     }
 }

@@ -6,9 +6,9 @@ import java.util.List;
 
 import okhttp3.HttpUrl;
 
+import dev.parley.events.ProviderKind;
 import dev.parley.platform.outbound.OutboundAddressException;
 import dev.parley.platform.outbound.OutboundAddressPolicy;
-import dev.parley.worker.config.ProviderKind;
 import dev.parley.worker.config.ProviderProperties;
 import dev.parley.worker.provider.ErrorCodes;
 import dev.parley.worker.provider.ProviderError;
@@ -22,6 +22,8 @@ final class EndpointResolver {
 
     static final int MOCK_MAX_TOKENS = 60;
     static final int MOCK_TOKENS_PER_SECOND = 40;
+    private static final URI OPENAI_URL = URI.create("https://api.openai.com/v1");
+    private static final URI ANTHROPIC_URL = URI.create("https://api.anthropic.com");
 
     private final CatalogDefaults defaults;
 
@@ -30,17 +32,34 @@ final class EndpointResolver {
     }
 
     Resolution resolve(String name, Endpoint endpoint) {
-        return CatalogKind.of(endpoint.kind())
-                .map(kind -> kind == CatalogKind.MOCK ? callable(kind, null) : remote(name, kind, endpoint.baseUrl()))
-                .orElseGet(() -> refused(ErrorCodes.PROVIDER_NOT_CONFIGURED, "Provider '" + name + "' has the kind '"
-                        + endpoint.kind() + "', which this worker cannot call"));
+        return switch (endpoint.kind()) {
+            case MOCK -> callable(ProviderKind.MOCK, null);
+            case OPENAI, ANTHROPIC, OPENAI_COMPATIBLE -> remote(name, endpoint.kind(), endpoint.baseUrl());
+            // a kind added after this worker was built: calling it with another kind's client would be a guess
+            case UNKNOWN -> refused(ErrorCodes.PROVIDER_NOT_CONFIGURED, "Provider '" + name
+                    + "' has a kind this worker cannot call");
+        };
     }
 
-    private Resolution remote(String name, CatalogKind kind, String baseUrl) {
+    /** Where the kind's own API is; null when a base URL is required. */
+    static URI defaultUrl(ProviderKind kind) {
+        return switch (kind) {
+            case OPENAI -> OPENAI_URL;
+            case ANTHROPIC -> ANTHROPIC_URL;
+            default -> null;
+        };
+    }
+
+    /** Whether a call without a key is pointless (refused before it goes out): a server of one's own may take none. */
+    static boolean requiresKey(ProviderKind kind) {
+        return kind == ProviderKind.OPENAI || kind == ProviderKind.ANTHROPIC;
+    }
+
+    private Resolution remote(String name, ProviderKind kind, String baseUrl) {
         if (baseUrl == null || baseUrl.isBlank()) {
-            return kind.defaultUrl() == null
+            return defaultUrl(kind) == null
                     ? refused(ErrorCodes.PROVIDER_NOT_CONFIGURED, "Provider '" + name + "' has no base URL")
-                    : callable(kind, kind.defaultUrl());
+                    : callable(kind, defaultUrl(kind));
         }
         URI url;
         try {
@@ -59,19 +78,19 @@ final class EndpointResolver {
         return callable(kind, url);
     }
 
-    private Resolution callable(CatalogKind kind, URI baseUrl) {
+    private Resolution callable(ProviderKind kind, URI baseUrl) {
         return new Resolution(properties(kind, baseUrl), null);
     }
 
     private Resolution refused(String code, String message) {
-        return new Resolution(properties(CatalogKind.MOCK, null), new ProviderError(code, message));
+        return new Resolution(properties(ProviderKind.MOCK, null), new ProviderError(code, message));
     }
 
-    private ProviderProperties properties(CatalogKind kind, URI baseUrl) {
-        List<String> completionTokenModels = kind == CatalogKind.OPENAI ? defaults.maxCompletionTokensModels()
+    private ProviderProperties properties(ProviderKind kind, URI baseUrl) {
+        List<String> completionTokenModels = kind == ProviderKind.OPENAI ? defaults.maxCompletionTokensModels()
                 : List.of();
-        int maxTokens = kind == CatalogKind.MOCK ? MOCK_MAX_TOKENS : defaults.defaultMaxTokens();
-        return new ProviderProperties(kind.implementation(), null, baseUrl, null, kind.requiresKey(),
+        int maxTokens = kind == ProviderKind.MOCK ? MOCK_MAX_TOKENS : defaults.defaultMaxTokens();
+        return new ProviderProperties(kind, null, baseUrl, null, requiresKey(kind),
                 defaults.timeouts(), defaults.retry(), defaults.limits(), completionTokenModels,
                 MOCK_TOKENS_PER_SECOND, maxTokens, 0);
     }

@@ -12,6 +12,8 @@ import jakarta.validation.constraints.NotNull;
 
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
+import dev.parley.events.ProviderKind;
+
 /**
  * One entry of {@code parley.worker.providers.<name>}.
  *

@@ -10,12 +10,12 @@ import java.util.concurrent.CompletableFuture;
 
 import org.springframework.stereotype.Service;
 
+import dev.parley.events.ProviderKind;
 import dev.parley.events.TokenUsage;
 import dev.parley.events.UsageRecorded;
 import dev.parley.worker.call.CallRecord;
 import dev.parley.worker.call.CallRunner;
 import dev.parley.worker.cancel.CancelRegistry;
-import dev.parley.worker.config.ProviderKind;
 import dev.parley.worker.config.WorkerProperties;
 import dev.parley.worker.credential.TransportCredentials;
 import dev.parley.worker.provider.Cancellation;

@@ -12,10 +12,11 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 
 import dev.parley.events.ChatMessage;
-import dev.parley.events.ContentPartKind;
 import dev.parley.events.ChatRequested;
+import dev.parley.events.ContentPartKind;
 import dev.parley.events.GenerationParameters;
 import dev.parley.events.ProviderEndpoint;
+import dev.parley.events.ProviderKinds;
 import dev.parley.events.Topics;
 import dev.parley.worker.catalog.Endpoint;
 import dev.parley.worker.generation.GenerationRequest;
@@ -57,7 +58,7 @@ class ChatRequestListener {
     }
 
     private static Endpoint endpoint(ProviderEndpoint endpoint) {
-        return endpoint == null ? null : new Endpoint(endpoint.getKind(), endpoint.getBaseUrl());
+        return endpoint == null ? null : new Endpoint(ProviderKinds.of(endpoint), endpoint.getBaseUrl());
     }
 
     private static PromptMessage toPrompt(ChatMessage message) {

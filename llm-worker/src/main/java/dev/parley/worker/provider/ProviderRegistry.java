@@ -9,7 +9,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 
-import dev.parley.worker.config.ProviderKind;
+import dev.parley.events.ProviderKind;
 import dev.parley.worker.config.ProviderProperties;
 import dev.parley.worker.config.WorkerProperties;
 
@@ -59,10 +59,7 @@ public class ProviderRegistry {
     }
 
     private static ProviderFactory implementation(ProviderProperties config, List<ProviderFactory> factories) {
-        return factories.stream()
-                .filter(factory -> factory.kind() == config.kind())
-                .findFirst()
-                .orElseThrow(() -> new IllegalStateException("No provider implementation of kind " + config.kind()));
+        return ProviderFactory.of(config.kind(), factories);
     }
 
     private static String disabledReason(ProviderProperties config) {

@@ -16,11 +16,11 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 import dev.parley.events.FinishReason;
+import dev.parley.events.ProviderKind;
 import dev.parley.platform.tokens.TokenCounter;
 import dev.parley.worker.catalog.CatalogDefaults;
 import dev.parley.worker.catalog.CatalogProviders;
 import dev.parley.worker.catalog.Endpoint;
-import dev.parley.worker.config.ProviderKind;
 import dev.parley.worker.config.ProviderProperties;
 import dev.parley.worker.config.ProviderProperties.Limits;
 import dev.parley.worker.config.ProviderProperties.Retry;
@@ -224,7 +224,7 @@ class CallRunnerTest {
         models.put("model-a", new WorkerProperties.Model(List.of("b:model-b")));
         var withKey = new ProviderRequest("model-a", REQUEST.messages(), null, null, 20, List.of(), "sk-catalog-key");
 
-        List<CallRecord> calls = runner().run(new RequestedProvider("catalog", new Endpoint("mock", null), false),
+        List<CallRecord> calls = runner().run(new RequestedProvider("catalog", new Endpoint(ProviderKind.MOCK, null), false),
                 withKey, deltas::add, new Cancellation());
 
         assertThat(calls).extracting(CallRecord::route).containsExactly(new Route("catalog", "model-a"),
@@ -241,7 +241,7 @@ class CallRunnerTest {
 
         CallRunner runner = runner();
 
-        runner.run(new RequestedProvider("a", new Endpoint("mock", null), false), REQUEST, deltas::add,
+        runner.run(new RequestedProvider("a", new Endpoint(ProviderKind.MOCK, null), false), REQUEST, deltas::add,
                 new Cancellation());
         runner.run(configured("a"), REQUEST, deltas::add, new Cancellation());
 

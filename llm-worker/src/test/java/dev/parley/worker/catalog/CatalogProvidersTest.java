@@ -9,7 +9,7 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 
 import dev.parley.events.FinishReason;
-import dev.parley.worker.config.ProviderKind;
+import dev.parley.events.ProviderKind;
 import dev.parley.worker.config.ProviderProperties;
 import dev.parley.worker.config.ProviderProperties.Limits;
 import dev.parley.worker.config.ProviderProperties.Retry;
@@ -37,13 +37,13 @@ class CatalogProvidersTest {
 
     @Test
     void buildsAGuardedProviderOncePerNameKindAndUrl() {
-        var endpoint = new Endpoint("openai-compatible", "https://a.example.com/v1");
+        var endpoint = new Endpoint(ProviderKind.OPENAI_COMPATIBLE, "https://a.example.com/v1");
 
         ConfiguredProvider first = catalog.provider("team", endpoint, true);
         ConfiguredProvider again = catalog.provider("team",
-                new Endpoint("openai-compatible", "https://a.example.com/v1"), false);
+                new Endpoint(ProviderKind.OPENAI_COMPATIBLE, "https://a.example.com/v1"), false);
         ConfiguredProvider moved = catalog.provider("team",
-                new Endpoint("openai-compatible", "https://b.example.com/v1"), true);
+                new Endpoint(ProviderKind.OPENAI_COMPATIBLE, "https://b.example.com/v1"), true);
 
         assertThat(again).isSameAs(first);
         assertThat(moved).isNotSameAs(first);
@@ -55,7 +55,7 @@ class CatalogProvidersTest {
     @Test
     void keepsAtMostTheConfiguredNumberOfProviders() {
         for (int i = 0; i < 10; i++) {
-            catalog.provider("provider-" + i, new Endpoint("mock", null), false);
+            catalog.provider("provider-" + i, new Endpoint(ProviderKind.MOCK, null), false);
         }
 
         assertThat(catalog.cached()).isEqualTo(3);
@@ -64,8 +64,8 @@ class CatalogProvidersTest {
 
     @Test
     void aKindThatNeedsAKeyFailsWithoutOneAndCallsNothing() {
-        ConfiguredProvider keyless = catalog.provider("claude", new Endpoint("anthropic", null), false);
-        ConfiguredProvider keyed = catalog.provider("claude", new Endpoint("anthropic", null), true);
+        ConfiguredProvider keyless = catalog.provider("claude", new Endpoint(ProviderKind.ANTHROPIC, null), false);
+        ConfiguredProvider keyed = catalog.provider("claude", new Endpoint(ProviderKind.ANTHROPIC, null), true);
 
         ProviderResult refused = keyless.client().stream(REQUEST, text -> { }, new Cancellation());
 
@@ -78,7 +78,7 @@ class CatalogProvidersTest {
 
     @Test
     void anEndpointThatCannotBeCalledFailsEveryCallWithItsReason() {
-        ConfiguredProvider provider = catalog.provider("local", new Endpoint("openai-compatible", ""), true);
+        ConfiguredProvider provider = catalog.provider("local", new Endpoint(ProviderKind.OPENAI_COMPATIBLE, ""), true);
 
         ProviderResult result = provider.client().stream(REQUEST, text -> { }, new Cancellation());
 

@@ -8,8 +8,8 @@ import java.util.List;
 
 import org.junit.jupiter.api.Test;
 
+import dev.parley.events.ProviderKind;
 import dev.parley.worker.catalog.EndpointResolver.Resolution;
-import dev.parley.worker.config.ProviderKind;
 import dev.parley.worker.config.ProviderProperties;
 import dev.parley.worker.config.ProviderProperties.Limits;
 import dev.parley.worker.config.ProviderProperties.Retry;
@@ -30,9 +30,9 @@ class EndpointResolverTest {
 
     @Test
     void openAiWithoutABaseUrlCallsOpenAiWithTheCatalogDefaults() {
-        ProviderProperties properties = callable(resolver.resolve("team-openai", new Endpoint("openai", null)));
+        ProviderProperties properties = callable(resolver.resolve("team-openai", new Endpoint(ProviderKind.OPENAI, null)));
 
-        assertThat(properties.kind()).isEqualTo(ProviderKind.OPENAI_COMPATIBLE);
+        assertThat(properties.kind()).isEqualTo(ProviderKind.OPENAI);
         assertThat(properties.baseUrl()).isEqualTo(URI.create("https://api.openai.com/v1"));
         assertThat(properties.requiresKey()).isTrue();
         assertThat(properties.apiKey()).as("the key comes with each request").isNull();
@@ -45,7 +45,7 @@ class EndpointResolverTest {
 
     @Test
     void anthropicWithoutABaseUrlCallsAnthropic() {
-        ProviderProperties properties = callable(resolver.resolve("claude", new Endpoint("anthropic", " ")));
+        ProviderProperties properties = callable(resolver.resolve("claude", new Endpoint(ProviderKind.ANTHROPIC, " ")));
 
         assertThat(properties.kind()).isEqualTo(ProviderKind.ANTHROPIC);
         assertThat(properties.baseUrl()).isEqualTo(URI.create("https://api.anthropic.com"));
@@ -54,18 +54,18 @@ class EndpointResolverTest {
     }
 
     @Test
-    void aGivenBaseUrlWinsAndTheKindIsReadCaseInsensitively() {
+    void aGivenBaseUrlWins() {
         ProviderProperties properties = callable(resolver.resolve("proxy",
-                new Endpoint(" OpenAI ", "https://llm-gateway.example.com/openai/v1")));
+                new Endpoint(ProviderKind.OPENAI, "https://llm-gateway.example.com/openai/v1")));
 
         assertThat(properties.baseUrl()).isEqualTo(URI.create("https://llm-gateway.example.com/openai/v1"));
     }
 
     @Test
     void anOpenAiCompatibleServerNeedsABaseUrlButNoKey() {
-        Resolution missing = resolver.resolve("vllm-box", new Endpoint("openai-compatible", null));
+        Resolution missing = resolver.resolve("vllm-box", new Endpoint(ProviderKind.OPENAI_COMPATIBLE, null));
         ProviderProperties properties = callable(resolver.resolve("vllm-box",
-                new Endpoint("openai-compatible", "http://gpu.example.com:8000/v1")));
+                new Endpoint(ProviderKind.OPENAI_COMPATIBLE, "http://gpu.example.com:8000/v1")));
 
         assertThat(missing.refusal().code()).isEqualTo(ErrorCodes.PROVIDER_NOT_CONFIGURED);
         assertThat(missing.refusal().message()).contains("vllm-box").contains("no base URL");
@@ -76,7 +76,7 @@ class EndpointResolverTest {
 
     @Test
     void theMockNeedsNoUrlAndIgnoresOne() {
-        ProviderProperties properties = callable(resolver.resolve("demo", new Endpoint("mock", "http://ignored/")));
+        ProviderProperties properties = callable(resolver.resolve("demo", new Endpoint(ProviderKind.MOCK, "http://ignored/")));
 
         assertThat(properties.kind()).isEqualTo(ProviderKind.MOCK);
         assertThat(properties.baseUrl()).isNull();
@@ -87,19 +87,19 @@ class EndpointResolverTest {
 
     @Test
     void anUnknownKindIsNotConfigured() {
-        Resolution resolution = resolver.resolve("odd", new Endpoint("gemini", "https://example.com"));
+        Resolution resolution = resolver.resolve("odd", new Endpoint(ProviderKind.UNKNOWN, "https://example.com"));
 
         assertThat(resolution.refusal().code()).isEqualTo(ErrorCodes.PROVIDER_NOT_CONFIGURED);
-        assertThat(resolution.refusal().message()).contains("gemini");
+        assertThat(resolution.refusal().message()).contains("odd").contains("cannot call");
         assertThat(resolution.properties().retry()).as("a refusal still has settings to run under").isEqualTo(RETRY);
     }
 
     @Test
     void aUrlThatMayNotBeCalledIsRefusedWithoutEchoingIt() {
         Resolution credentials = resolver.resolve("leaky",
-                new Endpoint("openai-compatible", "https://admin:hunter2@llm.example.com/v1"));
-        Resolution scheme = resolver.resolve("files", new Endpoint("openai-compatible", "file:///etc/passwd"));
-        Resolution malformed = resolver.resolve("broken", new Endpoint("openai", "http://exa mple.com/v1?k=hunter2"));
+                new Endpoint(ProviderKind.OPENAI_COMPATIBLE, "https://admin:hunter2@llm.example.com/v1"));
+        Resolution scheme = resolver.resolve("files", new Endpoint(ProviderKind.OPENAI_COMPATIBLE, "file:///etc/passwd"));
+        Resolution malformed = resolver.resolve("broken", new Endpoint(ProviderKind.OPENAI, "http://exa mple.com/v1?k=hunter2"));
 
         assertThat(credentials.refusal().code()).isEqualTo(ErrorCodes.PROVIDER_ADDRESS_REFUSED);
         assertThat(credentials.refusal().message()).contains("leaky").doesNotContain("hunter2");

@@ -14,6 +14,8 @@ import org.springframework.core.env.MapPropertySource;
 import org.springframework.core.env.StandardEnvironment;
 import org.springframework.core.io.ClassPathResource;
 
+import dev.parley.events.ProviderKind;
+
 /** The provider presets of application.yml: which environment variables switch which provider on. */
 class ProviderPresetsTest {
 

@@ -4,8 +4,8 @@ import java.util.concurrent.ThreadLocalRandom;
 
 import org.springframework.stereotype.Component;
 
+import dev.parley.events.ProviderKind;
 import dev.parley.platform.tokens.TokenCounter;
-import dev.parley.worker.config.ProviderKind;
 import dev.parley.worker.config.ProviderProperties;
 import dev.parley.worker.provider.ChatProvider;
 import dev.parley.worker.provider.ProviderFactory;

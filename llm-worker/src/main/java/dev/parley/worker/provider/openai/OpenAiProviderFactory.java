@@ -5,7 +5,7 @@ import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.stereotype.Component;
 
-import dev.parley.worker.config.ProviderKind;
+import dev.parley.events.ProviderKind;
 import dev.parley.worker.config.ProviderProperties;
 import dev.parley.worker.provider.ChatProvider;
 import dev.parley.worker.provider.http.HttpProviderFactory;

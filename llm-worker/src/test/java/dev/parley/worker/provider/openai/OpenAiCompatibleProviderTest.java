@@ -24,9 +24,9 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import dev.parley.events.FinishReason;
+import dev.parley.events.ProviderKind;
 import dev.parley.platform.outbound.OutboundAddressPolicy;
 import dev.parley.worker.Transcripts;
-import dev.parley.worker.config.ProviderKind;
 import dev.parley.worker.config.ProviderProperties;
 import dev.parley.worker.provider.Cancellation;
 import dev.parley.worker.provider.ChatProvider;
