@@ -60,7 +60,7 @@ public class MessageOutcomes {
     }
 
     /** The request never reached Kafka, so no worker will ever answer it. */
-    void publishFailed(MessageDocument answer) {
+    public void publishFailed(MessageDocument answer) {
         Query pending = Query.query(Criteria.where("id").is(answer.id())
                 .and("userId").is(answer.userId())
                 .and("status").is(MessageStatus.PENDING));

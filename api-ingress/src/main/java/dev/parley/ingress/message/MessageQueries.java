@@ -55,12 +55,12 @@ public class MessageQueries {
     }
 
     /** The whole current branch of a conversation the caller has already been checked to own, oldest first. */
-    List<MessageDocument> branch(ConversationDocument conversation) {
+    public List<MessageDocument> branch(ConversationDocument conversation) {
         return read(conversation, tree(conversation).branch(conversation.currentLeafId()));
     }
 
     /** The newest {@code limit} messages of the current branch, oldest first: what a new message's context needs. */
-    List<MessageDocument> branch(ConversationDocument conversation, int limit) {
+    public List<MessageDocument> branch(ConversationDocument conversation, int limit) {
         List<String> ids = tree(conversation).branch(conversation.currentLeafId());
         return read(conversation, ids.subList(Math.max(0, ids.size() - limit), ids.size()));
     }
@@ -69,7 +69,7 @@ public class MessageQueries {
      * The conversation's tree: from the nodes it keeps, or, for a conversation stored before those were kept, read
      * once from its messages and kept from then on.
      */
-    MessageTree tree(ConversationDocument conversation) {
+    public MessageTree tree(ConversationDocument conversation) {
         if (conversation.nodes() != null) {
             return new MessageTree(conversation.nodes());
         }
@@ -80,7 +80,7 @@ public class MessageQueries {
     }
 
     /** The conversation's messages with these ids (one keyed read), in that order; other ids are left out. */
-    List<MessageDocument> read(ConversationDocument conversation, List<String> ids) {
+    public List<MessageDocument> read(ConversationDocument conversation, List<String> ids) {
         if (ids.isEmpty()) {
             return List.of();
         }
@@ -107,7 +107,7 @@ public class MessageQueries {
         return messages.findByIdAndConversationIdAndUserId(messageId, conversationId, userId).orElseThrow(() -> notFound(messageId));
     }
 
-    static ApiProblem notFound(String messageId) {
+    public static ApiProblem notFound(String messageId) {
         return ApiProblem.notFound("Message " + messageId + " not found");
     }
 

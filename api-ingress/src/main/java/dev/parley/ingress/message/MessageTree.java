@@ -16,16 +16,16 @@ import dev.parley.ingress.conversation.MessageNode;
  * before them, which makes old conversations one linear branch. Built from the nodes the conversation keeps; the
  * messages themselves are read by id, only those a caller needs.
  */
-final class MessageTree {
+public final class MessageTree {
 
     /** The parent id of a conversation's first message. */
-    static final String ROOT = "root";
+    public static final String ROOT = "root";
 
     private final Map<String, String> parents = new LinkedHashMap<>();
     private final Set<String> withChildren = new HashSet<>();
 
     /** @param oldestFirst the conversation's nodes in the order their messages were stored */
-    MessageTree(List<MessageNode> oldestFirst) {
+    public MessageTree(List<MessageNode> oldestFirst) {
         String previous = null;
         for (MessageNode node : oldestFirst) {
             String parent = node.parentId() == null ? previous : ROOT.equals(node.parentId()) ? null
@@ -38,11 +38,11 @@ final class MessageTree {
         }
     }
 
-    static MessageNode nodeOf(MessageDocument message) {
+    public static MessageNode nodeOf(MessageDocument message) {
         return new MessageNode(message.id(), message.parentId());
     }
 
-    boolean contains(String id) {
+    public boolean contains(String id) {
         return parents.containsKey(id);
     }
 
@@ -51,7 +51,7 @@ final class MessageTree {
         return parents.get(id);
     }
 
-    boolean isLeaf(String id) {
+    public boolean isLeaf(String id) {
         return parents.containsKey(id) && !withChildren.contains(id);
     }
 
@@ -64,7 +64,7 @@ final class MessageTree {
      * The branch that ends with {@code leafId}, oldest first. Without a (known) leaf it is the newest message's
      * branch, which is what conversations from before branches show.
      */
-    List<String> branch(String leafId) {
+    public List<String> branch(String leafId) {
         String id = leafId != null && parents.containsKey(leafId) ? leafId : newest();
         List<String> path = new ArrayList<>();
         Set<String> seen = new HashSet<>();

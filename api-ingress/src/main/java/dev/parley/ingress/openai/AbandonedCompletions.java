@@ -4,8 +4,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 
-import dev.parley.ingress.message.AcceptedChat;
-import dev.parley.ingress.message.CancelService;
+import dev.parley.ingress.submission.AcceptedChat;
+import dev.parley.ingress.submission.CancelService;
 
 /**
  * Stops generating a /v1 answer whose client went away (or stopped waiting) before it finished: an OpenAI client

@@ -8,7 +8,7 @@ import dev.parley.events.ChatRole;
 import dev.parley.events.ContentPart;
 import dev.parley.events.GenerationParameters;
 import dev.parley.ingress.attachment.InlineImages;
-import dev.parley.ingress.message.ChatSubmission;
+import dev.parley.ingress.submission.ChatSubmission;
 import dev.parley.ingress.web.ApiProblem;
 import tools.jackson.databind.JsonNode;
 

@@ -9,11 +9,11 @@ import java.util.concurrent.TimeoutException;
 import org.springframework.stereotype.Service;
 
 import dev.parley.ingress.attachment.InlineImages;
-import dev.parley.ingress.message.AcceptedChat;
-import dev.parley.ingress.message.ChatSubmission;
-import dev.parley.ingress.message.StatelessChats;
 import dev.parley.ingress.sse.AnswerStreams;
 import dev.parley.ingress.stream.StreamData;
+import dev.parley.ingress.submission.AcceptedChat;
+import dev.parley.ingress.submission.ChatSubmission;
+import dev.parley.ingress.submission.StatelessChats;
 import dev.parley.ingress.web.ApiProblem;
 import dev.parley.ingress.web.ProblemKind;
 

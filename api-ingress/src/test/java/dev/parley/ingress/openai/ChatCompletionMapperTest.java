@@ -13,7 +13,7 @@ import dev.parley.events.ChatRole;
 import dev.parley.ingress.attachment.AttachmentProperties;
 import dev.parley.ingress.attachment.InlineImages;
 import dev.parley.ingress.attachment.TestImages;
-import dev.parley.ingress.message.ChatSubmission;
+import dev.parley.ingress.submission.ChatSubmission;
 import dev.parley.ingress.web.ApiProblem;
 import dev.parley.ingress.web.ProblemKind;
 import tools.jackson.databind.JsonNode;

@@ -19,10 +19,10 @@ import java.util.concurrent.CompletableFuture;
 import org.junit.jupiter.api.Test;
 import org.mockito.ArgumentCaptor;
 
-import dev.parley.ingress.message.AcceptedChat;
-import dev.parley.ingress.message.StatelessChats;
 import dev.parley.ingress.sse.AnswerStreams;
 import dev.parley.ingress.stream.StreamData;
+import dev.parley.ingress.submission.AcceptedChat;
+import dev.parley.ingress.submission.StatelessChats;
 
 /** A /v1 client that goes away before its answer finished cancels it, exactly once; a finished one does not. */
 class ChatCompletionServiceTest {

@@ -1,4 +1,4 @@
-package dev.parley.ingress.message;
+package dev.parley.ingress.submission;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -19,6 +19,12 @@ import org.mockito.ArgumentCaptor;
 import dev.parley.ingress.conversation.ConversationDocument;
 import dev.parley.ingress.conversation.ConversationLifecycle;
 import dev.parley.ingress.conversation.ConversationService;
+import dev.parley.ingress.message.MessageDocument;
+import dev.parley.ingress.message.MessageQueries;
+import dev.parley.ingress.message.MessageRole;
+import dev.parley.ingress.message.MessageStatus;
+import dev.parley.ingress.message.MessageTree;
+import dev.parley.ingress.message.Turn;
 import dev.parley.ingress.web.ApiProblem;
 import dev.parley.ingress.web.ProblemKind;
 

@@ -1,4 +1,4 @@
-package dev.parley.ingress.message;
+package dev.parley.ingress.submission;
 
 import java.util.concurrent.CompletableFuture;
 
@@ -6,7 +6,6 @@ import jakarta.validation.Valid;
 
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.Authentication;
-import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
@@ -18,27 +17,18 @@ import dev.parley.ingress.webhook.WebhookTargets;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 
-/** One message, and the re-runs that branch a conversation. */
+/** The re-runs that branch a conversation, and switching between its branches. */
 @RestController
 @RequestMapping("/api/conversations/{conversationId}")
 @Tag(name = "Messages")
 class MessageLifecycleController {
 
-    private final MessageQueries queries;
     private final BranchService branches;
     private final WebhookTargets webhooks;
 
-    MessageLifecycleController(MessageQueries queries, BranchService branches, WebhookTargets webhooks) {
-        this.queries = queries;
+    MessageLifecycleController(BranchService branches, WebhookTargets webhooks) {
         this.branches = branches;
         this.webhooks = webhooks;
-    }
-
-    @GetMapping("/messages/{messageId}")
-    @Operation(summary = "Get one message", description = "Poll an answer: its status, and its content once "
-            + "finished; with its webhook's delivery when it asked for one.")
-    MessageResponse get(Authentication user, @PathVariable String conversationId, @PathVariable String messageId) {
-        return queries.get(user.getName(), conversationId, messageId);
     }
 
     @PostMapping("/messages/{messageId}/regenerate")

@@ -1,4 +1,4 @@
-package dev.parley.ingress.message;
+package dev.parley.ingress.submission;
 
 import java.util.List;
 
@@ -21,11 +21,11 @@ final class ContextBudget {
     }
 
     /** @return the request's output limit */
-    int require(ChatAdmission admission, ContextWindow window, CatalogModel model, ChatSubmission submission) {
+    int require(ContextWindow window, CatalogModel model, ChatSubmission submission) {
         requireWithinBudget(submission.context());
-        int outputLimit = admission.check(MessageMetrics.MAX_TOKENS, () -> ContextWindow.outputLimit(model,
+        int outputLimit = metrics.check(MessageMetrics.MAX_TOKENS, () -> ContextWindow.outputLimit(model,
                 submission.parameters().getMaxTokens()));
-        admission.check(MessageMetrics.CONTEXT_WINDOW_EXCEEDED, () -> {
+        metrics.check(MessageMetrics.CONTEXT_WINDOW_EXCEEDED, () -> {
             window.require(model, submission.context(), outputLimit);
             return model;
         });

@@ -1,4 +1,4 @@
-package dev.parley.ingress.message;
+package dev.parley.ingress.submission;
 
 import static org.hamcrest.Matchers.containsInAnyOrder;
 import static org.mockito.ArgumentMatchers.any;
@@ -6,12 +6,10 @@ import static org.mockito.ArgumentMatchers.eq;
 import static org.mockito.BDDMockito.given;
 import static org.mockito.Mockito.verifyNoInteractions;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.asyncDispatch;
-import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
-import java.time.Instant;
 import java.util.concurrent.CompletableFuture;
 
 import org.junit.jupiter.api.Test;
@@ -28,9 +26,8 @@ import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilde
 import dev.parley.ingress.ControllerTest;
 import dev.parley.ingress.TestTokens;
 import dev.parley.ingress.web.ApiProblem;
-import dev.parley.ingress.webhook.WebhookSecrets;
-import dev.parley.ingress.webhook.WebhookStatus;
 import dev.parley.ingress.webhook.WebhookAddressPolicy;
+import dev.parley.ingress.webhook.WebhookSecrets;
 import dev.parley.ingress.webhook.WebhookTargets;
 import dev.parley.platform.outbound.OutboundAutoConfiguration;
 
@@ -45,9 +42,6 @@ class MessageLifecycleControllerTest {
     MockMvc mvc;
 
     @MockitoBean
-    MessageQueries queries;
-
-    @MockitoBean
     BranchService branches;
 
     @MockitoBean
@@ -56,27 +50,6 @@ class MessageLifecycleControllerTest {
     static MockHttpServletRequestBuilder postJson(String path, String json) {
         return post(path).header(HttpHeaders.AUTHORIZATION, TestTokens.bearer("u1"))
                 .contentType(MediaType.APPLICATION_JSON).content(json);
-    }
-
-    @Test
-    void oneMessageCanBePolled() throws Exception {
-        given(queries.get("u1", "c1", "m2")).willReturn(new MessageResponse("m2", MessageRole.ASSISTANT, "Hi",
-                MessageStatus.COMPLETED, "mock-1", "r1", "STOP", null, null, Instant.EPOCH, Instant.EPOCH, "m1"));
-
-        mvc.perform(get(MESSAGES + "/m2").header(HttpHeaders.AUTHORIZATION, TestTokens.bearer("u1")))
-                .andExpect(status().isOk())
-                .andExpect(jsonPath("$.status").value("COMPLETED"))
-                .andExpect(jsonPath("$.content").value("Hi"))
-                .andExpect(jsonPath("$.parentId").value("m1"));
-    }
-
-    @Test
-    void unknownMessageIsANotFoundProblem() throws Exception {
-        given(queries.get("u1", "c1", "nope")).willThrow(ApiProblem.notFound("Message nope not found"));
-
-        mvc.perform(get(MESSAGES + "/nope").header(HttpHeaders.AUTHORIZATION, TestTokens.bearer("u1")))
-                .andExpect(status().isNotFound())
-                .andExpect(jsonPath("$.type").value("urn:parley:problem:not-found"));
     }
 
     @Test
@@ -157,21 +130,4 @@ class MessageLifecycleControllerTest {
         verifyNoInteractions(branches);
     }
 
-    @Test
-    void aPolledAnswerShowsItsWebhookDelivery() throws Exception {
-        var webhook = new WebhookStatus("https://hooks.example/x", "PENDING", 2, Instant.EPOCH, 503,
-                "HTTP 503: busy", Instant.EPOCH.plusSeconds(30), null);
-        given(queries.get("u1", "c1", "m2")).willReturn(new MessageResponse("m2", MessageRole.ASSISTANT, "Hi",
-                MessageStatus.COMPLETED, "mock-1", "r1", "STOP", null, null, Instant.EPOCH, Instant.EPOCH, "m1",
-                null, null, webhook));
-
-        mvc.perform(get(MESSAGES + "/m2").header(HttpHeaders.AUTHORIZATION, TestTokens.bearer("u1")))
-                .andExpect(status().isOk())
-                .andExpect(jsonPath("$.webhook.status").value("PENDING"))
-                .andExpect(jsonPath("$.webhook.attempts").value(2))
-                .andExpect(jsonPath("$.webhook.lastStatusCode").value(503))
-                .andExpect(jsonPath("$.webhook.lastError").value("HTTP 503: busy"))
-                .andExpect(jsonPath("$.webhook.nextAttemptAt").value("1970-01-01T00:00:30Z"))
-                .andExpect(jsonPath("$.webhook.deliveredAt").doesNotExist());
-    }
 }

@@ -1,4 +1,4 @@
-package dev.parley.ingress.message;
+package dev.parley.ingress.submission;
 
 import java.time.Clock;
 import java.time.Instant;
@@ -26,15 +26,19 @@ public class StatelessChats {
     /** The conversation and message id of a request whose answer is not stored. */
     public static final String UNSTORED = "";
 
+    private final ChatRoutes routes;
     private final ChatAdmission admission;
+    private final RequestPublisher publisher;
     private final ContextWindow contextWindow;
     private final ContextBudget budget;
     private final MessageMetrics metrics;
     private final Clock clock;
 
-    StatelessChats(ChatAdmission admission, ChatProperties properties, TokenEstimator tokens, MessageMetrics metrics,
-            Clock clock) {
+    StatelessChats(ChatRoutes routes, ChatAdmission admission, RequestPublisher publisher, ChatProperties properties,
+            TokenEstimator tokens, MessageMetrics metrics, Clock clock) {
+        this.routes = routes;
         this.admission = admission;
+        this.publisher = publisher;
         this.contextWindow = new ContextWindow(tokens);
         this.budget = new ContextBudget(properties.maxContextChars(), metrics);
         this.metrics = metrics;
@@ -46,22 +50,22 @@ public class StatelessChats {
     }
 
     private CompletableFuture<AcceptedChat> accept(String userId, ChatSubmission submission) {
-        CatalogModel model = admission.model(userId, submission.model(), null);
+        CatalogModel model = routes.model(userId, submission.model(), null);
         if (!model.vision() && submission.context().stream().anyMatch(message -> !message.getParts().isEmpty())) {
             metrics.rejected(MessageMetrics.ATTACHMENTS);
             throw new ApiProblem(ProblemKind.MODEL_TAKES_NO_IMAGES, "Model '" + model.id() + "' takes no images")
                     .with("param", "messages");
         }
-        budget.require(admission, contextWindow, model, submission);
+        budget.require(contextWindow, model, submission);
         String requestId = UUID.randomUUID().toString();
         // the HTTP request's remaining log lines, and its access log line, name the chat request
         LogContext.put(LogContext.CHAT_REQUEST_ID, requestId);
         ChatAdmission.Routed routed = admission.admit(requestId, userId, model, submission.context(),
-                submission.parameters().getMaxTokens());
+                submission.parameters().getMaxTokens(), routes.route(requestId, userId, model));
         Instant now = clock.instant();
         ChatRequested event = routed.event(requestId, userId, UNSTORED, UNSTORED, model, submission.context(),
                 submission.parameters(), now);
-        return admission.publish(event, () -> { })
+        return publisher.publish(event, () -> { })
                 .thenApply(sent -> new AcceptedChat(requestId, UNSTORED, UNSTORED, null, model.id(), now));
     }
 }

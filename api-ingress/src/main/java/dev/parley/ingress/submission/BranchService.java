@@ -1,4 +1,4 @@
-package dev.parley.ingress.message;
+package dev.parley.ingress.submission;
 
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
@@ -9,6 +9,11 @@ import dev.parley.ingress.attachment.AttachmentRef;
 import dev.parley.ingress.conversation.ConversationDocument;
 import dev.parley.ingress.conversation.ConversationLifecycle;
 import dev.parley.ingress.conversation.ConversationService;
+import dev.parley.ingress.message.MessageDocument;
+import dev.parley.ingress.message.MessageQueries;
+import dev.parley.ingress.message.MessageRole;
+import dev.parley.ingress.message.MessageTree;
+import dev.parley.ingress.message.Turn;
 import dev.parley.ingress.web.ApiProblem;
 
 /**

@@ -1,4 +1,4 @@
-package dev.parley.ingress.message;
+package dev.parley.ingress.submission;
 
 /**
  * Fields that do not apply are left out: a message stored without an answer has only {@code userMessageId}.

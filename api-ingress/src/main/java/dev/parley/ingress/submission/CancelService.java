@@ -1,4 +1,4 @@
-package dev.parley.ingress.message;
+package dev.parley.ingress.submission;
 
 import java.time.Clock;
 import java.util.concurrent.CompletableFuture;
@@ -9,6 +9,8 @@ import org.springframework.stereotype.Service;
 
 import dev.parley.events.CancelRequested;
 import dev.parley.events.Topics;
+import dev.parley.ingress.message.MessageDocument;
+import dev.parley.ingress.message.MessageQueries;
 import dev.parley.ingress.web.ApiProblem;
 
 /**

@@ -1,4 +1,4 @@
-package dev.parley.ingress.message;
+package dev.parley.ingress.submission;
 
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
@@ -9,6 +9,8 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 
 import org.springframework.stereotype.Component;
+
+import dev.parley.ingress.web.ApiProblem;
 
 /** Counts messages that became requests on Kafka, and those refused, by reason. */
 @Component
@@ -62,6 +64,16 @@ class MessageMetrics {
 
     void accepted() {
         accepted.increment();
+    }
+
+    /** Runs a step of the checks; a problem it raises is counted as a refusal under {@code reason}. */
+    <T> T check(String reason, Supplier<T> step) {
+        try {
+            return step.get();
+        } catch (ApiProblem problem) {
+            rejected(reason);
+            throw problem;
+        }
     }
 
     void rejected(String reason) {

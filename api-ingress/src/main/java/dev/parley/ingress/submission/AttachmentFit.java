@@ -1,4 +1,4 @@
-package dev.parley.ingress.message;
+package dev.parley.ingress.submission;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -11,6 +11,7 @@ import dev.parley.ingress.admission.TokenEstimator;
 import dev.parley.ingress.attachment.Attached;
 import dev.parley.ingress.attachment.AttachmentRef;
 import dev.parley.ingress.catalog.CatalogModel;
+import dev.parley.ingress.message.MessageDocument;
 
 /**
  * Fits a new message's files into the model's context window: their text is cut, with a note to the model, to what

@@ -1,4 +1,4 @@
-package dev.parley.ingress.message;
+package dev.parley.ingress.submission;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -7,6 +7,8 @@ import java.util.Map;
 import dev.parley.events.ChatMessage;
 import dev.parley.events.ChatRole;
 import dev.parley.ingress.attachment.Attached;
+import dev.parley.ingress.message.MessageDocument;
+import dev.parley.ingress.message.MessageStatus;
 
 /**
  * Builds the model context of a new message: the conversation's questions and completed answers, oldest first,

@@ -1,4 +1,4 @@
-package dev.parley.ingress.message;
+package dev.parley.ingress.submission;
 
 /** @param currentLeafId the last message of the conversation's current branch */
 record BranchResponse(String conversationId, String currentLeafId) {

@@ -1,35 +1,37 @@
-package dev.parley.ingress.message;
+package dev.parley.ingress.submission;
 
-import java.time.Clock;
-import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 
-import org.bson.types.ObjectId;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.stereotype.Service;
 
 import dev.parley.events.ChatMessage;
-import dev.parley.events.ChatRole;
 import dev.parley.events.ChatRequested;
+import dev.parley.events.ChatRole;
 import dev.parley.events.GenerationParameters;
 import dev.parley.ingress.admission.TokenEstimator;
 import dev.parley.ingress.attachment.AttachmentContext;
-import dev.parley.ingress.attachment.AttachmentRef;
 import dev.parley.ingress.catalog.CatalogModel;
 import dev.parley.ingress.conversation.ConversationDocument;
 import dev.parley.ingress.conversation.ConversationService;
 import dev.parley.ingress.limit.CapProperties;
 import dev.parley.ingress.limit.Caps;
+import dev.parley.ingress.message.Exchanges;
+import dev.parley.ingress.message.MessageDocument;
+import dev.parley.ingress.message.MessageOutcomes;
+import dev.parley.ingress.message.MessageQueries;
+import dev.parley.ingress.message.Turn;
 import dev.parley.ingress.project.SystemPrompt;
 import dev.parley.platform.logging.LogContext;
 
 /**
- * Accepts a user's message in a conversation: checks the model and its limits, reserves the request's worst-case
- * cost (nothing is stored or published when that is refused), stores the question and an empty answer, and
- * publishes one ChatRequested with the whole context. Acceptance means the broker has the request; a failed send
- * marks the answer failed and gives the reservation back.
+ * Accepts a user's message in a conversation: checks the model and its limits, builds the context, then routes
+ * ({@link ChatRoutes}), reserves the worst-case cost ({@link ChatAdmission}; nothing is stored or published when
+ * either is refused), stores the question and an empty answer ({@link Exchanges}) and publishes one ChatRequested
+ * ({@link RequestPublisher}). Acceptance means the broker has the request; a failed send marks the answer failed
+ * and gives the reservation back.
  */
 @Service
 @EnableConfigurationProperties(ChatProperties.class)
@@ -39,45 +41,46 @@ public class ChatRequestService {
 
     private final ConversationService conversations;
     private final MessageQueries queries;
-    private final MessageRepository messages;
+    private final Exchanges exchanges;
     private final MessageOutcomes outcomes;
+    private final ChatRoutes routes;
     private final ChatAdmission admission;
+    private final RequestPublisher publisher;
     private final ContextAssembler contextAssembler;
     private final ContextWindow contextWindow;
     private final ContextBudget budget;
-    private final int maxContextMessages;
+    private final AttachmentFit attachmentFit;
+    private final AttachmentContext attachments;
+    private final ChatProperties properties;
     private final int maxMessagesPerConversation;
     private final MessageMetrics metrics;
-    private final Clock clock;
-    private final AttachmentContext attachments;
-    private final AttachmentFit attachmentFit;
-    private final int maxContextChars;
 
-    ChatRequestService(ConversationService conversations, MessageQueries queries, MessageRepository messages,
-            MessageOutcomes outcomes, ChatAdmission admission, ChatProperties properties, TokenEstimator tokens,
-            MessageMetrics metrics, CapProperties caps, Clock clock, AttachmentContext attachments) {
-        this.attachments = attachments;
-        this.attachmentFit = new AttachmentFit(tokens);
-        this.maxContextChars = properties.maxContextChars();
+    ChatRequestService(ConversationService conversations, MessageQueries queries, Exchanges exchanges,
+            MessageOutcomes outcomes, ChatRoutes routes, ChatAdmission admission, RequestPublisher publisher,
+            ChatProperties properties, TokenEstimator tokens, MessageMetrics metrics, CapProperties caps,
+            AttachmentContext attachments) {
         this.conversations = conversations;
         this.queries = queries;
-        this.messages = messages;
+        this.exchanges = exchanges;
         this.outcomes = outcomes;
+        this.routes = routes;
         this.admission = admission;
+        this.publisher = publisher;
         this.contextAssembler = new ContextAssembler(properties.maxContextChars(), properties.maxContextMessages());
-        this.maxContextMessages = properties.maxContextMessages();
-        this.maxMessagesPerConversation = caps.maxMessagesPerConversation();
-        this.metrics = metrics;
         this.contextWindow = new ContextWindow(tokens);
         this.budget = new ContextBudget(properties.maxContextChars(), metrics);
-        this.clock = clock;
+        this.attachmentFit = new AttachmentFit(tokens);
+        this.attachments = attachments;
+        this.properties = properties;
+        this.maxMessagesPerConversation = caps.maxMessagesPerConversation();
+        this.metrics = metrics;
     }
 
     CompletableFuture<MessageAcceptedResponse> post(String userId, String conversationId, PostMessageRequest request) {
         return metrics.timeAccept(NATIVE, () -> {
-            ConversationDocument conversation = admission.check(MessageMetrics.NOT_FOUND,
+            ConversationDocument conversation = metrics.check(MessageMetrics.NOT_FOUND,
                     () -> conversations.requireOwned(userId, conversationId));
-            List<MessageDocument> branch = queries.branch(conversation, maxContextMessages);
+            List<MessageDocument> branch = queries.branch(conversation, properties.maxContextMessages());
             return answer(conversation, Turn.after(branch), branch, request.content(), request.attachmentIds(),
                     request);
         });
@@ -91,8 +94,8 @@ public class ChatRequestService {
             List<MessageDocument> history, String content, List<String> attachmentIds,
             PostMessageRequest settings) {
         requireRoom(conversation, turn);
-        CatalogModel model = admission.model(conversation.userId(), settings.model(), conversation.model());
-        int outputLimit = admission.check(MessageMetrics.MAX_TOKENS, () -> ContextWindow.outputLimit(model,
+        CatalogModel model = routes.model(conversation.userId(), settings.model(), conversation.model());
+        int outputLimit = metrics.check(MessageMetrics.MAX_TOKENS, () -> ContextWindow.outputLimit(model,
                 settings.maxTokens()));
         // the project's prompt as it is now: a new version applies from the next message on
         SystemPrompt prompt = conversations.systemPrompt(conversation).orElse(null);
@@ -101,20 +104,19 @@ public class ChatRequestService {
         // a conversation without files costs nothing more
         AttachmentContext.Files files = attachmentIds.isEmpty() && historyFiles.isEmpty()
                 ? AttachmentContext.Files.NONE
-                : admission.check(MessageMetrics.ATTACHMENTS, () -> attachments.resolve(conversation.userId(),
-                        conversation.id(), attachmentIds, historyFiles, model.vision(), maxContextChars));
+                : metrics.check(MessageMetrics.ATTACHMENTS, () -> attachments.resolve(conversation.userId(),
+                        conversation.id(), attachmentIds, historyFiles, model.vision(), properties.maxContextChars()));
         ChatMessage question = attachmentFit.fit(model, system, content, files.newMessage(), outputLimit,
-                maxContextChars).message(ChatRole.USER, content);
+                properties.maxContextChars()).message(ChatRole.USER, content);
         List<ChatMessage> assembled = contextAssembler.assemble(system, history, files.history(), question);
-        List<ChatMessage> context = admission.check(MessageMetrics.CONTEXT_WINDOW_EXCEEDED,
+        List<ChatMessage> context = metrics.check(MessageMetrics.CONTEXT_WINDOW_EXCEEDED,
                 () -> contextWindow.fit(model, assembled, outputLimit));
         GenerationParameters parameters = GenerationParameters.newBuilder()
                 .setTemperature(settings.temperature() != null ? settings.temperature() : conversation.temperature())
                 .setMaxTokens(settings.maxTokens())
                 .build();
-        String webhook = settings.webhookUrl();
-        return publish(conversation, model, turn, new Question(content, files.newRefs()), context, parameters, prompt,
-                webhook).thenApply(accepted -> {
+        return publish(conversation, model, turn, new Exchanges.Question(content, files.newRefs()), context,
+                parameters, prompt, settings.webhookUrl()).thenApply(accepted -> {
             String streamUrl = "/api/conversations/" + accepted.conversationId() + "/messages/"
                     + accepted.messageId() + "/stream";
             return new MessageAcceptedResponse(accepted.messageId(), accepted.questionId(), accepted.requestId(),
@@ -128,24 +130,28 @@ public class ChatRequestService {
      * window: it is not trimmed, since the caller chose it.
      */
     public CompletableFuture<AcceptedChat> submit(ConversationDocument conversation, ChatSubmission submission) {
-        CatalogModel model = admission.model(conversation.userId(), submission.model(), conversation.model());
-        budget.require(admission, contextWindow, model, submission);
-        return publish(conversation, model, Turn.newest(), new Question(submission.question(), List.of()),
+        CatalogModel model = routes.model(conversation.userId(), submission.model(), conversation.model());
+        budget.require(contextWindow, model, submission);
+        return publish(conversation, model, Turn.newest(), new Exchanges.Question(submission.question(), List.of()),
                 submission.context(), submission.parameters(), null, null);
     }
 
     private CompletableFuture<AcceptedChat> publish(ConversationDocument conversation, CatalogModel model,
-            Turn turn, Question question, List<ChatMessage> context, GenerationParameters parameters,
+            Turn turn, Exchanges.Question question, List<ChatMessage> context, GenerationParameters parameters,
             SystemPrompt prompt, String webhookUrl) {
         String requestId = UUID.randomUUID().toString();
         // the HTTP request's remaining log lines, and its access log line, name the chat request
         LogContext.put(LogContext.CHAT_REQUEST_ID, requestId);
         String userId = conversation.userId();
-        ChatAdmission.Routed routed = admission.admit(requestId, userId, model, context, parameters.getMaxTokens());
-        Exchange exchange;
+        ChatRoutes.Route route = routes.route(requestId, userId, model);
+        ChatAdmission.Routed routed = admission.admit(requestId, userId, model, context, parameters.getMaxTokens(),
+                route);
+        Exchanges.Exchange exchange;
         try {
-            exchange = store(conversation, model, turn, question, requestId, prompt, webhookUrl,
-                    new Settings(parameters.getTemperature(), routed.admitted().maxOutputTokens()));
+            exchange = exchanges.store(conversation, turn, question, new Exchanges.Answer(requestId, model.id(),
+                    model.provider(), prompt == null ? null : prompt.promptId(),
+                    prompt == null ? null : prompt.version(), webhookUrl, parameters.getTemperature(),
+                    routed.admitted().maxOutputTokens()));
         } catch (RuntimeException e) {
             admission.release(requestId, userId);
             throw e;
@@ -153,7 +159,7 @@ public class ChatRequestService {
         MessageDocument answer = exchange.answer();
         ChatRequested event = routed.event(requestId, userId, answer.conversationId(), answer.id(), model, context,
                 parameters, answer.createdAt());
-        return admission.publish(event, () -> outcomes.publishFailed(answer))
+        return publisher.publish(event, () -> outcomes.publishFailed(answer))
                 .thenApply(sent -> new AcceptedChat(requestId, answer.conversationId(), answer.id(),
                         exchange.question().id(), answer.model(), answer.createdAt()));
     }
@@ -169,37 +175,5 @@ public class ChatRequestService {
             metrics.rejected(MessageMetrics.CONVERSATION_FULL);
             throw Caps.reached("messages in this conversation", maxMessagesPerConversation);
         }
-    }
-
-    private Exchange store(ConversationDocument conversation, CatalogModel model, Turn turn, Question asked,
-            String requestId, SystemPrompt prompt, String webhookUrl, Settings settings) {
-        Instant now = clock.instant();
-        MessageDocument question = turn.existingQuestion() != null ? turn.existingQuestion()
-                : new MessageDocument(new ObjectId().toHexString(), conversation.id(), conversation.userId(),
-                        MessageRole.USER, asked.content(), MessageStatus.COMPLETED, model.id(), model.provider(),
-                        requestId, null, null, null, null, now, now, turn.questionParentId(), null, null, null,
-                        asked.attachments(), null, null);
-        MessageDocument answer = new MessageDocument(new ObjectId().toHexString(), conversation.id(),
-                conversation.userId(), MessageRole.ASSISTANT, "", MessageStatus.PENDING, model.id(),
-                model.provider(), requestId, null, null, null, null, now, null,
-                turn.questionParentId() == null && turn.existingQuestion() == null ? null : question.id(),
-                prompt == null ? null : prompt.promptId(), prompt == null ? null : prompt.version(), webhookUrl,
-                List.of(), settings.temperature(), settings.maxTokens());
-        List<MessageDocument> stored = turn.existingQuestion() != null ? List.of(answer) : List.of(question, answer);
-        messages.insert(stored);
-        conversations.recordMessages(conversation.userId(), conversation.id(),
-                stored.stream().map(MessageTree::nodeOf).toList(), answer.id());
-        return new Exchange(question, answer);
-    }
-
-    private record Exchange(MessageDocument question, MessageDocument answer) {
-    }
-
-    /** A new question: its text and files. */
-    private record Question(String content, List<AttachmentRef> attachments) {
-    }
-
-    /** What an answer is generated with, stored on it. */
-    private record Settings(Double temperature, Integer maxTokens) {
     }
 }

@@ -1,4 +1,4 @@
-package dev.parley.ingress.message;
+package dev.parley.ingress.submission;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.tuple;
@@ -10,6 +10,9 @@ import org.junit.jupiter.api.Test;
 
 import dev.parley.events.ChatMessage;
 import dev.parley.events.ChatRole;
+import dev.parley.ingress.message.MessageDocument;
+import dev.parley.ingress.message.MessageRole;
+import dev.parley.ingress.message.MessageStatus;
 
 class ContextAssemblerTest {
 

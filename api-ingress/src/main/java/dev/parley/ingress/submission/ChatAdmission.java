@@ -1,0 +1,83 @@
+package dev.parley.ingress.submission;
+
+import java.time.Instant;
+import java.util.List;
+
+import org.springframework.stereotype.Component;
+
+import dev.parley.events.ChatMessage;
+import dev.parley.events.ChatRequested;
+import dev.parley.events.GenerationParameters;
+import dev.parley.ingress.admission.Admission;
+import dev.parley.ingress.admission.Admitted;
+import dev.parley.ingress.catalog.CatalogModel;
+import dev.parley.ingress.web.ApiProblem;
+
+/**
+ * Reserves a routed request's worst-case cost with usage-accounting, and gives it back when the request cannot go
+ * on. Refusals are counted by reason.
+ */
+@Component
+class ChatAdmission {
+
+    private final Admission admission;
+    private final MessageMetrics metrics;
+
+    ChatAdmission(Admission admission, MessageMetrics metrics) {
+        this.admission = admission;
+        this.metrics = metrics;
+    }
+
+    /**
+     * Reserves the request (its route was resolved first, so nothing is reserved when the route is refused); the
+     * caller must {@link #release} the reservation when it cannot go on to publish.
+     */
+    Routed admit(String requestId, String userId, CatalogModel model, List<ChatMessage> context, Integer maxTokens,
+            ChatRoutes.Route route) {
+        try {
+            return new Routed(route, admission.admit(requestId, userId, model, context, maxTokens, route.ownKey()));
+        } catch (ApiProblem problem) {
+            metrics.rejected(switch (problem.kind()) {
+                case QUOTA_EXHAUSTED -> MessageMetrics.QUOTA_EXHAUSTED;
+                case TOO_MANY_RESERVATIONS -> MessageMetrics.TOO_MANY_RESERVATIONS;
+                default -> MessageMetrics.ACCOUNTING_UNAVAILABLE;
+            });
+            throw problem;
+        }
+    }
+
+    void release(String requestId, String userId) {
+        admission.release(requestId, userId);
+    }
+
+    /** A routed request whose worst-case cost is reserved. */
+    record Routed(ChatRoutes.Route route, Admitted admitted) {
+
+        /**
+         * The event for the worker, always with the reserved output limit, so that the provider can never write
+         * more than the reservation assumed.
+         *
+         * @param conversationId and {@code messageId}: where the answer is stored; empty when it is not stored
+         */
+        ChatRequested event(String requestId, String userId, String conversationId, String messageId,
+                CatalogModel model, List<ChatMessage> context, GenerationParameters parameters,
+                Instant requestedAt) {
+            return ChatRequested.newBuilder()
+                    .setRequestId(requestId)
+                    .setUserId(userId)
+                    .setConversationId(conversationId)
+                    .setMessageId(messageId)
+                    .setProvider(model.provider())
+                    .setModel(model.id())
+                    .setMessages(context)
+                    .setParameters(GenerationParameters.newBuilder(parameters)
+                            .setMaxTokens(admitted.maxOutputTokens()).build())
+                    .setRequestedAt(requestedAt)
+                    .setProviderCredential(route.credential())
+                    .setOwnKey(route.ownKey())
+                    .setEndpoint(route.endpoint())
+                    .setReservation(admitted.reservation())
+                    .build();
+        }
+    }
+}
