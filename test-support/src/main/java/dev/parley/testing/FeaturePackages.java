@@ -81,6 +81,11 @@ public final class FeaturePackages {
         return names;
     }
 
+    /** The classes read, for the other checks of the same classes ({@link KafkaTopics}). */
+    JavaClasses classes() {
+        return classes;
+    }
+
     /** No feature imports another that, directly or through others, imports it back. */
     public void assertNoCycles() {
         SlicesRuleDefinition.slices().matching(root + ".(*)..").namingSlices("feature $1")
@@ -125,7 +130,7 @@ public final class FeaturePackages {
     }
 
     /** The lines of a section of a Markdown file, from its heading to the next one of its level. */
-    private static Stream<String> section(Path markdown, String heading) {
+    static Stream<String> section(Path markdown, String heading) {
         String text = read(markdown);
         int start = text.indexOf("\n" + heading + "\n");
         if (start < 0) {
