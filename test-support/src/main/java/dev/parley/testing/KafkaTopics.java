@@ -23,9 +23,11 @@ import com.tngtech.archunit.core.domain.JavaClasses;
 
 /**
  * The Kafka topics a service produces and consumes, read from its compiled classes, and the same as
- * docs/architecture.md states them. Consumed: the {@code topics} of its {@code @KafkaListener}s. Produced: the topic
- * names its producing code loads as constants ({@code Topics.X} is inlined by the compiler, so the class files hold
- * the names themselves), in the classes that use a {@code KafkaTemplate} directly or through others of the service.
+ * docs/architecture.md states them. Consumed: the {@code topics} of its {@code @KafkaListener}s, and the topic names
+ * loaded as constants by its classes that use a Kafka {@code Consumer} of their own. Produced: the topic names loaded
+ * as constants by its classes that use a {@code KafkaTemplate} or a {@code Producer}. {@code Topics.X} is inlined by
+ * the compiler, so the class files hold the names themselves; a class counts as using a client when it does directly
+ * or through other classes of the service.
  */
 public final class KafkaTopics {
 
@@ -35,7 +37,10 @@ public final class KafkaTopics {
     public static final String MAP_HEADING = "## Map";
     private static final String KAFKA_LISTENER = "org.springframework.kafka.annotation.KafkaListener";
     private static final Set<String> PRODUCERS = Set.of("org.springframework.kafka.core.KafkaTemplate",
-            "org.springframework.kafka.core.KafkaOperations", "org.apache.kafka.clients.producer.Producer");
+            "org.springframework.kafka.core.KafkaOperations", "org.apache.kafka.clients.producer.Producer",
+            "org.apache.kafka.clients.producer.KafkaProducer");
+    private static final Set<String> CONSUMERS = Set.of("org.apache.kafka.clients.consumer.Consumer",
+            "org.apache.kafka.clients.consumer.KafkaConsumer");
     private static final Pattern CODE = Pattern.compile("`[^`]*`");
     private static final Pattern CODE_SPAN = Pattern.compile("`([^`]+)`");
     private static final int CONSTANT_STRING = 8;
@@ -43,9 +48,12 @@ public final class KafkaTopics {
     private KafkaTopics() {
     }
 
-    /** What the classes consume: the topics of every {@code @KafkaListener}, on a class or a method. */
-    public static SortedSet<String> consumed(JavaClasses classes) {
-        SortedSet<String> topics = new TreeSet<>();
+    /**
+     * What the classes consume: the topics of every {@code @KafkaListener}, on a class or a method, and the names of
+     * {@code known} topics the classes with a consumer of their own load as constants.
+     */
+    public static SortedSet<String> consumed(JavaClasses classes, Collection<String> known) {
+        SortedSet<String> topics = constantsOf(using(classes, CONSUMERS), known);
         for (JavaClass type : classes) {
             Stream.concat(type.tryGetAnnotationOfType(KAFKA_LISTENER).stream(), type.getMethods().stream()
                     .flatMap(method -> method.tryGetAnnotationOfType(KAFKA_LISTENER).stream()))
@@ -56,8 +64,12 @@ public final class KafkaTopics {
 
     /** What the classes produce: the names of {@code known} topics the producing classes load as constants. */
     public static SortedSet<String> produced(JavaClasses classes, Collection<String> known) {
+        return constantsOf(using(classes, PRODUCERS), known);
+    }
+
+    private static SortedSet<String> constantsOf(Set<JavaClass> types, Collection<String> known) {
         SortedSet<String> topics = new TreeSet<>();
-        for (JavaClass type : producing(classes)) {
+        for (JavaClass type : types) {
             stringConstants(type).stream().filter(known::contains).forEach(topics::add);
         }
         return topics;
@@ -101,13 +113,13 @@ public final class KafkaTopics {
         return listener.get("topics").map(value -> Set.of((String[]) value)).orElse(Set.of());
     }
 
-    /** The classes that use a producer, directly or through other classes of the service. */
-    private static Set<JavaClass> producing(JavaClasses classes) {
+    /** The classes that use one of the {@code clients}, directly or through other classes of the service. */
+    private static Set<JavaClass> using(JavaClasses classes, Set<String> clients) {
         Set<JavaClass> found = new HashSet<>();
         Deque<JavaClass> next = new ArrayDeque<>();
         for (JavaClass type : classes) {
             if (type.getDirectDependenciesFromSelf().stream()
-                    .anyMatch(dependency -> PRODUCERS.contains(dependency.getTargetClass().getName()))) {
+                    .anyMatch(dependency -> clients.contains(dependency.getTargetClass().getName()))) {
                 next.add(type);
             }
         }

@@ -68,7 +68,7 @@ public abstract class PackageStructureContract {
                 .isEqualTo(KafkaTopics.produced(features.classes(), topics));
         assertThat(KafkaTopics.documentedConsumed(ARCHITECTURE, module))
                 .as("the topics docs/architecture.md's '%s' says %s consumes", KafkaTopics.TOPICS_HEADING, module)
-                .isEqualTo(KafkaTopics.consumed(features.classes()));
+                .isEqualTo(KafkaTopics.consumed(features.classes(), topics));
     }
 
     @Test
@@ -78,6 +78,6 @@ public abstract class PackageStructureContract {
                 .isEqualTo(KafkaTopics.produced(features.classes(), topics));
         assertThat(KafkaTopics.mapped(ARCHITECTURE, module, 4, topics))
                 .as("the topics %s consumes in docs/architecture.md's '%s'", module, KafkaTopics.MAP_HEADING)
-                .isEqualTo(KafkaTopics.consumed(features.classes()));
+                .isEqualTo(KafkaTopics.consumed(features.classes(), topics));
     }
 }
