@@ -105,7 +105,9 @@ public final class KafkaTopics {
                 // names in code spans are groups and the like, not services
                 .filter(cells -> cells.length > column
                         && named.matcher(CODE.matcher(cells[column]).replaceAll("")).find())
-                .map(cells -> cells[1].strip().replace("`", ""))
+                // the topic is the cell's first code span; what follows describes it
+                .map(cells -> CODE_SPAN.matcher(cells[1]).results().findFirst().map(match -> match.group(1))
+                        .orElse(cells[1].strip()))
                 .collect(TreeSet<String>::new, TreeSet::add, TreeSet::addAll);
     }
 
