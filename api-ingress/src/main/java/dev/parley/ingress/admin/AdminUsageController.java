@@ -16,8 +16,8 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
-import dev.parley.ingress.catalog.CatalogAdmin;
 import dev.parley.ingress.catalog.ModelPrices;
+import dev.parley.ingress.catalogadmin.CatalogAdmin;
 import dev.parley.ingress.usage.DateRanges;
 
 import io.swagger.v3.oas.annotations.Operation;

@@ -1,6 +1,6 @@
 package dev.parley.ingress.catalog;
 
-import java.time.Clock;
+import java.util.List;
 
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
@@ -19,8 +19,8 @@ import dev.parley.ingress.keyring.KeyRings;
 class CatalogConfig {
 
     @Bean
-    ModelCatalog modelCatalog(CatalogProperties properties, ProviderStore store, Clock clock) {
-        new CatalogSeeder(store).seed(properties, clock.instant());
+    ModelCatalog modelCatalog(CatalogProperties properties, ProviderStore store, List<CatalogSeed> seeds) {
+        seeds.forEach(CatalogSeed::seed);
         var catalog = new ModelCatalog(store, properties.enabledFlags(), properties.defaultModel());
         catalog.refresh();
         catalog.requireDefault();

@@ -11,7 +11,7 @@ import dev.parley.platform.crypto.KeyRing;
  * Seals providers' server keys at rest with the storage ring, bound to the provider (AAD {@code catalog:<name>}),
  * and re-seals them for one request exactly like a user's own key, so the worker opens both the same way.
  */
-final class CatalogKeySealer {
+public final class CatalogKeySealer {
 
     private final KeyRings rings;
 
@@ -19,7 +19,7 @@ final class CatalogKeySealer {
         this.rings = rings;
     }
 
-    ProviderDocument.StoredKey seal(String provider, String apiKey) {
+    public ProviderDocument.StoredKey seal(String provider, String apiKey) {
         KeyRing.Sealed sealed = rings.storage().seal(apiKey.getBytes(StandardCharsets.UTF_8), aad(provider));
         return new ProviderDocument.StoredKey(sealed.keyVersion(), sealed.iv(), sealed.ciphertext(),
                 apiKey.substring(apiKey.length() - 4));

@@ -29,7 +29,7 @@ import dev.parley.events.ProviderKind;
  */
 @Validated
 @ConfigurationProperties("parley.catalog")
-record CatalogProperties(@NotBlank String defaultModel, @DefaultValue("10s") @NotNull Duration refreshInterval,
+public record CatalogProperties(@NotBlank String defaultModel, @DefaultValue("10s") @NotNull Duration refreshInterval,
         @NotEmpty Map<String, @Valid @NotNull Provider> providers) {
 
     /** Each built-in's configuration flag (the worker has its key), in configuration order. */
@@ -46,12 +46,12 @@ record CatalogProperties(@NotBlank String defaultModel, @DefaultValue("10s") @No
      * @param ownKeys whether users may bring their own key, seeded into the document; absent: yes, except for the
      *        mock (set false for a self-hosted server such as vLLM or Ollama, whose compute the operator pays)
      */
-    record Provider(@DefaultValue("true") boolean enabled,
+    public record Provider(@DefaultValue("true") boolean enabled,
             @Pattern(regexp = ProviderKindRules.PATTERN, message = ProviderKindRules.CHOICES) String kind,
             @DefaultValue List<@Valid @NotNull Model> models,
             Boolean ownKeys) {
 
-        ProviderKind kindOf(String name) {
+        public ProviderKind kindOf(String name) {
             return kind == null ? ProviderKindRules.forBuiltIn(name) : ProviderKindRules.of(kind);
         }
     }
@@ -62,7 +62,7 @@ record CatalogProperties(@NotBlank String defaultModel, @DefaultValue("10s") @No
      * @param prices credits per 1,000,000 tokens
      * @param vision the model takes images
      */
-    record Model(@NotBlank String id, String displayName, @Min(1) int contextWindow, @Min(1) int maxOutputTokens,
+    public record Model(@NotBlank String id, String displayName, @Min(1) int contextWindow, @Min(1) int maxOutputTokens,
             @Valid @NotNull ModelPrices prices, @DefaultValue("true") boolean enabled,
             @DefaultValue("false") boolean vision) {
 

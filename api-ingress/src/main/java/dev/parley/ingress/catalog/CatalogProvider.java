@@ -13,7 +13,7 @@ import dev.parley.events.ProviderKind;
  * @param usable the server can run it: enabled, and it has a key or needs none
  * @param ownKeys users may bring their own key ({@link ProviderDocument#takesOwnKeys()})
  */
-record CatalogProvider(String name, ProviderKind kind, String baseUrl, boolean builtIn, boolean enabled,
+public record CatalogProvider(String name, ProviderKind kind, String baseUrl, boolean builtIn, boolean enabled,
         boolean usable, ProviderDocument.StoredKey apiKey, boolean ownKeys) {
 
     /** @param configured each built-in's configuration flag; a built-in missing there counts as switched off */

@@ -14,7 +14,7 @@ import java.util.Set;
  * configuration order, then the admins' providers, oldest first. A model id that two providers offer is kept for
  * the first and reported in {@link #conflicts()}, so that one bad document never empties the catalog.
  */
-final class CatalogSnapshot {
+public final class CatalogSnapshot {
 
     /** @param serverUsable false: only a user with their own key for the provider may use it */
     record Offer(CatalogModel model, boolean serverUsable) {
@@ -85,7 +85,7 @@ final class CatalogSnapshot {
     }
 
     /** The provider whose model this id is, whether the model is offered now or not. */
-    Optional<String> owner(String modelId) {
+    public Optional<String> owner(String modelId) {
         return Optional.ofNullable(owners.get(modelId));
     }
 
@@ -100,7 +100,7 @@ final class CatalogSnapshot {
     }
 
     /** The default model, or nothing when it is not usable with the server's keys. */
-    Optional<CatalogModel> defaultModel() {
+    public Optional<CatalogModel> defaultModel() {
         return Optional.ofNullable(offers.get(defaultModelId)).filter(Offer::serverUsable).map(Offer::model);
     }
 

@@ -33,7 +33,7 @@ public class ModelCatalog {
     }
 
     /** Reads the collection anew. */
-    void refresh() {
+    public void refresh() {
         CatalogSnapshot fresh = prospective(store.all());
         if (!fresh.conflicts().equals(snapshot.conflicts())) {
             // once per change, not at every reload
@@ -51,21 +51,21 @@ public class ModelCatalog {
     }
 
     /** The catalog these documents would make, with this instance's configuration. */
-    CatalogSnapshot prospective(List<ProviderDocument> documents) {
+    public CatalogSnapshot prospective(List<ProviderDocument> documents) {
         return CatalogSnapshot.of(documents, configured, defaultModelId);
     }
 
     /** In catalog order. */
-    List<ProviderDocument> ordered(List<ProviderDocument> documents) {
+    public List<ProviderDocument> ordered(List<ProviderDocument> documents) {
         return CatalogSnapshot.ordered(documents, List.copyOf(configured.keySet()));
     }
 
     /** How this instance sees a stored provider (its configuration flag applied). */
-    CatalogProvider describe(ProviderDocument document) {
+    public CatalogProvider describe(ProviderDocument document) {
         return CatalogProvider.of(document, configured);
     }
 
-    String defaultModelId() {
+    public String defaultModelId() {
         return defaultModelId;
     }
 

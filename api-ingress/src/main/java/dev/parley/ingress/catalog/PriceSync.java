@@ -25,7 +25,7 @@ import dev.parley.platform.retry.Backoff;
  * carries the newer prices.
  */
 @Component
-class PriceSync implements DisposableBean {
+public class PriceSync implements DisposableBean {
 
     private static final Logger log = LoggerFactory.getLogger(PriceSync.class);
 
@@ -48,7 +48,7 @@ class PriceSync implements DisposableBean {
     }
 
     /** Schedules a push of the current catalog's prices. */
-    void pushSoon() {
+    public void pushSoon() {
         long mine = generation.incrementAndGet();
         try {
             executor.execute(() -> attempt(mine, 0));

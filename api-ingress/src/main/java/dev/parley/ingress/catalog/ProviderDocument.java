@@ -21,7 +21,7 @@ import dev.parley.events.ProviderKind;
  * @param ownKeys whether users may bring their own key (see {@link #takesOwnKeys()}); null: by kind and server key
  */
 @Document("providers")
-record ProviderDocument(
+public record ProviderDocument(
         @Id String name,
         String kind,
         String baseUrl,
@@ -34,7 +34,7 @@ record ProviderDocument(
         long version,
         Boolean ownKeys) {
 
-    ProviderDocument {
+    public ProviderDocument {
         models = models == null ? List.of() : List.copyOf(models);
     }
 
@@ -48,7 +48,7 @@ record ProviderDocument(
      * key) takes none, so an "own key" there would only make the operator's compute free. Unset on an
      * OpenAI-compatible provider: yes when the server holds a key for it (a hosted API) or it is a built-in.
      */
-    boolean takesOwnKeys() {
+    public boolean takesOwnKeys() {
         ProviderKind kind = providerKind();
         if (!ProviderKindRules.takesKey(kind)) {
             return false;
@@ -60,20 +60,20 @@ record ProviderDocument(
     }
 
     /** The next version of this document, as it replaces this one. */
-    ProviderDocument next(String kind, String baseUrl, boolean enabled, StoredKey apiKey, List<ModelEntry> models,
-            Instant now, Boolean ownKeys) {
+    public ProviderDocument next(String kind, String baseUrl, boolean enabled, StoredKey apiKey,
+            List<ModelEntry> models, Instant now, Boolean ownKeys) {
         return new ProviderDocument(name, kind, baseUrl, enabled, builtIn, apiKey, models, createdAt, now,
                 version + 1, ownKeys);
     }
 
-    ProviderDocument withModels(List<ModelEntry> models, Instant now) {
+    public ProviderDocument withModels(List<ModelEntry> models, Instant now) {
         return next(kind, baseUrl, enabled, apiKey, models, now, ownKeys);
     }
 
     /**
      * @param lastFour the key's last four characters, for the masked form in answers
      */
-    record StoredKey(int keyVersion, byte[] iv, byte[] ciphertext, String lastFour) {
+    public record StoredKey(int keyVersion, byte[] iv, byte[] ciphertext, String lastFour) {
     }
 
     /**
@@ -82,10 +82,10 @@ record ProviderDocument(
      * @param vision the model takes images (absent in documents from before it: false)
      */
     /** @param vision absent in documents written before models said so: false */
-    record ModelEntry(@Field("id") String id, String displayName, int contextWindow, int maxOutputTokens, ModelPrices prices,
-            boolean enabled, Boolean vision) {
+    public record ModelEntry(@Field("id") String id, String displayName, int contextWindow, int maxOutputTokens,
+            ModelPrices prices, boolean enabled, Boolean vision) {
 
-        ModelEntry {
+        public ModelEntry {
             vision = Boolean.TRUE.equals(vision);
         }
     }

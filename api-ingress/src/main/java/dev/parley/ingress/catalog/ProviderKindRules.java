@@ -6,16 +6,16 @@ import dev.parley.events.ProviderKind;
 import dev.parley.events.ProviderKinds;
 
 /** What the catalog makes of each {@link ProviderKind} (schemas' enum, the one definition of the kinds). */
-final class ProviderKindRules {
+public final class ProviderKindRules {
 
-    static final String PATTERN = "openai|anthropic|openai-compatible|mock";
-    static final String CHOICES = "must be openai, anthropic, openai-compatible or mock";
+    public static final String PATTERN = "openai|anthropic|openai-compatible|mock";
+    public static final String CHOICES = "must be openai, anthropic, openai-compatible or mock";
 
     private ProviderKindRules() {
     }
 
     /** The kind of a stored or requested wire name, which validation has limited to {@link #PATTERN}. */
-    static ProviderKind of(String value) {
+    public static ProviderKind of(String value) {
         ProviderKind kind = ProviderKinds.parse(value);
         if (kind == ProviderKind.UNKNOWN) {
             throw new IllegalArgumentException("Unknown provider kind '" + value + "'");
@@ -46,7 +46,7 @@ final class ProviderKindRules {
     }
 
     /** Only the mock takes no key at all. */
-    static boolean takesKey(ProviderKind kind) {
+    public static boolean takesKey(ProviderKind kind) {
         return kind != ProviderKind.MOCK;
     }
 
@@ -54,16 +54,16 @@ final class ProviderKindRules {
      * Whether the server can run it only with a key; an OpenAI-compatible server of one's own (vLLM, Ollama) often
      * needs none.
      */
-    static boolean needsKey(ProviderKind kind) {
+    public static boolean needsKey(ProviderKind kind) {
         return kind == ProviderKind.OPENAI || kind == ProviderKind.ANTHROPIC;
     }
 
     /** A base URL is required where there is no official root, and forbidden for the mock (it calls nothing). */
-    static boolean requiresBaseUrl(ProviderKind kind) {
+    public static boolean requiresBaseUrl(ProviderKind kind) {
         return kind == ProviderKind.OPENAI_COMPATIBLE;
     }
 
-    static boolean allowsBaseUrl(ProviderKind kind) {
+    public static boolean allowsBaseUrl(ProviderKind kind) {
         return kind != ProviderKind.MOCK;
     }
 }

@@ -14,7 +14,7 @@ import org.springframework.stereotype.Component;
  * when the name exists, or a replacement or removal that matches only the version the writer read.
  */
 @Component
-class ProviderStore {
+public class ProviderStore {
 
     private final MongoTemplate mongo;
 
@@ -22,16 +22,16 @@ class ProviderStore {
         this.mongo = mongo;
     }
 
-    List<ProviderDocument> all() {
+    public List<ProviderDocument> all() {
         return mongo.findAll(ProviderDocument.class);
     }
 
-    Optional<ProviderDocument> find(String name) {
+    public Optional<ProviderDocument> find(String name) {
         return Optional.ofNullable(mongo.findById(name, ProviderDocument.class));
     }
 
     /** @return false when a provider of that name exists (nothing is written then) */
-    boolean insert(ProviderDocument document) {
+    public boolean insert(ProviderDocument document) {
         try {
             mongo.insert(document);
             return true;
@@ -41,12 +41,12 @@ class ProviderStore {
     }
 
     /** @return false when the stored document is no longer at {@code expectedVersion} (or is gone) */
-    boolean replace(ProviderDocument document, long expectedVersion) {
+    public boolean replace(ProviderDocument document, long expectedVersion) {
         return mongo.findAndReplace(current(document.name(), expectedVersion), document) != null;
     }
 
     /** @return false when the stored document is no longer at {@code expectedVersion} (or is gone) */
-    boolean delete(String name, long expectedVersion) {
+    public boolean delete(String name, long expectedVersion) {
         return mongo.remove(current(name, expectedVersion), ProviderDocument.class).getDeletedCount() > 0;
     }
 

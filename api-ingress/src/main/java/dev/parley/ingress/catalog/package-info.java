@@ -1,5 +1,8 @@
 /**
- * The provider and model catalog: administrators' CRUD, seeding from configuration, refresh across instances,
- * sealing of server keys, price sync to usage-accounting, and the routing of a request to a provider and model.
+ * The provider and model catalog at run time: the provider documents ({@code providers}) and their store, the
+ * in-memory snapshot every request reads ({@code ModelCatalog}), its refresh across instances, sealing and opening of
+ * server keys ({@code CatalogKeySealer}), the route of a request to an admin's provider ({@code ProviderRoutes}),
+ * price sync to usage-accounting, and {@code GET /api/models}. It runs the {@code CatalogSeed}s before its first load
+ * without importing the admin side ({@code catalogadmin}), which changes the documents.
  */
 package dev.parley.ingress.catalog;

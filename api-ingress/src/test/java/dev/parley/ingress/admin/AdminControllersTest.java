@@ -27,9 +27,9 @@ import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilde
 
 import dev.parley.ingress.ControllerTest;
 import dev.parley.ingress.TestTokens;
-import dev.parley.ingress.catalog.CatalogAdmin;
-import dev.parley.ingress.catalog.ModelPrices;
 import dev.parley.ingress.accounting.AccountSnapshot;
+import dev.parley.ingress.catalog.ModelPrices;
+import dev.parley.ingress.catalogadmin.CatalogAdmin;
 import dev.parley.ingress.web.ApiProblem;
 import tools.jackson.databind.json.JsonMapper;
 

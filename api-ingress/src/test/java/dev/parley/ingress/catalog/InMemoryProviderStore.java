@@ -7,34 +7,34 @@ import java.util.Map;
 import java.util.Optional;
 
 /** The store's contract in memory: inserts fail on a taken name, replacements and removals need the version. */
-class InMemoryProviderStore extends ProviderStore {
+public class InMemoryProviderStore extends ProviderStore {
 
-    final Map<String, ProviderDocument> documents = new LinkedHashMap<>();
+    public final Map<String, ProviderDocument> documents = new LinkedHashMap<>();
     /** Runs before each replacement, e.g. to play another writer that gets there first. */
-    Runnable beforeReplace = () -> { };
+    public Runnable beforeReplace = () -> { };
 
-    InMemoryProviderStore(List<ProviderDocument> initial) {
+    public InMemoryProviderStore(List<ProviderDocument> initial) {
         super(null);
         initial.forEach(document -> documents.put(document.name(), document));
     }
 
     @Override
-    synchronized List<ProviderDocument> all() {
+    public synchronized List<ProviderDocument> all() {
         return new ArrayList<>(documents.values());
     }
 
     @Override
-    synchronized Optional<ProviderDocument> find(String name) {
+    public synchronized Optional<ProviderDocument> find(String name) {
         return Optional.ofNullable(documents.get(name));
     }
 
     @Override
-    synchronized boolean insert(ProviderDocument document) {
+    public synchronized boolean insert(ProviderDocument document) {
         return documents.putIfAbsent(document.name(), document) == null;
     }
 
     @Override
-    boolean replace(ProviderDocument document, long expectedVersion) {
+    public boolean replace(ProviderDocument document, long expectedVersion) {
         Runnable before = beforeReplace;
         beforeReplace = () -> { };
         before.run();
@@ -49,7 +49,7 @@ class InMemoryProviderStore extends ProviderStore {
     }
 
     @Override
-    synchronized boolean delete(String name, long expectedVersion) {
+    public synchronized boolean delete(String name, long expectedVersion) {
         ProviderDocument current = documents.get(name);
         if (current == null || current.version() != expectedVersion) {
             return false;

@@ -1,9 +1,11 @@
-package dev.parley.ingress.catalog;
+package dev.parley.ingress.catalogadmin;
 
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 
+import dev.parley.ingress.catalog.ModelCatalog;
+import dev.parley.ingress.catalog.ProviderDocument;
 import dev.parley.ingress.web.ApiProblem;
 
 /**

@@ -1,8 +1,10 @@
-package dev.parley.ingress.catalog;
+package dev.parley.ingress.catalogadmin;
 
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.PositiveOrZero;
+
+import dev.parley.ingress.catalog.ModelPrices;
 
 /** Credits per 1,000,000 tokens; the bound keeps every cost computation far from overflowing. */
 record PricesRequest(

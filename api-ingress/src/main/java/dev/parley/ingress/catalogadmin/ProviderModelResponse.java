@@ -1,4 +1,7 @@
-package dev.parley.ingress.catalog;
+package dev.parley.ingress.catalogadmin;
+
+import dev.parley.ingress.catalog.ModelPrices;
+import dev.parley.ingress.catalog.ProviderDocument;
 
 /** A provider's model as admins see it, enabled or not. */
 record ProviderModelResponse(String id, String displayName, int contextWindow, int maxOutputTokens,

@@ -1,4 +1,4 @@
-package dev.parley.ingress.catalog;
+package dev.parley.ingress.catalogadmin;
 
 import java.time.Clock;
 import java.util.List;
@@ -6,6 +6,12 @@ import java.util.function.UnaryOperator;
 
 import org.springframework.stereotype.Service;
 
+import dev.parley.ingress.catalog.CatalogKeySealer;
+import dev.parley.ingress.catalog.ModelCatalog;
+import dev.parley.ingress.catalog.ModelPrices;
+import dev.parley.ingress.catalog.PriceSync;
+import dev.parley.ingress.catalog.ProviderDocument;
+import dev.parley.ingress.catalog.ProviderStore;
 import dev.parley.ingress.web.ApiProblem;
 import dev.parley.ingress.web.ProblemKind;
 import dev.parley.platform.outbound.OutboundAddressPolicy;

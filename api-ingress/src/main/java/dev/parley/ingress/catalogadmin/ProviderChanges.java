@@ -1,10 +1,13 @@
-package dev.parley.ingress.catalog;
+package dev.parley.ingress.catalogadmin;
 
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 
+import dev.parley.ingress.catalog.CatalogKeySealer;
+import dev.parley.ingress.catalog.ModelPrices;
+import dev.parley.ingress.catalog.ProviderDocument;
 import dev.parley.ingress.web.ApiProblem;
 import dev.parley.ingress.web.ProblemKind;
 

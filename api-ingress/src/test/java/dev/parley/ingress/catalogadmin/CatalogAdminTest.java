@@ -1,4 +1,4 @@
-package dev.parley.ingress.catalog;
+package dev.parley.ingress.catalogadmin;
 
 import static dev.parley.ingress.catalog.CatalogFixtures.builtIns;
 import static dev.parley.ingress.catalog.CatalogFixtures.configured;
@@ -17,6 +17,13 @@ import java.util.Set;
 
 import org.junit.jupiter.api.Test;
 
+import dev.parley.ingress.catalog.CatalogFixtures;
+import dev.parley.ingress.catalog.CatalogModel;
+import dev.parley.ingress.catalog.InMemoryProviderStore;
+import dev.parley.ingress.catalog.ModelCatalog;
+import dev.parley.ingress.catalog.ModelPrices;
+import dev.parley.ingress.catalog.PriceSync;
+import dev.parley.ingress.catalog.ProviderDocument;
 import dev.parley.ingress.keyring.KeyRings;
 import dev.parley.ingress.web.ApiProblem;
 import dev.parley.ingress.web.ProblemKind;
@@ -31,13 +38,12 @@ class CatalogAdminTest {
     static final PricesRequest PRICES = new PricesRequest(100L, 200L, 50L);
 
     final InMemoryProviderStore store = new InMemoryProviderStore(builtIns());
-    final ModelCatalog catalog = new ModelCatalog(store, configured(), "mock-1");
+    final ModelCatalog catalog = CatalogFixtures.loaded(store, configured(), "mock-1");
     final PriceSync priceSync = mock(PriceSync.class);
     final CatalogAdmin admin = admin(OutboundAddressPolicy.strict());
 
     CatalogAdmin admin(OutboundAddressPolicy policy) {
-        catalog.refresh();
-        return new CatalogAdmin(store, catalog, new CatalogKeySealer(RINGS), policy, priceSync,
+        return new CatalogAdmin(store, catalog, CatalogFixtures.sealer(RINGS), policy, priceSync,
                 Clock.fixed(Instant.parse("2025-05-01T00:00:00Z"), ZoneOffset.UTC));
     }
 
@@ -191,7 +197,7 @@ class CatalogAdminTest {
         assertThat(admin.setPrices("openai/gpt-4o-mini", prices)).isEqualTo(prices);
 
         assertThat(store.documents.get("openrouter").models().getFirst().prices()).isEqualTo(prices);
-        assertThat(catalog.prices()).containsEntry("openai/gpt-4o-mini", prices);
+        assertThat(CatalogFixtures.prices(catalog)).containsEntry("openai/gpt-4o-mini", prices);
         assertProblem(() -> admin.setPrices("gpt-99", prices), ProblemKind.NOT_FOUND);
         verify(priceSync, times(1)).pushSoon();
     }

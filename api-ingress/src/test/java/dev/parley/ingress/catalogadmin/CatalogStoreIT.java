@@ -1,4 +1,4 @@
-package dev.parley.ingress.catalog;
+package dev.parley.ingress.catalogadmin;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.mockito.Mockito.mock;
@@ -25,6 +25,14 @@ import org.springframework.data.mongodb.core.MongoTemplate;
 import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoClients;
 
+import dev.parley.ingress.catalog.CatalogFixtures;
+import dev.parley.ingress.catalog.CatalogModel;
+import dev.parley.ingress.catalog.CatalogProperties;
+import dev.parley.ingress.catalog.ModelCatalog;
+import dev.parley.ingress.catalog.ModelPrices;
+import dev.parley.ingress.catalog.PriceSync;
+import dev.parley.ingress.catalog.ProviderDocument;
+import dev.parley.ingress.catalog.ProviderStore;
 import dev.parley.ingress.keyring.KeyRings;
 import dev.parley.platform.crypto.KeyRing;
 import dev.parley.platform.outbound.OutboundAddressPolicy;
@@ -36,7 +44,7 @@ class CatalogStoreIT {
 
     final MongoClient client = MongoClients.create(TestInfrastructure.start().mongoUri());
     final MongoTemplate mongo = new MongoTemplate(client, "catalog-store-it");
-    final ProviderStore store = new ProviderStore(mongo);
+    final ProviderStore store = CatalogFixtures.store(mongo);
     final CatalogProperties properties = properties();
 
     static CatalogProperties properties() {
@@ -59,24 +67,22 @@ class CatalogStoreIT {
     }
 
     ModelCatalog catalog() {
-        var catalog = new ModelCatalog(store, properties.enabledFlags(), properties.defaultModel());
-        catalog.refresh();
-        return catalog;
+        return CatalogFixtures.loaded(store, properties);
     }
 
     CatalogAdmin admin(ModelCatalog catalog) {
-        return new CatalogAdmin(store, catalog, new CatalogKeySealer(KeyRings.of(KeyRing.generate(1),
+        return new CatalogAdmin(store, catalog, CatalogFixtures.sealer(KeyRings.of(KeyRing.generate(1),
                 KeyRing.generate(1))), OutboundAddressPolicy.strict(), mock(PriceSync.class), Clock.systemUTC());
     }
 
     @Test
     void seedingInsertsConfiguredProvidersOnceAndNeverOverwritesAnAdminsChange() throws Exception {
-        var seeder = new CatalogSeeder(store);
+        var seeder = new CatalogSeeder(store, properties, Clock.systemUTC());
         ExecutorService pool = Executors.newFixedThreadPool(4);
         try {
             // several instances starting at once
             CompletableFuture.allOf(IntStream.range(0, 4).mapToObj(i -> CompletableFuture.runAsync(
-                    () -> seeder.seed(properties, Instant.now()), pool)).toArray(CompletableFuture[]::new)).join();
+                    seeder::seed, pool)).toArray(CompletableFuture[]::new)).join();
         } finally {
             pool.shutdown();
         }
@@ -88,7 +94,7 @@ class CatalogStoreIT {
         assertThat(openai.models().getFirst().prices()).isEqualTo(new ModelPrices(150000, 0, 0));
 
         admin(catalog()).setPrices("gpt-4o-mini", new ModelPrices(1, 2, 3));
-        seeder.seed(properties, Instant.now());
+        seeder.seed();
 
         assertThat(store.find("openai").orElseThrow().models().getFirst().prices()).isEqualTo(new ModelPrices(1, 2, 3));
         assertThat(store.find("openai").orElseThrow().version()).isEqualTo(1);
@@ -96,7 +102,7 @@ class CatalogStoreIT {
 
     @Test
     void createReplaceAndDeleteRoundTripThroughMongo() {
-        new CatalogSeeder(store).seed(properties, Instant.now());
+        new CatalogSeeder(store, properties, Clock.systemUTC()).seed();
         ModelCatalog catalog = catalog();
         CatalogAdmin admin = admin(catalog);
 
@@ -121,7 +127,7 @@ class CatalogStoreIT {
 
     @Test
     void aWriteOnAStaleVersionLandsNowhere() {
-        new CatalogSeeder(store).seed(properties, Instant.now());
+        new CatalogSeeder(store, properties, Clock.systemUTC()).seed();
         ProviderDocument mock = store.find("mock").orElseThrow();
 
         assertThat(store.replace(mock.withModels(mock.models(), Instant.now()), 0)).isTrue();
@@ -133,7 +139,7 @@ class CatalogStoreIT {
 
     @Test
     void concurrentModelChangesToOneProviderAreAllKept() throws Exception {
-        new CatalogSeeder(store).seed(properties, Instant.now());
+        new CatalogSeeder(store, properties, Clock.systemUTC()).seed();
         CatalogAdmin admin = admin(catalog());
         admin.create(new ProviderRequest("busy", "mock", null, null, true, List.of(), null, null));
         ExecutorService pool = Executors.newFixedThreadPool(6);
@@ -153,7 +159,7 @@ class CatalogStoreIT {
 
     @Test
     void anotherInstancesWriteArrivesWithTheNextRefresh() {
-        new CatalogSeeder(store).seed(properties, Instant.now());
+        new CatalogSeeder(store, properties, Clock.systemUTC()).seed();
         ModelCatalog mine = catalog();
         ModelCatalog theirs = catalog();
 

@@ -1,7 +1,10 @@
-package dev.parley.ingress.catalog;
+package dev.parley.ingress.catalogadmin;
 
 import java.time.Instant;
 import java.util.List;
+
+import dev.parley.ingress.catalog.CatalogProvider;
+import dev.parley.ingress.catalog.ProviderDocument;
 
 /**
  * A provider as admins see it. The key itself is never shown: only whether there is one and its last four

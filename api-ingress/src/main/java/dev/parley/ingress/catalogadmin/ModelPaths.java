@@ -1,4 +1,4 @@
-package dev.parley.ingress.catalog;
+package dev.parley.ingress.catalogadmin;
 
 /** Model ids in paths: a capture of the rest of the path starts with its slash. */
 final class ModelPaths {

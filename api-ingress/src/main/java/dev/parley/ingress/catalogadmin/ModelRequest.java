@@ -1,4 +1,4 @@
-package dev.parley.ingress.catalog;
+package dev.parley.ingress.catalogadmin;
 
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
@@ -6,6 +6,8 @@ import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
+
+import dev.parley.ingress.catalog.ProviderDocument;
 
 /**
  * A model of a provider.

@@ -1,4 +1,4 @@
-package dev.parley.ingress.catalog;
+package dev.parley.ingress.catalogadmin;
 
 import java.net.URI;
 import java.net.URISyntaxException;
@@ -10,6 +10,7 @@ import java.util.Set;
 
 import dev.parley.events.ProviderKind;
 import dev.parley.events.ProviderKinds;
+import dev.parley.ingress.catalog.ProviderKindRules;
 import dev.parley.ingress.web.ApiProblem;
 import dev.parley.ingress.web.ProblemKind;
 import dev.parley.platform.outbound.OutboundAddressException;

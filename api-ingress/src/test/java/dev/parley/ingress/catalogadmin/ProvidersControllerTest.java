@@ -1,4 +1,4 @@
-package dev.parley.ingress.catalog;
+package dev.parley.ingress.catalogadmin;
 
 import static org.hamcrest.Matchers.containsInAnyOrder;
 import static org.mockito.ArgumentMatchers.any;
@@ -19,7 +19,6 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import java.net.URI;
 import java.time.Instant;
 import java.util.List;
-import java.util.Set;
 
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -34,7 +33,7 @@ import dev.parley.ingress.TestTokens;
 import dev.parley.ingress.web.ApiProblem;
 import dev.parley.ingress.web.ProblemKind;
 
-@ControllerTest({ProvidersController.class, ModelsController.class})
+@ControllerTest(ProvidersController.class)
 class ProvidersControllerTest {
 
     static final String ADMIN = TestTokens.admin("boss");
@@ -48,12 +47,6 @@ class ProvidersControllerTest {
 
     @MockitoBean
     CatalogAdmin admin;
-
-    @MockitoBean
-    ModelCatalog catalog;
-
-    @MockitoBean
-    OwnKeys providerKeys;
 
     static MockHttpServletRequestBuilder json(MockHttpServletRequestBuilder request, String body) {
         return request.header(HttpHeaders.AUTHORIZATION, ADMIN).contentType(MediaType.APPLICATION_JSON).content(body);
@@ -151,24 +144,5 @@ class ProvidersControllerTest {
                 .andExpect(status().isOk());
         verify(admin, org.mockito.Mockito.times(2)).putModel(eq("router"), eq("openai/gpt-4o-mini"), any());
         verify(admin, org.mockito.Mockito.times(2)).deleteModel("router", "meta-llama/llama-3.1-8b-instruct");
-    }
-
-    @Test
-    void usersSeeTheModelsTheyMayUseWithLimitsPricesAndWhetherTheirKeyIsUsed() throws Exception {
-        given(providerKeys.providers("u1")).willReturn(Set.of("openai"));
-        given(catalog.models(Set.of("openai"))).willReturn(List.of(new CatalogModel("mock-1", "mock", true),
-                new CatalogModel("gpt-4o-mini", "GPT-4o mini", "openai", 128000, 4096,
-                        new ModelPrices(150000, 600000, 75000), false, Instant.EPOCH)));
-
-        mvc.perform(get("/api/models").header(HttpHeaders.AUTHORIZATION, TestTokens.bearer("u1")))
-                .andExpect(status().isOk())
-                .andExpect(jsonPath("$[0].id").value("mock-1"))
-                .andExpect(jsonPath("$[0].default").value(true))
-                .andExpect(jsonPath("$[0].ownKey").value(false))
-                .andExpect(jsonPath("$[1].displayName").value("GPT-4o mini"))
-                .andExpect(jsonPath("$[1].contextWindow").value(128000))
-                .andExpect(jsonPath("$[1].maxOutputTokens").value(4096))
-                .andExpect(jsonPath("$[1].prices.cachedInput").value(75000))
-                .andExpect(jsonPath("$[1].ownKey").value(true));
     }
 }
