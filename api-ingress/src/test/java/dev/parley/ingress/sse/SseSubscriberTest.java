@@ -3,15 +3,13 @@ package dev.parley.ingress.sse;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
-import java.util.ArrayDeque;
 import java.util.List;
-import java.util.Queue;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.Executor;
 
 import org.junit.jupiter.api.Test;
 import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
 
+import dev.parley.ingress.stream.ManualExecutor;
 import dev.parley.ingress.stream.StreamData;
 import dev.parley.ingress.stream.StreamEvent;
 
@@ -37,24 +35,6 @@ class SseSubscriberTest {
         @Override
         public void complete() {
             completed = true;
-        }
-    }
-
-    /** Runs tasks only when told to, like a busy pool. */
-    static final class ManualExecutor implements Executor {
-
-        final Queue<Runnable> tasks = new ArrayDeque<>();
-
-        @Override
-        public void execute(Runnable task) {
-            tasks.add(task);
-        }
-
-        void runAll() {
-            Runnable task;
-            while ((task = tasks.poll()) != null) {
-                task.run();
-            }
         }
     }
 

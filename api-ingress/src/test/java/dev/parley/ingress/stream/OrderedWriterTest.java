@@ -2,32 +2,12 @@ package dev.parley.ingress.stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Queue;
-import java.util.concurrent.Executor;
 
 import org.junit.jupiter.api.Test;
 
 class OrderedWriterTest {
-
-    /** Runs tasks only when told, like a busy pool would. */
-    static final class ManualExecutor implements Executor {
-        final Queue<Runnable> tasks = new ArrayDeque<>();
-
-        @Override
-        public void execute(Runnable task) {
-            tasks.add(task);
-        }
-
-        void runAll() {
-            Runnable task;
-            while ((task = tasks.poll()) != null) {
-                task.run();
-            }
-        }
-    }
 
     final ManualExecutor executor = new ManualExecutor();
     final List<Object> written = new ArrayList<>();
