@@ -13,12 +13,15 @@ sasl.mechanism=SCRAM-SHA-512
 sasl.jaas.config=org.apache.kafka.common.security.scram.ScramLoginModule required username="admin" password="${ADMIN_PASSWORD}";
 PROPERTIES
 
-for topic in chat.requests chat.stream chat.control usage.recorded balance.alerts; do
+for topic in chat.requests chat.stream chat.control usage.recorded balance.alerts catalog.prices; do
     for name in "$topic" "$topic-dlt"; do
         "$BIN/kafka-topics.sh" --bootstrap-server "$BOOTSTRAP" --command-config "$ADMIN" --create --if-not-exists \
             --topic "$name" --partitions "$PARTITIONS" --replication-factor 1
     done
 done
+# the catalog's current prices: compacted, a replaced or removed price kept an hour (as the services declare it)
+"$BIN/kafka-configs.sh" --bootstrap-server "$BOOTSTRAP" --command-config "$ADMIN" --alter --entity-type topics \
+    --entity-name catalog.prices --add-config cleanup.policy=compact,min.compaction.lag.ms=3600000
 
 acl() {
     "$BIN/kafka-acls.sh" --bootstrap-server "$BOOTSTRAP" --command-config "$ADMIN" --add --force "$@" > /dev/null
@@ -51,10 +54,10 @@ group() {
 for user in api-ingress llm-worker usage-accounting; do
     # each service checks at startup that the topics exist
     acl --allow-principal "User:$user" --operation Describe --operation DescribeConfigs \
-        --resource-pattern-type prefixed --topic chat. --topic usage. --topic balance.
+        --resource-pattern-type prefixed --topic chat. --topic usage. --topic balance. --topic catalog.
 done
 
-writes api-ingress chat.requests chat.control chat.stream-dlt
+writes api-ingress chat.requests chat.control chat.stream-dlt catalog.prices
 reads api-ingress chat.stream
 group api-ingress literal api-ingress
 group api-ingress prefixed api-ingress-fanout-
@@ -65,7 +68,8 @@ group llm-worker literal llm-worker
 group llm-worker prefixed llm-worker-control-
 
 writes usage-accounting balance.alerts usage.recorded-dlt
-reads usage-accounting usage.recorded
+# catalog.prices: every instance reads all of it without a group
+reads usage-accounting usage.recorded catalog.prices
 group usage-accounting literal usage-accounting
 
 echo "Parley topics and ACLs are in place"

@@ -51,9 +51,6 @@ public final class AccountingStub extends Dispatcher {
         if (path.equals("/internal/reservations")) {
             return reserve(body);
         }
-        if (path.equals("/internal/catalog/prices") && request.getMethod().equals("PUT")) {
-            return new MockResponse.Builder().code(204).build();
-        }
         if (path.startsWith("/internal/reservations/")) {
             return new MockResponse.Builder().code(204).build();
         }

@@ -17,6 +17,7 @@ import org.junit.jupiter.api.Test;
 import com.mongodb.client.MongoClients;
 
 import dev.parley.events.ChatRequested;
+import dev.parley.events.ModelPriced;
 import dev.parley.events.ProviderKind;
 import dev.parley.events.Topics;
 import dev.parley.platform.crypto.KeyRing;
@@ -157,8 +158,7 @@ class CatalogIT extends IngressIntegrationTest {
         JsonNode reservation = ProviderKeyIT.reservation(requestId);
         assertThat(reservation.get("ownKey").asBoolean()).isFalse();
         assertThat(reservation.get("maxOutputTokens").asLong()).isEqualTo(2000);
-        assertThat(reservation.get("price").get("input").asLong()).isEqualTo(300_000);
-        assertThat(reservation.get("price").get("output").asLong()).isEqualTo(600_000);
+        assertThat(reservation.has("price")).as("prices reach accounting on catalog.prices only").isFalse();
 
         String own = "sk-vic-own-lab-key-5555";
         assertThat(api.put("/api/me/provider-keys/lab", vic.bearer(), ApiClient.json(Map.of("apiKey", own)))
@@ -260,23 +260,28 @@ class CatalogIT extends IngressIntegrationTest {
     }
 
     @Test
-    void theCatalogIsTheSourceOfPricesAndSendsThemToAccounting() {
-        await().until(() -> !AccountingStub.calls("PUT", "/internal/catalog/prices").isEmpty());
-        JsonNode atStartup = AccountingStub.calls("PUT", "/internal/catalog/prices").getFirst().body();
-        assertThat(atStartup.get("prices").get("mock-1").get("input").asLong()).isEqualTo(1_000_000);
-        assertThat(atStartup.get("prices").get("claude-sonnet-4-5").get("output").asLong()).isEqualTo(15_000_000);
+    void theCatalogIsTheSourceOfPricesAndPublishesThemOnTheCompactedTopic() {
+        // the seeded prices and the default, published at startup
+        awaitPrice("mock-1", ModelPriced::getInput, 1_000_000);
+        awaitPrice("claude-sonnet-4-5", ModelPriced::getOutput, 15_000_000);
+        awaitPrice(Topics.DEFAULT_PRICE_KEY, ModelPriced::getInput, 1_000_000);
+        assertThat(((ModelPriced) kafka.latestByKey(Topics.CATALOG_PRICES).get("mock-1")).getProvider())
+                .isEqualTo("mock");
 
         createLab();
-        awaitPrice("lab/llama-3", "input", 300_000);
+        awaitPrice("lab/llama-3", ModelPriced::getInput, 300_000);
 
         ApiClient.Response changed = api.put("/api/admin/prices", admin.bearer(), ApiClient.json(Map.of(
                 "model", "lab/llama-3", "input", 111, "output", 222, "cachedInput", 55)));
         assertThat(changed.status()).as(changed.text()).isEqualTo(200);
         assertThat(api.get(PROVIDERS + "/lab", admin.bearer()).body().get("models").get(0).get("prices")
                 .get("output").asLong()).isEqualTo(222);
-        awaitPrice("lab/llama-3", "output", 222);
+        awaitPrice("lab/llama-3", ModelPriced::getOutput, 222);
         assertNotFound(api.put("/api/admin/prices", admin.bearer(), ApiClient.json(Map.of("model", "gpt-99",
                 "input", 1, "output", 1, "cachedInput", 1))));
+
+        assertThat(api.delete(PROVIDERS + "/lab", admin.bearer()).status()).isEqualTo(204);
+        await().until(() -> !kafka.latestByKey(Topics.CATALOG_PRICES).containsKey("lab/llama-3"));
     }
 
     @Test
@@ -338,10 +343,9 @@ class CatalogIT extends IngressIntegrationTest {
         assertThat(api.get(messagesPath(conversation), amy.bearer()).body().get("total").asLong()).isZero();
     }
 
-    void awaitPrice(String model, String field, long value) {
-        await().until(() -> AccountingStub.calls("PUT", "/internal/catalog/prices").stream()
-                .map(call -> call.body().get("prices").get(model))
-                .anyMatch(price -> price != null && price.get(field).asLong() == value));
+    void awaitPrice(String model, java.util.function.ToLongFunction<ModelPriced> field, long value) {
+        await().until(() -> kafka.latestByKey(Topics.CATALOG_PRICES).get(model) instanceof ModelPriced price
+                && field.applyAsLong(price) == value);
     }
 
     static String open(ChatRequested request, User user) {

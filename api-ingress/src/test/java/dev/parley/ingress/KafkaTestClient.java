@@ -33,6 +33,7 @@ public final class KafkaTestClient implements AutoCloseable {
     private final KafkaConsumer<String, Object> consumer;
     private final KafkaProducer<String, Object> producer;
     private final List<ConsumerRecord<String, Object>> received = new CopyOnWriteArrayList<>();
+    private final Map<String, Object> readerConfig;
 
     public KafkaTestClient(TestInfrastructure.Endpoints infra, List<String> topicsToRead) {
         Map<String, Object> serde = new HashMap<>();
@@ -48,6 +49,7 @@ public final class KafkaTestClient implements AutoCloseable {
         consumerProps.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class);
         consumerProps.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, AvroKafkaDeserializer.class);
         consumer = new KafkaConsumer<>(consumerProps);
+        readerConfig = Map.copyOf(consumerProps);
         List<TopicPartition> partitions = new ArrayList<>();
         for (String topic : topicsToRead) {
             for (PartitionInfo partition : consumer.partitionsFor(topic, Duration.ofSeconds(30))) {
@@ -84,6 +86,31 @@ public final class KafkaTestClient implements AutoCloseable {
                 .map(record -> type.cast(record.value()))
                 .filter(matching)
                 .toList();
+    }
+
+    /**
+     * A compacted topic's current state, read from the beginning to the end offsets of now: the newest value of each
+     * key, keys whose newest record is a tombstone left out.
+     */
+    public synchronized Map<String, Object> latestByKey(String topic) {
+        List<TopicPartition> partitions = consumer.partitionsFor(topic).stream()
+                .map(info -> new TopicPartition(topic, info.partition())).toList();
+        Map<String, Object> latest = new HashMap<>();
+        try (var reader = new KafkaConsumer<String, Object>(readerConfig)) {
+            reader.assign(partitions);
+            reader.seekToBeginning(partitions);
+            Map<TopicPartition, Long> end = reader.endOffsets(partitions);
+            while (partitions.stream().anyMatch(partition -> reader.position(partition) < end.get(partition))) {
+                reader.poll(Duration.ofMillis(200)).forEach(record -> {
+                    if (record.value() == null) {
+                        latest.remove(record.key());
+                    } else {
+                        latest.put(record.key(), record.value());
+                    }
+                });
+            }
+        }
+        return latest;
     }
 
     /** Records appended to a topic so far, on all partitions. */

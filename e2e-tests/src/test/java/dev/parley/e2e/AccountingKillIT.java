@@ -34,6 +34,7 @@ import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.Filters;
 
 import dev.parley.events.CallOutcome;
+import dev.parley.events.ModelPriced;
 import dev.parley.events.Topics;
 import dev.parley.events.UsageRecorded;
 import dev.parley.events.UsageSource;
@@ -190,10 +191,19 @@ class AccountingKillIT {
         }).sum();
     }
 
+    /** Publishes the model's price on catalog.prices as the catalog does, and waits until accounting holds it. */
     private static void pushCatalogPrice() {
-        var pushed = accounting().put("/internal/catalog/prices", Map.of("prices", Map.of(MODEL,
-                Map.of("input", 1_500_000, "output", 2_500_000, "cachedInput", 500_000))));
-        assertThat(pushed.status()).as(pushed.toString()).isEqualTo(204);
+        try {
+            producer.send(new ProducerRecord<>(Topics.CATALOG_PRICES, MODEL, ModelPriced.newBuilder().setModel(MODEL)
+                    .setProvider("mock").setInput(1_500_000).setOutput(2_500_000).setCachedInput(500_000)
+                    .setPricedAt(java.time.Instant.now()).build())).get(30, TimeUnit.SECONDS);
+        } catch (Exception e) {
+            throw new IllegalStateException("could not publish the price", e);
+        }
+        await().atMost(Duration.ofSeconds(30)).until(() -> {
+            JsonNode price = accounting().get("/internal/admin/prices").json().get("prices").get(MODEL);
+            return price != null && price.get("output").asLong() == 2_500_000;
+        });
     }
 
     private static void publish(List<UsageRecorded> records) {

@@ -69,6 +69,10 @@ class ComposeFileTest {
         assertThat(byUser.get("api-ingress").split(" ")).doesNotContain("usage.recorded", "chat.stream")
                 .contains("chat.requests");
         assertThat(byUser.get("usage-accounting").split(" ")).doesNotContain("usage.recorded", "chat.stream");
+        // prices are money too: only the catalog writes them
+        assertThat(byUser.get("api-ingress").split(" ")).contains("catalog.prices");
+        assertThat(byUser.get("llm-worker").split(" ")).doesNotContain("catalog.prices");
+        assertThat(byUser.get("usage-accounting").split(" ")).doesNotContain("catalog.prices");
     }
 
     private static Map<String, Object> compose() throws IOException {

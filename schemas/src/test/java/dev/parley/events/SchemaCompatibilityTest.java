@@ -34,7 +34,8 @@ class SchemaCompatibilityTest {
             "ChatStreamed", ChatStreamed.getClassSchema(),
             "CancelRequested", CancelRequested.getClassSchema(),
             "UsageRecorded", UsageRecorded.getClassSchema(),
-            "BalanceThresholdCrossed", BalanceThresholdCrossed.getClassSchema());
+            "BalanceThresholdCrossed", BalanceThresholdCrossed.getClassSchema(),
+            "ModelPriced", ModelPriced.getClassSchema());
 
     @TestFactory
     Stream<DynamicTest> currentSchemasAreFullyCompatibleWithEveryReleasedVersion() throws IOException {

@@ -8,6 +8,9 @@ import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
+import dev.parley.accounting.price.ModelPrice;
+import dev.parley.accounting.price.PriceTopic;
+import dev.parley.events.Topics;
 import dev.parley.testing.TestInfrastructure;
 
 /**
@@ -31,6 +34,11 @@ public abstract class IntegrationTest {
 
     protected static final TestInfrastructure.Endpoints INFRA = TestInfrastructure.start();
     private static final String DATABASE = "accounting-" + UUID.randomUUID();
+
+    static {
+        // the catalog's default price (one credit per token), on the topic before the service reads it at startup
+        PriceTopic.publish(INFRA, Topics.DEFAULT_PRICE_KEY, ModelPrice.ONE_CREDIT_PER_TOKEN);
+    }
 
     @DynamicPropertySource
     static void infrastructure(DynamicPropertyRegistry registry) {

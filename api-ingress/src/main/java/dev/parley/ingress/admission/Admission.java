@@ -41,7 +41,7 @@ public class Admission {
     }
 
     /**
-     * Reserves with the model's catalog price, which accounting adopts when it differs from the one it holds.
+     * Reserves the request's worst case at the model's price, which accounting has from the catalog's price topic.
      *
      * @param requestedMaxTokens the request's own output limit, or null for the model's default
      * @param ownKey the request runs on the user's own provider key (accounting then reserves nothing by default)
@@ -52,7 +52,7 @@ public class Admission {
         int maxOutputTokens = requestedMaxTokens != null ? requestedMaxTokens : model.maxOutputTokens();
         long estimatedInputTokens = tokens.estimate(model.id(), context);
         var request = new ReservationRequest(requestId, userId, model.id(), estimatedInputTokens, maxOutputTokens,
-                ownKey, model.prices(), maxConcurrentAnswers);
+                ownKey, maxConcurrentAnswers);
         ReservationResponse reservation;
         long started = System.nanoTime();
         try {

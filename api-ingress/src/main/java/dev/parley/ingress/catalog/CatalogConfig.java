@@ -15,7 +15,7 @@ import dev.parley.ingress.keyring.KeyRings;
  */
 @Configuration
 @EnableScheduling
-@EnableConfigurationProperties(CatalogProperties.class)
+@EnableConfigurationProperties({CatalogProperties.class, PriceTopicProperties.class})
 class CatalogConfig {
 
     @Bean

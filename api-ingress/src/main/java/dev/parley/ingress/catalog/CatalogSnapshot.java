@@ -113,6 +113,11 @@ public final class CatalogSnapshot {
         return Collections.unmodifiableMap(prices);
     }
 
+    /** The provider of every priced model. */
+    Map<String, String> owners() {
+        return Collections.unmodifiableMap(owners);
+    }
+
     List<String> conflicts() {
         return List.copyOf(conflicts);
     }

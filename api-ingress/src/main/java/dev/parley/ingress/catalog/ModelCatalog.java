@@ -113,8 +113,15 @@ public class ModelCatalog {
         return snapshot.provider(name);
     }
 
-    /** Every catalog model's price. */
-    Map<String, ModelPrices> prices() {
-        return snapshot.prices();
+    /** Every catalog model's price with its provider, from one snapshot. */
+    Map<String, PricedModel> pricedModels() {
+        CatalogSnapshot current = snapshot;
+        Map<String, PricedModel> priced = new LinkedHashMap<>();
+        current.prices().forEach((model, prices) -> priced.put(model,
+                new PricedModel(current.owners().get(model), prices)));
+        return priced;
+    }
+
+    record PricedModel(String provider, ModelPrices prices) {
     }
 }

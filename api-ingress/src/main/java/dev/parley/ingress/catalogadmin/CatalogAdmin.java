@@ -9,7 +9,7 @@ import org.springframework.stereotype.Service;
 import dev.parley.ingress.catalog.CatalogKeySealer;
 import dev.parley.ingress.catalog.ModelCatalog;
 import dev.parley.ingress.catalog.ModelPrices;
-import dev.parley.ingress.catalog.PriceSync;
+import dev.parley.ingress.catalog.PricePublisher;
 import dev.parley.ingress.catalog.ProviderDocument;
 import dev.parley.ingress.catalog.ProviderStore;
 import dev.parley.ingress.web.ApiProblem;
@@ -20,7 +20,8 @@ import dev.parley.platform.outbound.OutboundAddressPolicy;
  * Admins' changes to the catalog. Each is a read-modify-write of one provider document that only lands while the
  * document is still the version read; otherwise it is redone on the fresh document, so concurrent changes are
  * applied one after the other and none is lost. A caller that names the version it based a replacement on gets a
- * 409 instead when it is stale. After each write this instance reloads its catalog and sends the prices on.
+ * 409 instead when it is stale. After each write this instance reloads its catalog and publishes the prices that changed
+ * ({@link PricePublisher}).
  */
 @Service
 public class CatalogAdmin {
@@ -32,17 +33,17 @@ public class CatalogAdmin {
     private final ProviderRules rules;
     private final ProviderChanges changes;
     private final CatalogGuard guard;
-    private final PriceSync priceSync;
+    private final PricePublisher prices;
     private final Clock clock;
 
     CatalogAdmin(ProviderStore store, ModelCatalog catalog, CatalogKeySealer sealer, OutboundAddressPolicy policy,
-            PriceSync priceSync, Clock clock) {
+            PricePublisher prices, Clock clock) {
         this.store = store;
         this.catalog = catalog;
         this.rules = new ProviderRules(policy);
         this.changes = new ProviderChanges(sealer);
         this.guard = new CatalogGuard(catalog);
-        this.priceSync = priceSync;
+        this.prices = prices;
         this.clock = clock;
     }
 
@@ -131,7 +132,7 @@ public class CatalogAdmin {
 
     private void written() {
         catalog.refresh();
-        priceSync.pushSoon();
+        prices.publishChanges();
     }
 
     private ProviderDocument require(String name) {

@@ -52,7 +52,6 @@ class AdmissionTest {
         assertThat(sent.maxOutputTokens()).isEqualTo(1024);
         assertThat(sent.estimatedInputTokens()).isPositive();
         assertThat(sent.ownKey()).isFalse();
-        assertThat(sent.price()).isEqualTo(PRICES);
         assertThat(admitted.maxOutputTokens()).isEqualTo(1024);
         assertThat(admitted.reserved()).isEqualTo(1040);
     }

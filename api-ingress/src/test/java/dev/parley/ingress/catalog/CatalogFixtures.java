@@ -73,7 +73,9 @@ public final class CatalogFixtures {
     }
 
     public static Map<String, ModelPrices> prices(ModelCatalog catalog) {
-        return catalog.prices();
+        Map<String, ModelPrices> prices = new LinkedHashMap<>();
+        catalog.pricedModels().forEach((model, priced) -> prices.put(model, priced.prices()));
+        return prices;
     }
 
     public static CatalogKeySealer sealer(KeyRings rings) {

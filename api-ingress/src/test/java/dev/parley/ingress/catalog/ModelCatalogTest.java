@@ -58,7 +58,7 @@ class ModelCatalogTest {
         catalog.refresh();
 
         assertThat(catalog.find("acme-1", Set.of())).isPresent();
-        assertThat(catalog.prices()).containsKey("acme-1");
+        assertThat(catalog.pricedModels()).containsKey("acme-1");
     }
 
     @Test

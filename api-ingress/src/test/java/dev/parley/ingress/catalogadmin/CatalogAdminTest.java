@@ -22,7 +22,7 @@ import dev.parley.ingress.catalog.CatalogModel;
 import dev.parley.ingress.catalog.InMemoryProviderStore;
 import dev.parley.ingress.catalog.ModelCatalog;
 import dev.parley.ingress.catalog.ModelPrices;
-import dev.parley.ingress.catalog.PriceSync;
+import dev.parley.ingress.catalog.PricePublisher;
 import dev.parley.ingress.catalog.ProviderDocument;
 import dev.parley.ingress.keyring.KeyRings;
 import dev.parley.ingress.web.ApiProblem;
@@ -39,11 +39,11 @@ class CatalogAdminTest {
 
     final InMemoryProviderStore store = new InMemoryProviderStore(builtIns());
     final ModelCatalog catalog = CatalogFixtures.loaded(store, configured(), "mock-1");
-    final PriceSync priceSync = mock(PriceSync.class);
+    final PricePublisher prices = mock(PricePublisher.class);
     final CatalogAdmin admin = admin(OutboundAddressPolicy.strict());
 
     CatalogAdmin admin(OutboundAddressPolicy policy) {
-        return new CatalogAdmin(store, catalog, CatalogFixtures.sealer(RINGS), policy, priceSync,
+        return new CatalogAdmin(store, catalog, CatalogFixtures.sealer(RINGS), policy, prices,
                 Clock.fixed(Instant.parse("2025-05-01T00:00:00Z"), ZoneOffset.UTC));
     }
 
@@ -70,7 +70,7 @@ class CatalogAdminTest {
                 key.ciphertext()), "catalog:acme"), StandardCharsets.UTF_8);
         assertThat(opened).isEqualTo("sk-acme-secret-WXYZ");
         assertThat(catalog.find("acme/large", Set.of())).map(CatalogModel::maxOutputTokens).hasValue(2_000);
-        verify(priceSync).pushSoon();
+        verify(prices).publishChanges();
     }
 
     @Test
@@ -199,7 +199,7 @@ class CatalogAdminTest {
         assertThat(store.documents.get("openrouter").models().getFirst().prices()).isEqualTo(prices);
         assertThat(CatalogFixtures.prices(catalog)).containsEntry("openai/gpt-4o-mini", prices);
         assertProblem(() -> admin.setPrices("gpt-99", prices), ProblemKind.NOT_FOUND);
-        verify(priceSync, times(1)).pushSoon();
+        verify(this.prices, times(1)).publishChanges();
     }
 
     @Test
@@ -211,8 +211,7 @@ class CatalogAdminTest {
         assertThat(catalog.find("a-1", Set.of("acme"))).isEmpty();
         assertProblem(() -> admin.delete("acme"), ProblemKind.NOT_FOUND);
         assertProblem(() -> admin.get("acme"), ProblemKind.NOT_FOUND);
-        verify(priceSync, times(2)).pushSoon();
-        verify(priceSync, never()).destroy();
+        verify(this.prices, times(2)).publishChanges();
     }
 
     static ApiProblem assertProblem(Runnable call, ProblemKind kind) {

@@ -30,7 +30,7 @@ import dev.parley.ingress.catalog.CatalogModel;
 import dev.parley.ingress.catalog.CatalogProperties;
 import dev.parley.ingress.catalog.ModelCatalog;
 import dev.parley.ingress.catalog.ModelPrices;
-import dev.parley.ingress.catalog.PriceSync;
+import dev.parley.ingress.catalog.PricePublisher;
 import dev.parley.ingress.catalog.ProviderDocument;
 import dev.parley.ingress.catalog.ProviderStore;
 import dev.parley.ingress.keyring.KeyRings;
@@ -72,7 +72,7 @@ class CatalogStoreIT {
 
     CatalogAdmin admin(ModelCatalog catalog) {
         return new CatalogAdmin(store, catalog, CatalogFixtures.sealer(KeyRings.of(KeyRing.generate(1),
-                KeyRing.generate(1))), OutboundAddressPolicy.strict(), mock(PriceSync.class), Clock.systemUTC());
+                KeyRing.generate(1))), OutboundAddressPolicy.strict(), mock(PricePublisher.class), Clock.systemUTC());
     }
 
     @Test

@@ -137,12 +137,22 @@ public class KafkaPlatformAutoConfiguration {
      */
     public static final int MAX_REQUEST_RECORD_BYTES = 8 * 1024 * 1024;
 
+    /** {@code min.compaction.lag.ms} of {@code catalog.prices}: one hour. */
+    static final long PRICE_COMPACTION_LAG_MS = 60 * 60 * 1000L;
+
     private static NewTopic topic(String name, ParleyKafkaProperties properties) {
         TopicBuilder topic = TopicBuilder.name(name)
                 .partitions(properties.partitions())
                 .replicas(properties.replicationFactor());
         if (name.equals(Topics.CHAT_REQUESTS) || name.equals(Topics.deadLetterOf(Topics.CHAT_REQUESTS))) {
             topic.config(TopicConfig.MAX_MESSAGE_BYTES_CONFIG, Integer.toString(MAX_REQUEST_RECORD_BYTES));
+        }
+        if (name.equals(Topics.CATALOG_PRICES)) {
+            // the current price of every model, read from the beginning: only the newest record of a key matters
+            topic.compact();
+            // a price replaced or removed stays readable for an hour (longer than a reservation lives), so that an
+            // accounting instance starting meanwhile still prices the usage of requests admitted before the change
+            topic.config(TopicConfig.MIN_COMPACTION_LAG_MS_CONFIG, Long.toString(PRICE_COMPACTION_LAG_MS));
         }
         return topic.build();
     }

@@ -12,8 +12,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.validation.annotation.Validated;
 
 /**
- * Accounting policy and the tokens that authenticate callers. Amounts are whole credits. The price settings under
- * the same prefix are price.PriceProperties.
+ * Accounting policy and the tokens that authenticate callers. Amounts are whole credits. The price settings
+ * ({@code parley.accounting.prices}) are price.PriceProperties.
  *
  * @param startingBalance credits a new account starts with; existing accounts keep the balance they started with
  * @param debitOwnKeyUsage whether calls made with the user's own provider key are debited (they are always recorded)

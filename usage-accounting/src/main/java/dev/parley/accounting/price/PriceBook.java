@@ -2,72 +2,93 @@ package dev.parley.accounting.price;
 
 import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
 
 import org.springframework.stereotype.Component;
 
+import dev.parley.events.ModelPriced;
+import dev.parley.events.Topics;
+
 /**
- * The price of each model: the stored price from {@code model_prices} (written by the public catalog of
- * api-ingress, or by an admin) when there is one, else the configured table {@code parley.accounting.prices}
- * (for operators who run accounting without the catalog), else the configured default. With the catalog every
- * model in use has a stored price; the default is a safety net, counted by {@code parley.accounting.unpriced.usage}.
- * The amount decided for a usage record is stored in its ledger entry, so a later price change never alters an
- * applied debit.
+ * The price of each model as api-ingress's catalog, the one owner of prices, publishes it on {@code catalog.prices}
+ * ({@link CatalogPriceFeed} reads it into this table, from the beginning at startup). A model the catalog has no price
+ * for costs the catalog's default price (counted by {@code parley.accounting.unpriced.usage}). No price is decided
+ * before the topic has been read to its end: until then {@link #priceFor} throws the retriable
+ * {@link PricesUnavailableException}. The amount decided for a usage record is stored in its ledger entry, so a later
+ * price change never alters an applied debit.
  */
 @Component
 public class PriceBook {
 
-    static final String OVERRIDES = "model_prices";
-    /** Source of prices pushed by the catalog or carried by a reservation. */
-    public static final String CATALOG = "catalog";
-    /** Source of prices set through {@code PUT /internal/admin/prices}. */
-    static final String ADMIN = "admin";
-
-    private final StoredPrices stored;
-    private final PriceProperties properties;
-
-    PriceBook(StoredPrices stored, PriceProperties properties) {
-        this.stored = stored;
-        this.properties = properties;
-    }
-
-    public ModelPrice priceOf(String model) {
-        return knownPrice(model).orElseGet(properties::defaultPrice);
-    }
-
-    /** The model's stored or configured price; empty when only the default applies. */
-    public Optional<ModelPrice> knownPrice(String model) {
-        return stored.find(model).or(() -> Optional.ofNullable(properties.prices().get(model)));
-    }
-
-    public ModelPrice defaultPrice() {
-        return properties.defaultPrice();
-    }
-
-    /** The stored prices, which win over the configured table. */
-    public Map<String, ModelPrice> overrides() {
-        return stored.all();
-    }
-
-    ModelPrice override(String model, ModelPrice price) {
-        stored.upsert(Map.of(model, price), ADMIN);
-        return price;
-    }
-
-    /** Upserts the catalog's prices of the named models; idempotent, and models not named are left alone. */
-    public int storeCatalogPrices(Map<String, ModelPrice> prices) {
-        return stored.upsert(prices, CATALOG);
-    }
+    private final Map<String, ModelPrice> current = new ConcurrentHashMap<>();
+    /** Prices of models that left the catalog, for the usage of requests admitted before they left. */
+    private final Map<String, ModelPrice> retired = new ConcurrentHashMap<>();
+    private volatile ModelPrice defaultPrice;
+    private volatile boolean loaded;
 
     /**
-     * Stores the catalog's price of one model when it is not the price in effect, so that usage of a request
-     * admitted at this price is debited at it even before the catalog's bulk push arrives.
-     *
-     * @return whether it was stored
+     * @throws PricesUnavailableException before the topic has been read to its end, or when neither the model nor the
+     *         default has a price
      */
-    public boolean adoptCatalogPrice(String model, ModelPrice price) {
-        if (knownPrice(model).filter(price::equals).isPresent()) {
-            return false;
+    public Priced priceFor(String model) {
+        if (!loaded) {
+            throw new PricesUnavailableException("the catalog's prices are not loaded yet");
         }
-        return storeCatalogPrices(Map.of(model, price)) > 0;
+        ModelPrice own = current.get(model);
+        if (own == null) {
+            own = retired.get(model);
+        }
+        if (own != null) {
+            return new Priced(own, false);
+        }
+        ModelPrice fallback = defaultPrice;
+        if (fallback == null) {
+            throw new PricesUnavailableException("model '" + model + "' has no price and the catalog published no "
+                    + "default price");
+        }
+        return new Priced(fallback, true);
+    }
+
+    /** The models' prices in effect, by model id. */
+    public Map<String, ModelPrice> prices() {
+        return new TreeMap<>(current);
+    }
+
+    public Optional<ModelPrice> defaultPrice() {
+        return Optional.ofNullable(defaultPrice);
+    }
+
+    public boolean loaded() {
+        return loaded;
+    }
+
+    /** One record of {@code catalog.prices}: a price, or a tombstone ({@code value} null). */
+    void apply(String key, ModelPriced value) {
+        if (Topics.DEFAULT_PRICE_KEY.equals(key)) {
+            defaultPrice = value == null ? null : price(value);
+            return;
+        }
+        if (value == null) {
+            ModelPrice last = current.remove(key);
+            if (last != null) {
+                retired.put(key, last);
+            }
+            return;
+        }
+        current.put(key, price(value));
+        retired.remove(key);
+    }
+
+    void markLoaded() {
+        loaded = true;
+    }
+
+    private static ModelPrice price(ModelPriced value) {
+        return new ModelPrice(value.getInput(), value.getOutput(), value.getCachedInput());
+    }
+
+    /** @param defaulted the model has no price of its own: this is the catalog's default */
+    public record Priced(ModelPrice price, boolean defaulted) {
     }
 }

@@ -1,32 +1,22 @@
 package dev.parley.accounting.price;
 
 import java.time.Duration;
-import java.util.Map;
 
-import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.validation.annotation.Validated;
 
 /**
- * The price settings, beside the rest of {@code parley.accounting} (config.AccountingProperties) under the same
- * prefix, so that prices own their configuration. Credits per 1,000,000 tokens.
+ * How accounting reads the catalog's prices ({@code catalog.prices}), beside the rest of {@code parley.accounting}
+ * (config.AccountingProperties) under the same prefix. The prices themselves are the catalog's: none is configured
+ * here.
  *
- * @param prices per-model prices for running without api-ingress's catalog (which writes {@code model_prices}, whose
- *        prices win); empty by default
- * @param defaultPrice price of a model that has neither a stored nor a configured price; with the catalog this should
- *        not happen, and usage priced with it is counted by {@code parley.accounting.unpriced.usage}
- * @param priceCacheTtl how long other instances' changes of {@code model_prices} may take to be seen
+ * @param startupWait how long startup waits for the topic to be read to its end; usage and reservations that come
+ *        before it is are retried (usage) or answered 503 (reservations), never priced from a partial table
  */
 @Validated
-@ConfigurationProperties("parley.accounting")
-public record PriceProperties(
-        @DefaultValue Map<String, @Valid ModelPrice> prices,
-        @Valid ModelPrice defaultPrice,
-        @DefaultValue("30s") Duration priceCacheTtl) {
-
-    public PriceProperties {
-        defaultPrice = defaultPrice != null ? defaultPrice : ModelPrice.ONE_CREDIT_PER_TOKEN;
-    }
+@ConfigurationProperties("parley.accounting.prices")
+public record PriceProperties(@DefaultValue("30s") @NotNull Duration startupWait) {
 }

@@ -1,5 +1,6 @@
 /**
- * Per-model prices: the {@code model_prices} collection the catalog pushes to, the configured table and default
- * ({@link dev.parley.accounting.price.PriceProperties}), and the cost arithmetic of a usage record.
+ * Per-model prices: the table read from the catalog's compacted topic {@code catalog.prices}
+ * ({@link dev.parley.accounting.price.CatalogPriceFeed} into {@link dev.parley.accounting.price.PriceBook}), and the
+ * cost arithmetic of a usage record ({@link dev.parley.accounting.price.Costs}).
  */
 package dev.parley.accounting.price;

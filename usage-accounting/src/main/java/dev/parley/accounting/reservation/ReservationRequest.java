@@ -1,12 +1,9 @@
 package dev.parley.accounting.reservation;
 
-import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Positive;
 import jakarta.validation.constraints.PositiveOrZero;
 import jakarta.validation.constraints.Size;
-
-import dev.parley.accounting.price.CatalogPrice;
 
 /**
  * What api-ingress asks to admit a request.
@@ -15,7 +12,6 @@ import dev.parley.accounting.price.CatalogPrice;
  * @param estimatedInputTokens the tokenizer's count of the assembled context
  * @param maxOutputTokens the most the model may write: the request's max tokens, else the model's limit
  * @param ownKey the request runs on the user's own provider key
- * @param price the catalog's price of the model at admission; optional (callers that predate the catalog send none)
  * @param maxConcurrent how many answers the user may have in progress at once (reservations held for them on
  *        whichever account pays); optional: without it only the account's own bound applies
  */
@@ -26,7 +22,6 @@ record ReservationRequest(
         @PositiveOrZero long estimatedInputTokens,
         @PositiveOrZero long maxOutputTokens,
         Boolean ownKey,
-        @Valid CatalogPrice price,
         @Positive Integer maxConcurrent) {
 
     /** Absent means no: api-ingress only sends it for requests on the user's own key. */

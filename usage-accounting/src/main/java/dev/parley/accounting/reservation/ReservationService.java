@@ -19,6 +19,7 @@ import dev.parley.accounting.ledger.LedgerTokens;
 import dev.parley.accounting.ledger.LedgerType;
 import dev.parley.accounting.price.Costs;
 import dev.parley.accounting.price.PriceBook;
+import dev.parley.accounting.price.PricesUnavailableException;
 import dev.parley.accounting.web.ProblemException;
 
 /**
@@ -51,10 +52,6 @@ class ReservationService {
     }
 
     ReservationResponse reserve(ReservationRequest request) {
-        if (request.price() != null) {
-            // before the worst case is computed, and before the usage that settles this request can be priced
-            prices.adoptCatalogPrice(request.model(), request.price().toModelPrice());
-        }
         Instant now = clock.instant();
         var reservation = new Reservation(request.reservationId(), request.userId(), request.model(),
                 worstCase(request), now, now.plus(properties.reservationTtl()));
@@ -138,8 +135,12 @@ class ReservationService {
         if (request.onOwnKey() && !properties.debitOwnKeyUsage()) {
             return 0;
         }
-        return Costs.worstCase(prices.priceOf(request.model()), request.estimatedInputTokens(),
-                request.maxOutputTokens());
+        try {
+            return Costs.worstCase(prices.priceFor(request.model()).price(), request.estimatedInputTokens(),
+                    request.maxOutputTokens());
+        } catch (PricesUnavailableException e) {
+            throw new ProblemException(HttpStatus.SERVICE_UNAVAILABLE, "unavailable", "Unavailable", e.getMessage());
+        }
     }
 
     /**

@@ -2,7 +2,6 @@ package dev.parley.accounting.usage;
 
 import java.time.Clock;
 import java.util.List;
-import java.util.Optional;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -77,10 +76,11 @@ class UsageAccountingService {
     }
 
     void apply(RecordedUsage usage) {
-        Optional<ModelPrice> price = prices.knownPrice(usage.model());
-        LedgerEntry pending = pendingEntry(usage, price.orElseGet(prices::defaultPrice));
+        // throws a retriable failure until the catalog's prices are loaded, so nothing is priced from a partial table
+        PriceBook.Priced price = prices.priceFor(usage.model());
+        LedgerEntry pending = pendingEntry(usage, price.price());
         if (ledger.insertPending(pending)) {
-            if (price.isEmpty() && pending.amount() > 0) {
+            if (price.defaulted() && pending.amount() > 0) {
                 metrics.unpriced(pending);
             }
             finish(pending, usage.reservation());

@@ -14,29 +14,15 @@ class PricePropertiesTest {
             .withUserConfiguration(Enabled.class);
 
     @Test
-    void defaultsToOneCreditPerTokenAndNoTable() {
-        context.run(started -> {
-            PriceProperties properties = started.getBean(PriceProperties.class);
-            assertThat(properties.defaultPrice()).isEqualTo(ModelPrice.ONE_CREDIT_PER_TOKEN);
-            assertThat(properties.prices()).isEmpty();
-            assertThat(properties.priceCacheTtl()).isEqualTo(Duration.ofSeconds(30));
-        });
+    void startupWaitsThirtySecondsForThePricesByDefault() {
+        context.run(started -> assertThat(started.getBean(PriceProperties.class).startupWait())
+                .isEqualTo(Duration.ofSeconds(30)));
     }
 
     @Test
-    void bindsPricesUnderTheAccountingPrefix() {
-        context.withPropertyValues("parley.accounting.prices[openai/gpt-4.1].input=2000000",
-                "parley.accounting.prices[openai/gpt-4.1].output=8000000",
-                "parley.accounting.prices[openai/gpt-4.1].cached-input=500000").run(started -> assertThat(
-                        started.getBean(PriceProperties.class).prices())
-                        .containsEntry("openai/gpt-4.1", new ModelPrice(2_000_000, 8_000_000, 500_000)));
-    }
-
-    @Test
-    void rejectsANegativePrice() {
-        context.withPropertyValues("parley.accounting.default-price.input=-1",
-                "parley.accounting.default-price.output=1", "parley.accounting.default-price.cached-input=1")
-                .run(started -> assertThat(started).hasFailed());
+    void bindsUnderTheAccountingPricesPrefix() {
+        context.withPropertyValues("parley.accounting.prices.startup-wait=5s").run(started -> assertThat(
+                started.getBean(PriceProperties.class).startupWait()).isEqualTo(Duration.ofSeconds(5)));
     }
 
     @EnableConfigurationProperties(PriceProperties.class)

@@ -12,7 +12,6 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 
 import org.junit.jupiter.api.Test;
@@ -32,6 +31,7 @@ import dev.parley.accounting.ledger.LedgerState;
 import dev.parley.accounting.ledger.LedgerType;
 import dev.parley.accounting.price.ModelPrice;
 import dev.parley.accounting.price.PriceBook;
+import dev.parley.accounting.price.PriceTopic;
 import dev.parley.events.CallOutcome;
 import dev.parley.events.Topics;
 import dev.parley.events.UsageRecorded;
@@ -63,8 +63,8 @@ class UsageReportIT extends IntegrationTest {
     @Test
     void aCheapAndAnExpensiveModelDebitDifferently() throws Exception {
         String user = newUserId();
-        prices.storeCatalogPrices(Map.of("gpt-4.1", new ModelPrice(2_000_000, 8_000_000, 500_000),
-                "gpt-4o-mini", new ModelPrice(150_000, 600_000, 75_000)));
+        PriceTopic.publishAndAwait(INFRA, prices, "gpt-4.1", new ModelPrice(2_000_000, 8_000_000, 500_000));
+        PriceTopic.publishAndAwait(INFRA, prices, "gpt-4o-mini", new ModelPrice(150_000, 600_000, 75_000));
         UsageRecorded expensive = usage(user, "gpt-4.1", 1_000, 500, AT);
         UsageRecorded cheap = usage(user, "gpt-4o-mini", 1_000, 500, AT);
 

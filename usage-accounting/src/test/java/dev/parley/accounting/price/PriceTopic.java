@@ -1,0 +1,76 @@
+package dev.parley.accounting.price;
+
+import static org.awaitility.Awaitility.await;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+
+import io.apicurio.registry.serde.avro.AvroKafkaSerializer;
+
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.config.TopicConfig;
+import org.apache.kafka.common.errors.TopicExistsException;
+import org.apache.kafka.common.serialization.StringSerializer;
+
+import dev.parley.events.ModelPriced;
+import dev.parley.events.Topics;
+import dev.parley.testing.TestInfrastructure;
+
+/** Publishes prices on catalog.prices the way api-ingress's catalog does, and waits for accounting to hold them. */
+public final class PriceTopic {
+
+    private PriceTopic() {
+    }
+
+    /** @param price null for a tombstone (the model left the catalog) */
+    public static void publish(TestInfrastructure.Endpoints infra, String model, ModelPrice price) {
+        createTopic(infra);
+        ModelPriced value = price == null ? null : ModelPriced.newBuilder().setModel(model)
+                .setProvider(Topics.DEFAULT_PRICE_KEY.equals(model) ? null : "test").setInput(price.input())
+                .setOutput(price.output()).setCachedInput(price.cachedInput()).setPricedAt(Instant.now()).build();
+        try (var producer = new KafkaProducer<String, Object>(Map.of(
+                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, infra.bootstrapServers(),
+                ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class,
+                ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, AvroKafkaSerializer.class,
+                "apicurio.registry.url", infra.registryUrl(),
+                "apicurio.registry.auto-register", true,
+                "apicurio.registry.use-id", "contentId",
+                "apicurio.registry.id-handler", "io.apicurio.registry.serde.Default4ByteIdHandler"))) {
+            producer.send(new ProducerRecord<>(Topics.CATALOG_PRICES, model, value)).get(30, TimeUnit.SECONDS);
+        } catch (Exception e) {
+            throw new IllegalStateException("could not publish the price of " + model, e);
+        }
+    }
+
+    /** As the services declare it (platform), when no service has yet: a test may publish before one starts. */
+    static void createTopic(TestInfrastructure.Endpoints infra) {
+        try (Admin admin = Admin.create(Map.of("bootstrap.servers", infra.bootstrapServers()))) {
+            admin.createTopics(List.of(new NewTopic(Topics.CATALOG_PRICES, 6, (short) 1).configs(Map.of(
+                    TopicConfig.CLEANUP_POLICY_CONFIG, TopicConfig.CLEANUP_POLICY_COMPACT)))).all().get();
+        } catch (ExecutionException e) {
+            if (!(e.getCause() instanceof TopicExistsException)) {
+                throw new IllegalStateException(e);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** Publishes the price and waits until the book prices the model with it. */
+    public static void publishAndAwait(TestInfrastructure.Endpoints infra, PriceBook book, String model,
+            ModelPrice price) {
+        publish(infra, model, price);
+        await().atMost(Duration.ofSeconds(30)).until(() -> Optional.ofNullable(book.prices().get(model))
+                .filter(price::equals).isPresent());
+    }
+}
