@@ -46,7 +46,7 @@ class CatalogPricesIT {
             Response priced = admin.put("/api/admin/prices", Map.of("model", model, "input", INPUT,
                     "output", OUTPUT, "cachedInput", CACHED));
             assertThat(priced.status()).as(priced.toString()).isEqualTo(200);
-            ApiClient user = QuotaIT.signUp();
+            ApiClient user = signUp();
 
             assertDebitedAtThePrice(ask(user, model));
 
@@ -59,6 +59,15 @@ class CatalogPricesIT {
         } finally {
             admin.delete("/api/providers/" + provider);
         }
+    }
+
+    static ApiClient signUp() {
+        var anonymous = system.api();
+        String email = "priced-" + UUID.randomUUID() + "@example.com";
+        assertThat(anonymous.post("/api/auth/register", Map.of("email", email, "password", "correct horse battery"))
+                .status()).isEqualTo(201);
+        return anonymous.as(anonymous.post("/api/auth/login", Map.of("email", email,
+                "password", "correct horse battery")).json().get("accessToken").asString());
     }
 
     /** Asks once and returns the request's debit from the user's transactions. */

@@ -8,7 +8,6 @@ import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
-import dev.parley.accounting.price.ModelPrice;
 import dev.parley.accounting.price.PriceTopic;
 import dev.parley.events.Topics;
 import dev.parley.testing.TestInfrastructure;
@@ -37,7 +36,7 @@ public abstract class IntegrationTest {
 
     static {
         // the catalog's default price (one credit per token), on the topic before the service reads it at startup
-        PriceTopic.publish(INFRA, Topics.DEFAULT_PRICE_KEY, ModelPrice.ONE_CREDIT_PER_TOKEN);
+        PriceTopic.publish(INFRA, Topics.DEFAULT_PRICE_KEY, PriceTopic.ONE_CREDIT_PER_TOKEN);
     }
 
     @DynamicPropertySource

@@ -17,7 +17,4 @@ public record ModelPrice(@PositiveOrZero long input, @PositiveOrZero long output
             throw new IllegalArgumentException("prices cannot be negative");
         }
     }
-
-    /** One credit per token of every kind. */
-    public static final ModelPrice ONE_CREDIT_PER_TOKEN = new ModelPrice(1_000_000, 1_000_000, 1_000_000);
 }

@@ -55,7 +55,7 @@ class CatalogPriceFeedIT extends IntegrationTest {
             assertThat(restarted.loaded()).as("start() returns once the topic is read to its end").isTrue();
             assertThat(restarted.priceFor(model)).isEqualTo(new Priced(FIRST, false));
             assertThat(restarted.priceFor("never-priced-" + UUID.randomUUID()))
-                    .isEqualTo(new Priced(ModelPrice.ONE_CREDIT_PER_TOKEN, true));
+                    .isEqualTo(new Priced(PriceTopic.ONE_CREDIT_PER_TOKEN, true));
         } finally {
             feed.stop();
         }

@@ -13,7 +13,7 @@ class CostsTest {
 
     @Test
     void oneCreditPerTokenCostsTheTokenCount() {
-        assertThat(Costs.of(ModelPrice.ONE_CREDIT_PER_TOKEN, 120, 0, 80)).isEqualTo(200);
+        assertThat(Costs.of(PriceTopic.ONE_CREDIT_PER_TOKEN, 120, 0, 80)).isEqualTo(200);
     }
 
     @Test

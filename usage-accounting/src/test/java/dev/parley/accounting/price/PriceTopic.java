@@ -28,6 +28,9 @@ import dev.parley.testing.TestInfrastructure;
 /** Publishes prices on catalog.prices the way api-ingress's catalog does, and waits for accounting to hold them. */
 public final class PriceTopic {
 
+    /** One credit per token of every kind: the catalog's default price, and the mock models' price. */
+    public static final ModelPrice ONE_CREDIT_PER_TOKEN = new ModelPrice(1_000_000, 1_000_000, 1_000_000);
+
     private PriceTopic() {
     }
 

@@ -6,10 +6,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import org.junit.jupiter.api.Test;
 
 import dev.parley.accounting.price.ModelPrice;
+import dev.parley.accounting.price.PriceTopic;
 
 class DebitPolicyTest {
 
-    private static final ModelPrice ONE = ModelPrice.ONE_CREDIT_PER_TOKEN;
+    private static final ModelPrice ONE = PriceTopic.ONE_CREDIT_PER_TOKEN;
 
     private final DebitPolicy policy = new DebitPolicy(false);
 
