@@ -11,7 +11,7 @@ import org.springframework.stereotype.Service;
 
 import dev.parley.ingress.auth.UserDirectory;
 import dev.parley.ingress.accounting.AccountingApi;
-import dev.parley.ingress.web.ApiProblem;
+import dev.parley.platform.problem.ApiProblem;
 import dev.parley.ingress.accounting.AccountSnapshot;
 import tools.jackson.databind.JsonNode;
 

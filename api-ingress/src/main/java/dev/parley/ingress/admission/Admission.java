@@ -14,8 +14,8 @@ import io.micrometer.core.instrument.Timer;
 import dev.parley.events.ChatMessage;
 import dev.parley.ingress.catalog.CatalogModel;
 import dev.parley.ingress.accounting.AccountingApi;
-import dev.parley.ingress.web.ApiProblem;
-import dev.parley.ingress.web.ProblemKind;
+import dev.parley.platform.problem.ApiProblem;
+import dev.parley.platform.problem.ProblemKind;
 
 /**
  * Admits a request by reserving its worst-case cost with usage-accounting before anything is stored or published:

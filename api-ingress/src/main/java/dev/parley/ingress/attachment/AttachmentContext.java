@@ -17,8 +17,8 @@ import org.springframework.stereotype.Component;
 
 import dev.parley.events.ContentPart;
 import dev.parley.events.ContentPartKind;
-import dev.parley.ingress.web.ApiProblem;
-import dev.parley.ingress.web.ProblemKind;
+import dev.parley.platform.problem.ApiProblem;
+import dev.parley.platform.problem.ProblemKind;
 
 /**
  * The files of a request's messages as the model gets them, for a message being posted. Costs nothing when no

@@ -21,8 +21,8 @@ import org.springframework.web.multipart.MultipartFile;
 import dev.parley.ingress.conversation.ConversationDeleted;
 import dev.parley.ingress.conversation.ConversationDocument;
 import dev.parley.ingress.conversation.ConversationService;
-import dev.parley.ingress.web.ApiProblem;
-import dev.parley.ingress.web.ProblemKind;
+import dev.parley.platform.problem.ApiProblem;
+import dev.parley.platform.problem.ProblemKind;
 
 /**
  * Files of a user's conversations: upload (checked, text extracted, image copy made, quota taken), list, read,

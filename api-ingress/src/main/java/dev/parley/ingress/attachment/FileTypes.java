@@ -5,8 +5,8 @@ import java.util.Set;
 
 import org.apache.tika.Tika;
 
-import dev.parley.ingress.web.ApiProblem;
-import dev.parley.ingress.web.ProblemKind;
+import dev.parley.platform.problem.ApiProblem;
+import dev.parley.platform.problem.ProblemKind;
 
 /**
  * What an upload really is, from its bytes (Apache Tika's magic-number detection), checked against what the

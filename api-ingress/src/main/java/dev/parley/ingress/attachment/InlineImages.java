@@ -9,8 +9,8 @@ import org.springframework.stereotype.Component;
 
 import dev.parley.events.ContentPart;
 import dev.parley.events.ContentPartKind;
-import dev.parley.ingress.web.ApiProblem;
-import dev.parley.ingress.web.ProblemKind;
+import dev.parley.platform.problem.ApiProblem;
+import dev.parley.platform.problem.ProblemKind;
 
 /**
  * Images a caller sends inline (OpenAI's {@code image_url} parts on {@code /v1}): a {@code data:} URL is decoded and

@@ -12,7 +12,7 @@ import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Service;
 
 import dev.parley.ingress.limit.LoginThrottle;
-import dev.parley.ingress.web.ApiProblem;
+import dev.parley.platform.problem.ApiProblem;
 
 /** Sign-up, sign-in and the token lifecycle. Failures never tell which of email or password was wrong. */
 @Service

@@ -7,7 +7,7 @@ import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Service;
 
 import dev.parley.ingress.limit.LoginThrottle;
-import dev.parley.ingress.web.ApiProblem;
+import dev.parley.platform.problem.ApiProblem;
 
 /** The signed-in user's own account: reading it, renaming it, changing its password. */
 @Service

@@ -7,8 +7,8 @@ import org.springframework.stereotype.Service;
 import dev.parley.ingress.auth.Invitations.Invitation;
 import dev.parley.ingress.limit.RegistrationLimit;
 import dev.parley.ingress.accounting.AccountingApi;
-import dev.parley.ingress.web.ApiProblem;
-import dev.parley.ingress.web.ProblemKind;
+import dev.parley.platform.problem.ApiProblem;
+import dev.parley.platform.problem.ProblemKind;
 
 /**
  * Who may register (the mode, an invitation, the per-address limit) and the credits a registration brings: the

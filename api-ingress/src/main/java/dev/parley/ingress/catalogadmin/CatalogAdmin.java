@@ -12,8 +12,8 @@ import dev.parley.ingress.catalog.ModelPrices;
 import dev.parley.ingress.catalog.PricePublisher;
 import dev.parley.ingress.catalog.ProviderDocument;
 import dev.parley.ingress.catalog.ProviderStore;
-import dev.parley.ingress.web.ApiProblem;
-import dev.parley.ingress.web.ProblemKind;
+import dev.parley.platform.problem.ApiProblem;
+import dev.parley.platform.problem.ProblemKind;
 import dev.parley.platform.outbound.OutboundAddressPolicy;
 
 /**

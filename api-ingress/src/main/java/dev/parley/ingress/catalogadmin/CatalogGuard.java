@@ -6,7 +6,7 @@ import java.util.Objects;
 
 import dev.parley.ingress.catalog.ModelCatalog;
 import dev.parley.ingress.catalog.ProviderDocument;
-import dev.parley.ingress.web.ApiProblem;
+import dev.parley.platform.problem.ApiProblem;
 
 /**
  * What a change must not break in the catalog as a whole: a model id names one provider, and the default model

@@ -8,8 +8,8 @@ import java.util.Objects;
 import dev.parley.ingress.catalog.CatalogKeySealer;
 import dev.parley.ingress.catalog.ModelPrices;
 import dev.parley.ingress.catalog.ProviderDocument;
-import dev.parley.ingress.web.ApiProblem;
-import dev.parley.ingress.web.ProblemKind;
+import dev.parley.platform.problem.ApiProblem;
+import dev.parley.platform.problem.ProblemKind;
 
 /** Turns checked requests into the next provider document; nothing here writes. */
 final class ProviderChanges {

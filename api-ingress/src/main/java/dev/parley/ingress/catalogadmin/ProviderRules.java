@@ -11,8 +11,8 @@ import java.util.Set;
 import dev.parley.events.ProviderKind;
 import dev.parley.events.ProviderKinds;
 import dev.parley.ingress.catalog.ProviderKindRules;
-import dev.parley.ingress.web.ApiProblem;
-import dev.parley.ingress.web.ProblemKind;
+import dev.parley.platform.problem.ApiProblem;
+import dev.parley.platform.problem.ProblemKind;
 import dev.parley.platform.outbound.OutboundAddressException;
 import dev.parley.platform.outbound.OutboundAddressPolicy;
 

@@ -18,9 +18,9 @@ import org.springframework.stereotype.Service;
 import dev.parley.ingress.catalog.ModelCatalog;
 import dev.parley.ingress.limit.Caps;
 import dev.parley.ingress.providerkey.ProviderKeyService;
-import dev.parley.ingress.web.ApiProblem;
+import dev.parley.platform.problem.ApiProblem;
 import dev.parley.ingress.web.PageResponse;
-import dev.parley.ingress.web.ProblemKind;
+import dev.parley.platform.problem.ProblemKind;
 
 /**
  * Changes to a conversation after its creation: settings, soft delete, the current branch, and the admin's view

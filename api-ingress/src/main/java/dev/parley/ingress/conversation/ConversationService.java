@@ -19,9 +19,9 @@ import dev.parley.ingress.limit.Caps;
 import dev.parley.ingress.project.ProjectService;
 import dev.parley.ingress.providerkey.ProviderKeyService;
 import dev.parley.ingress.project.SystemPrompt;
-import dev.parley.ingress.web.ApiProblem;
+import dev.parley.platform.problem.ApiProblem;
 import dev.parley.ingress.web.PageResponse;
-import dev.parley.ingress.web.ProblemKind;
+import dev.parley.platform.problem.ProblemKind;
 
 /** Conversations of one user. Another user's conversation is reported exactly like a missing one. */
 @Service

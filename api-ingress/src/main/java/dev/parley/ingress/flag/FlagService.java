@@ -16,7 +16,7 @@ import org.springframework.stereotype.Service;
 
 import dev.parley.ingress.message.MessageDocument;
 import dev.parley.ingress.message.MessageQueries;
-import dev.parley.ingress.web.ApiProblem;
+import dev.parley.platform.problem.ApiProblem;
 import dev.parley.ingress.web.PageResponse;
 
 /** Users flag messages of their own conversations; admins list and resolve the flags. */

@@ -23,7 +23,7 @@ import dev.parley.ingress.apikey.UserApiKeys;
 import dev.parley.ingress.auth.PasswordLinkRequest;
 import dev.parley.ingress.auth.PasswordLinks;
 import dev.parley.ingress.auth.UserDirectory;
-import dev.parley.ingress.web.ApiProblem;
+import dev.parley.platform.problem.ApiProblem;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;

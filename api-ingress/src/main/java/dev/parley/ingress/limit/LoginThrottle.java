@@ -3,7 +3,7 @@ package dev.parley.ingress.limit;
 import java.time.Duration;
 import java.util.Locale;
 
-import dev.parley.ingress.web.ApiProblem;
+import dev.parley.platform.problem.ApiProblem;
 
 import io.github.bucket4j.TimeMeter;
 

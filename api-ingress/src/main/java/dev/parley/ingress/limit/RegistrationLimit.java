@@ -2,7 +2,7 @@ package dev.parley.ingress.limit;
 
 import java.time.Duration;
 
-import dev.parley.ingress.web.ApiProblem;
+import dev.parley.platform.problem.ApiProblem;
 
 import io.github.bucket4j.TimeMeter;
 

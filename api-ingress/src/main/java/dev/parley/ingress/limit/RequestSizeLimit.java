@@ -5,8 +5,8 @@ import jakarta.servlet.http.HttpServletResponse;
 
 import org.springframework.web.servlet.HandlerInterceptor;
 
-import dev.parley.ingress.web.ApiProblem;
-import dev.parley.ingress.web.ProblemKind;
+import dev.parley.platform.problem.ApiProblem;
+import dev.parley.platform.problem.ProblemKind;
 
 /** Rejects a body larger than the limit by its declared length, before anything reads it. */
 final class RequestSizeLimit implements HandlerInterceptor {

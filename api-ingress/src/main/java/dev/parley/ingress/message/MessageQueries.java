@@ -13,7 +13,7 @@ import org.springframework.stereotype.Service;
 import dev.parley.ingress.conversation.ConversationDocument;
 import dev.parley.ingress.conversation.ConversationService;
 import dev.parley.ingress.conversation.MessageNode;
-import dev.parley.ingress.web.ApiProblem;
+import dev.parley.platform.problem.ApiProblem;
 import dev.parley.ingress.web.PageResponse;
 import dev.parley.ingress.webhook.WebhookDeliveries;
 import dev.parley.ingress.webhook.WebhookStatus;

@@ -9,7 +9,7 @@ import dev.parley.events.ContentPart;
 import dev.parley.events.GenerationParameters;
 import dev.parley.ingress.attachment.InlineImages;
 import dev.parley.ingress.submission.ChatSubmission;
-import dev.parley.ingress.web.ApiProblem;
+import dev.parley.platform.problem.ApiProblem;
 import tools.jackson.databind.JsonNode;
 
 /**

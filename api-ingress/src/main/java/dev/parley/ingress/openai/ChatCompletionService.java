@@ -14,8 +14,8 @@ import dev.parley.ingress.stream.StreamData;
 import dev.parley.ingress.submission.AcceptedChat;
 import dev.parley.ingress.submission.ChatSubmission;
 import dev.parley.ingress.submission.StatelessChats;
-import dev.parley.ingress.web.ApiProblem;
-import dev.parley.ingress.web.ProblemKind;
+import dev.parley.platform.problem.ApiProblem;
+import dev.parley.platform.problem.ProblemKind;
 
 /**
  * OpenAI chat completions on Parley's pipeline: published as a normal ChatRequested (same model, quota and

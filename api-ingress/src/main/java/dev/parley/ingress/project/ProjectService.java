@@ -15,7 +15,7 @@ import org.springframework.stereotype.Service;
 
 import dev.parley.ingress.limit.CapProperties;
 import dev.parley.ingress.limit.Caps;
-import dev.parley.ingress.web.ApiProblem;
+import dev.parley.platform.problem.ApiProblem;
 import dev.parley.ingress.web.PageResponse;
 
 /** A user's projects. Another user's project, or a deleted one, is reported exactly like a missing one. */

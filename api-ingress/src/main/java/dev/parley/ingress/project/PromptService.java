@@ -20,7 +20,7 @@ import org.springframework.stereotype.Service;
 
 import dev.parley.ingress.limit.CapProperties;
 import dev.parley.ingress.limit.Caps;
-import dev.parley.ingress.web.ApiProblem;
+import dev.parley.platform.problem.ApiProblem;
 import dev.parley.ingress.web.PageResponse;
 
 /**

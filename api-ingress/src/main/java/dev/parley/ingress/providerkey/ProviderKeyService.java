@@ -18,7 +18,7 @@ import dev.parley.events.ProviderCredential;
 import dev.parley.ingress.catalog.ModelCatalog;
 import dev.parley.ingress.catalog.OwnKeys;
 import dev.parley.ingress.keyring.KeyRings;
-import dev.parley.ingress.web.ApiProblem;
+import dev.parley.platform.problem.ApiProblem;
 import dev.parley.platform.crypto.KeyRing;
 
 /**

@@ -15,7 +15,7 @@ import org.springframework.web.filter.OncePerRequestFilter;
 import org.springframework.web.servlet.HandlerExceptionResolver;
 
 import dev.parley.ingress.stream.OpenStreams;
-import dev.parley.ingress.web.ApiProblem;
+import dev.parley.platform.problem.ApiProblem;
 
 /**
  * Holds one of the user's open-stream slots for as long as an SSE stream lasts: taken before the request is

@@ -21,8 +21,8 @@ import dev.parley.ingress.auth.ExternalUser;
 import dev.parley.ingress.auth.UserAccount;
 import dev.parley.ingress.auth.UserAccounts;
 import dev.parley.ingress.auth.UserDirectory;
-import dev.parley.ingress.web.ApiProblem;
-import dev.parley.ingress.web.ProblemKind;
+import dev.parley.platform.problem.ApiProblem;
+import dev.parley.platform.problem.ProblemKind;
 
 /**
  * The Parley user behind an outside identity: found by external id (a unique index), created on first sight with

@@ -14,7 +14,7 @@ import dev.parley.ingress.message.MessageQueries;
 import dev.parley.ingress.message.MessageRole;
 import dev.parley.ingress.message.MessageTree;
 import dev.parley.ingress.message.Turn;
-import dev.parley.ingress.web.ApiProblem;
+import dev.parley.platform.problem.ApiProblem;
 
 /**
  * Re-runs parts of a conversation without losing anything: another answer to the last question, or an edited

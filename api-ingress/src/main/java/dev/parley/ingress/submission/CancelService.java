@@ -11,7 +11,7 @@ import dev.parley.events.CancelRequested;
 import dev.parley.events.Topics;
 import dev.parley.ingress.message.MessageDocument;
 import dev.parley.ingress.message.MessageQueries;
-import dev.parley.ingress.web.ApiProblem;
+import dev.parley.platform.problem.ApiProblem;
 
 /**
  * Asks the workers to stop an answer. The message itself changes only when the worker's terminal event

@@ -11,7 +11,7 @@ import dev.parley.events.GenerationParameters;
 import dev.parley.ingress.admission.Admission;
 import dev.parley.ingress.admission.Admitted;
 import dev.parley.ingress.catalog.CatalogModel;
-import dev.parley.ingress.web.ApiProblem;
+import dev.parley.platform.problem.ApiProblem;
 
 /**
  * Reserves a routed request's worst-case cost with usage-accounting, and gives it back when the request cannot go

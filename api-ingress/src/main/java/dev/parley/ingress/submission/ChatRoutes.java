@@ -8,8 +8,8 @@ import dev.parley.ingress.catalog.CatalogModel;
 import dev.parley.ingress.catalog.ModelCatalog;
 import dev.parley.ingress.catalog.ProviderRoutes;
 import dev.parley.ingress.providerkey.ProviderKeyService;
-import dev.parley.ingress.web.ApiProblem;
-import dev.parley.ingress.web.ProblemKind;
+import dev.parley.platform.problem.ApiProblem;
+import dev.parley.platform.problem.ProblemKind;
 
 /**
  * Which model a chat request runs on, and where and with which key the worker calls its provider. Read from the

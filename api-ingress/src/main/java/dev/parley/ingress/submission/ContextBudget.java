@@ -4,7 +4,7 @@ import java.util.List;
 
 import dev.parley.events.ChatMessage;
 import dev.parley.ingress.catalog.CatalogModel;
-import dev.parley.ingress.web.ApiProblem;
+import dev.parley.platform.problem.ApiProblem;
 
 /**
  * The checks of a context the caller supplied whole (the OpenAI-compatible edge, summaries): it must fit the

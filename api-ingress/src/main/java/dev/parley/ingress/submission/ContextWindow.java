@@ -6,8 +6,8 @@ import java.util.List;
 import dev.parley.events.ChatMessage;
 import dev.parley.ingress.admission.TokenEstimator;
 import dev.parley.ingress.catalog.CatalogModel;
-import dev.parley.ingress.web.ApiProblem;
-import dev.parley.ingress.web.ProblemKind;
+import dev.parley.platform.problem.ApiProblem;
+import dev.parley.platform.problem.ProblemKind;
 
 /**
  * A model's limits on a request: its output limit, and its context window, which must hold the estimated input

@@ -10,7 +10,7 @@ import io.micrometer.core.instrument.Timer;
 
 import org.springframework.stereotype.Component;
 
-import dev.parley.ingress.web.ApiProblem;
+import dev.parley.platform.problem.ApiProblem;
 
 /** Counts messages that became requests on Kafka, and those refused, by reason. */
 @Component

@@ -11,7 +11,7 @@ import org.springframework.stereotype.Component;
 import dev.parley.events.ChatRequested;
 import dev.parley.events.Topics;
 import dev.parley.ingress.admission.Admission;
-import dev.parley.ingress.web.ApiProblem;
+import dev.parley.platform.problem.ApiProblem;
 
 /**
  * Publishes an admitted request on {@code chat.requests}; acceptance means the broker has it. A failed send runs

@@ -10,8 +10,8 @@ import org.springframework.stereotype.Service;
 import dev.parley.events.ChatRequested;
 import dev.parley.ingress.admission.TokenEstimator;
 import dev.parley.ingress.catalog.CatalogModel;
-import dev.parley.ingress.web.ApiProblem;
-import dev.parley.ingress.web.ProblemKind;
+import dev.parley.platform.problem.ApiProblem;
+import dev.parley.platform.problem.ProblemKind;
 import dev.parley.platform.logging.LogContext;
 
 /**

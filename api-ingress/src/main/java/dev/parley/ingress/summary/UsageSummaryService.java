@@ -11,8 +11,8 @@ import dev.parley.ingress.conversation.ConversationDocument;
 import dev.parley.ingress.conversation.ConversationService;
 import dev.parley.ingress.submission.ChatRequestService;
 import dev.parley.ingress.submission.ChatSubmission;
-import dev.parley.ingress.web.ApiProblem;
-import dev.parley.ingress.web.ProblemKind;
+import dev.parley.platform.problem.ApiProblem;
+import dev.parley.platform.problem.ProblemKind;
 import tools.jackson.databind.JsonNode;
 
 /**

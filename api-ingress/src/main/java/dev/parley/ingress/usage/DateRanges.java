@@ -2,7 +2,7 @@ package dev.parley.ingress.usage;
 
 import java.time.LocalDate;
 
-import dev.parley.ingress.web.ApiProblem;
+import dev.parley.platform.problem.ApiProblem;
 
 /** Checks of the {@code from}/{@code to} query parameters of reports and ledgers (ISO days, UTC, inclusive). */
 public final class DateRanges {

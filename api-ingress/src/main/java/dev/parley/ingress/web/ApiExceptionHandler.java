@@ -4,8 +4,6 @@ import java.net.URI;
 import java.util.List;
 import java.util.Map;
 
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import org.springframework.context.MessageSourceResolvable;
 import org.springframework.core.NestedExceptionUtils;
 import org.springframework.http.HttpHeaders;
@@ -17,24 +15,25 @@ import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.core.AuthenticationException;
 import org.springframework.validation.FieldError;
-import org.springframework.web.ErrorResponse;
 import org.springframework.web.bind.MethodArgumentNotValidException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.context.request.ServletWebRequest;
 import org.springframework.web.context.request.WebRequest;
 import org.springframework.web.method.annotation.HandlerMethodValidationException;
-import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
+
+import dev.parley.platform.problem.ApiProblem;
+import dev.parley.platform.problem.ProblemAdvice;
+import dev.parley.platform.problem.ProblemKind;
 
 /**
- * Turns every failure, ours and the framework's, into an RFC 9457 problem with a stable {@code type}. Spring
- * Security's entry point and access-denied handler delegate here too, so there is one place that shapes errors.
- * The one exception is the OpenAI-compatible edge under /v1, which answers OpenAI's error shape instead.
+ * Turns every failure, ours and the framework's, into an RFC 9457 problem with a stable {@code type} (platform's
+ * {@link ProblemAdvice} and vocabulary, plus the field list of validation problems here). Spring Security's entry
+ * point and access-denied handler delegate here too, so there is one place that shapes errors. The one exception is
+ * the OpenAI-compatible edge under /v1, which answers OpenAI's error shape instead.
  */
 @RestControllerAdvice
-class ApiExceptionHandler extends ResponseEntityExceptionHandler {
-
-    private static final Logger log = LoggerFactory.getLogger(ApiExceptionHandler.class);
+class ApiExceptionHandler extends ProblemAdvice {
 
     @ExceptionHandler(AuthenticationException.class)
     ResponseEntity<Object> unauthenticated(AuthenticationException ex, WebRequest request) {
@@ -44,12 +43,6 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
     @ExceptionHandler(AccessDeniedException.class)
     ResponseEntity<Object> accessDenied(AccessDeniedException ex, WebRequest request) {
         return problem(ProblemKind.FORBIDDEN, "You are not allowed to do this", ex, request);
-    }
-
-    @ExceptionHandler(Exception.class)
-    ResponseEntity<Object> unexpected(Exception ex, WebRequest request) {
-        log.error("Unexpected failure of {}", describe(request), ex);
-        return problem(ProblemKind.INTERNAL, "An unexpected error occurred", ex, request);
     }
 
     @Override
@@ -88,16 +81,8 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
     }
 
     @Override
-    protected ResponseEntity<Object> handleExceptionInternal(Exception ex, Object body, HttpHeaders headers,
+    protected ResponseEntity<Object> render(Exception ex, ProblemDetail problem, HttpHeaders headers,
             HttpStatusCode statusCode, WebRequest request) {
-        ProblemDetail problem = body instanceof ProblemDetail detail ? detail
-                : ex instanceof ErrorResponse response ? response.getBody()
-                : ProblemDetail.forStatus(statusCode);
-        if (problem.getType() == null || "about:blank".equals(problem.getType().toString())) {
-            ProblemKind kind = ProblemKind.forStatus(statusCode);
-            problem.setType(kind.type());
-            problem.setTitle(kind.title());
-        }
         if (request instanceof ServletWebRequest servlet) {
             String path = servlet.getRequest().getRequestURI();
             if (OpenAiErrors.appliesTo(path)) {
@@ -107,7 +92,7 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
                 problem.setInstance(URI.create(path));
             }
         }
-        return super.handleExceptionInternal(ex, problem, headers, statusCode, request);
+        return respond(ex, problem, headers, statusCode, request);
     }
 
     /** The /v1 edge speaks OpenAI's error shape, which is what OpenAI SDKs parse. */
@@ -117,7 +102,7 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
         HttpHeaders openAiHeaders = new HttpHeaders();
         openAiHeaders.putAll(headers);
         openAiHeaders.setContentType(MediaType.APPLICATION_JSON);
-        return super.handleExceptionInternal(ex, translation.body(), openAiHeaders, translation.status(), request);
+        return respond(ex, translation.body(), openAiHeaders, translation.status(), request);
     }
 
     private ResponseEntity<Object> validationProblem(Exception ex, List<Map<String, String>> errors,
@@ -127,19 +112,8 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
         return handleExceptionInternal(ex, body, headers, ProblemKind.VALIDATION.status(), request);
     }
 
-    private ResponseEntity<Object> problem(ProblemKind kind, String detail, Exception ex, WebRequest request) {
-        return handleExceptionInternal(ex, ApiProblem.problem(kind, detail), new HttpHeaders(), kind.status(),
-                request);
-    }
-
     private static Map<String, String> violation(String field, MessageSourceResolvable error) {
         String message = error.getDefaultMessage() == null ? "is invalid" : error.getDefaultMessage();
         return Map.of("field", field == null ? "" : field, "message", message);
-    }
-
-    private static String describe(WebRequest request) {
-        return request instanceof ServletWebRequest servlet
-                ? servlet.getRequest().getMethod() + " " + servlet.getRequest().getRequestURI()
-                : request.getDescription(false);
     }
 }

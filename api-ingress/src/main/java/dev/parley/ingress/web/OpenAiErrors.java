@@ -1,5 +1,6 @@
 package dev.parley.ingress.web;
 
+import dev.parley.platform.problem.ProblemKind;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;

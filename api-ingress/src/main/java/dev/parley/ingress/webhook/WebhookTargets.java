@@ -5,8 +5,8 @@ import java.net.URISyntaxException;
 
 import org.springframework.stereotype.Service;
 
-import dev.parley.ingress.web.ApiProblem;
-import dev.parley.ingress.web.ProblemKind;
+import dev.parley.platform.problem.ApiProblem;
+import dev.parley.platform.problem.ProblemKind;
 import dev.parley.platform.outbound.OutboundAddressException;
 import dev.parley.platform.outbound.OutboundAddressPolicy;
 

@@ -11,7 +11,7 @@ import dev.parley.ingress.auth.AccountStates;
 import dev.parley.ingress.auth.UserAuthentication;
 import dev.parley.ingress.stream.OpenStreams;
 import dev.parley.ingress.stream.StreamLimits;
-import dev.parley.ingress.web.ApiProblem;
+import dev.parley.platform.problem.ApiProblem;
 
 /**
  * A WebSocket keeps the identity of its handshake: this decides how long that identity holds (until the token or

@@ -16,8 +16,8 @@ import dev.parley.ingress.stream.AnswerFeed;
 import dev.parley.ingress.stream.StreamHub;
 import dev.parley.ingress.stream.StreamProperties;
 import dev.parley.ingress.stream.StreamWriters;
-import dev.parley.ingress.web.ApiProblem;
-import dev.parley.ingress.web.ProblemKind;
+import dev.parley.platform.problem.ApiProblem;
+import dev.parley.platform.problem.ProblemKind;
 import tools.jackson.core.JacksonException;
 
 /**

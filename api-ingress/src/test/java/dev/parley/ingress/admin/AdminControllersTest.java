@@ -30,7 +30,7 @@ import dev.parley.ingress.TestTokens;
 import dev.parley.ingress.accounting.AccountSnapshot;
 import dev.parley.ingress.catalog.ModelPrices;
 import dev.parley.ingress.catalogadmin.CatalogAdmin;
-import dev.parley.ingress.web.ApiProblem;
+import dev.parley.platform.problem.ApiProblem;
 import tools.jackson.databind.json.JsonMapper;
 
 @ControllerTest({AdminUsersController.class, AdminUsageController.class})

@@ -22,7 +22,7 @@ import dev.parley.ingress.conversation.ConversationDocument;
 import dev.parley.ingress.conversation.ConversationLifecycle;
 import dev.parley.ingress.flag.FlagResponse;
 import dev.parley.ingress.flag.FlagService;
-import dev.parley.ingress.web.ApiProblem;
+import dev.parley.platform.problem.ApiProblem;
 import dev.parley.ingress.web.PageResponse;
 
 @ControllerTest({AdminConversationsController.class, AdminFlagsController.class})

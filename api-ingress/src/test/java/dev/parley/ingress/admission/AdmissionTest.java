@@ -22,8 +22,8 @@ import dev.parley.events.ChatRole;
 import dev.parley.ingress.accounting.AccountingApi;
 import dev.parley.ingress.catalog.CatalogModel;
 import dev.parley.ingress.catalog.ModelPrices;
-import dev.parley.ingress.web.ApiProblem;
-import dev.parley.ingress.web.ProblemKind;
+import dev.parley.platform.problem.ApiProblem;
+import dev.parley.platform.problem.ProblemKind;
 import dev.parley.platform.tokens.TokenCounter;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 

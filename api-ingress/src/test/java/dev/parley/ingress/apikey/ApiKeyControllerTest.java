@@ -29,7 +29,7 @@ import org.springframework.test.web.servlet.MockMvc;
 import dev.parley.ingress.ControllerTest;
 import dev.parley.ingress.auth.UserAuthentication;
 import dev.parley.ingress.TestTokens;
-import dev.parley.ingress.web.ApiProblem;
+import dev.parley.platform.problem.ApiProblem;
 
 @ControllerTest(ApiKeyController.class)
 class ApiKeyControllerTest {

@@ -11,8 +11,8 @@ import javax.imageio.ImageIO;
 import org.junit.jupiter.api.Test;
 import org.springframework.util.unit.DataSize;
 
-import dev.parley.ingress.web.ApiProblem;
-import dev.parley.ingress.web.ProblemKind;
+import dev.parley.platform.problem.ApiProblem;
+import dev.parley.platform.problem.ProblemKind;
 
 /** What an upload is, what a model gets of it, and which files are refused. */
 class UploadInspectorTest {

@@ -15,8 +15,8 @@ import org.junit.jupiter.api.Test;
 import dev.parley.ingress.auth.RegistrationProperties.RegistrationMode;
 import dev.parley.ingress.limit.RegistrationLimit;
 import dev.parley.ingress.accounting.AccountingApi;
-import dev.parley.ingress.web.ApiProblem;
-import dev.parley.ingress.web.ProblemKind;
+import dev.parley.platform.problem.ApiProblem;
+import dev.parley.platform.problem.ProblemKind;
 
 class RegistrationsTest {
 

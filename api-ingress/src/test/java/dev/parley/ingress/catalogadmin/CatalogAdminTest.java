@@ -25,8 +25,8 @@ import dev.parley.ingress.catalog.ModelPrices;
 import dev.parley.ingress.catalog.PricePublisher;
 import dev.parley.ingress.catalog.ProviderDocument;
 import dev.parley.ingress.keyring.KeyRings;
-import dev.parley.ingress.web.ApiProblem;
-import dev.parley.ingress.web.ProblemKind;
+import dev.parley.platform.problem.ApiProblem;
+import dev.parley.platform.problem.ProblemKind;
 import dev.parley.platform.crypto.KeyRing;
 import dev.parley.platform.outbound.OutboundAddressPolicy;
 

@@ -30,8 +30,8 @@ import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilde
 
 import dev.parley.ingress.ControllerTest;
 import dev.parley.ingress.TestTokens;
-import dev.parley.ingress.web.ApiProblem;
-import dev.parley.ingress.web.ProblemKind;
+import dev.parley.platform.problem.ApiProblem;
+import dev.parley.platform.problem.ProblemKind;
 
 @ControllerTest(ProvidersController.class)
 class ProvidersControllerTest {

@@ -29,9 +29,9 @@ import org.springframework.test.web.servlet.MvcResult;
 
 import dev.parley.ingress.ControllerTest;
 import dev.parley.ingress.TestTokens;
-import dev.parley.ingress.web.ApiProblem;
+import dev.parley.platform.problem.ApiProblem;
 import dev.parley.ingress.web.PageResponse;
-import dev.parley.ingress.web.ProblemKind;
+import dev.parley.platform.problem.ProblemKind;
 
 @ControllerTest(ConversationController.class)
 class ConversationControllerTest {

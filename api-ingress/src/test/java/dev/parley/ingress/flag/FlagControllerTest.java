@@ -20,7 +20,7 @@ import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilde
 
 import dev.parley.ingress.ControllerTest;
 import dev.parley.ingress.TestTokens;
-import dev.parley.ingress.web.ApiProblem;
+import dev.parley.platform.problem.ApiProblem;
 
 @ControllerTest(FlagController.class)
 class FlagControllerTest {

@@ -16,7 +16,7 @@ import org.springframework.test.web.servlet.MockMvc;
 
 import dev.parley.ingress.ControllerTest;
 import dev.parley.ingress.TestTokens;
-import dev.parley.ingress.web.ApiProblem;
+import dev.parley.platform.problem.ApiProblem;
 import dev.parley.ingress.web.PageResponse;
 import dev.parley.ingress.webhook.WebhookStatus;
 

@@ -14,8 +14,8 @@ import dev.parley.ingress.attachment.AttachmentProperties;
 import dev.parley.ingress.attachment.InlineImages;
 import dev.parley.ingress.attachment.TestImages;
 import dev.parley.ingress.submission.ChatSubmission;
-import dev.parley.ingress.web.ApiProblem;
-import dev.parley.ingress.web.ProblemKind;
+import dev.parley.platform.problem.ApiProblem;
+import dev.parley.platform.problem.ProblemKind;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 

@@ -44,8 +44,8 @@ import dev.parley.ingress.catalog.CatalogModel;
 import dev.parley.ingress.catalog.ModelCatalog;
 import dev.parley.ingress.catalog.ModelPrices;
 import dev.parley.ingress.providerkey.ProviderKeyService;
-import dev.parley.ingress.web.ApiProblem;
-import dev.parley.ingress.web.ProblemKind;
+import dev.parley.platform.problem.ApiProblem;
+import dev.parley.platform.problem.ProblemKind;
 
 /** Request validation and the OpenAI error shape of the /v1 edge. */
 @ControllerTest({ChatCompletionsController.class, OpenAiModelsController.class})

@@ -25,8 +25,8 @@ import dev.parley.ingress.message.MessageRole;
 import dev.parley.ingress.message.MessageStatus;
 import dev.parley.ingress.message.MessageTree;
 import dev.parley.ingress.message.Turn;
-import dev.parley.ingress.web.ApiProblem;
-import dev.parley.ingress.web.ProblemKind;
+import dev.parley.platform.problem.ApiProblem;
+import dev.parley.platform.problem.ProblemKind;
 
 /** Which messages may be regenerated, edited or activated, and where the new exchange goes. */
 class BranchServiceTest {

@@ -44,8 +44,8 @@ import dev.parley.ingress.message.MessageDocument;
 import dev.parley.ingress.message.MessageOutcomes;
 import dev.parley.ingress.message.MessageQueries;
 import dev.parley.ingress.message.MessageStatus;
-import dev.parley.ingress.web.ApiProblem;
-import dev.parley.ingress.web.ProblemKind;
+import dev.parley.platform.problem.ApiProblem;
+import dev.parley.platform.problem.ProblemKind;
 import dev.parley.platform.tokens.TokenCounter;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 

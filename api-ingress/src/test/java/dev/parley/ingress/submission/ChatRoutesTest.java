@@ -24,8 +24,8 @@ import dev.parley.events.ProviderEndpoint;
 import dev.parley.ingress.catalog.ModelCatalog;
 import dev.parley.ingress.catalog.ProviderRoutes;
 import dev.parley.ingress.providerkey.ProviderKeyService;
-import dev.parley.ingress.web.ApiProblem;
-import dev.parley.ingress.web.ProblemKind;
+import dev.parley.platform.problem.ApiProblem;
+import dev.parley.platform.problem.ProblemKind;
 
 /** Which model a request runs on, and where and with which key the worker calls its provider. */
 class ChatRoutesTest {

@@ -29,8 +29,8 @@ import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilde
 
 import dev.parley.ingress.ControllerTest;
 import dev.parley.ingress.TestTokens;
-import dev.parley.ingress.web.ApiProblem;
-import dev.parley.ingress.web.ProblemKind;
+import dev.parley.platform.problem.ApiProblem;
+import dev.parley.platform.problem.ProblemKind;
 import dev.parley.ingress.webhook.WebhookAddressPolicy;
 import dev.parley.ingress.webhook.WebhookSecrets;
 import dev.parley.ingress.webhook.WebhookTargets;

@@ -19,8 +19,8 @@ import org.junit.jupiter.api.Test;
 import dev.parley.events.ChatRequested;
 import dev.parley.events.Topics;
 import dev.parley.ingress.admission.Admission;
-import dev.parley.ingress.web.ApiProblem;
-import dev.parley.ingress.web.ProblemKind;
+import dev.parley.platform.problem.ApiProblem;
+import dev.parley.platform.problem.ProblemKind;
 
 /** A request is accepted once the broker has it; a failed send cleans up and gives the reservation back. */
 class RequestPublisherTest {

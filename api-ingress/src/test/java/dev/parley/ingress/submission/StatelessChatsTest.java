@@ -29,7 +29,7 @@ import dev.parley.events.GenerationParameters;
 import dev.parley.ingress.admission.Admission;
 import dev.parley.ingress.admission.Admitted;
 import dev.parley.ingress.admission.TokenEstimator;
-import dev.parley.ingress.web.ApiProblem;
+import dev.parley.platform.problem.ApiProblem;
 import dev.parley.platform.tokens.TokenCounter;
 
 /** A request of the OpenAI-compatible edge: stored nowhere, routed, reserved and published like any other. */

@@ -1,5 +1,7 @@
 package dev.parley.ingress.web;
 
+import dev.parley.platform.problem.ProblemKind;
+import dev.parley.platform.problem.ApiProblem;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import org.junit.jupiter.api.Test;

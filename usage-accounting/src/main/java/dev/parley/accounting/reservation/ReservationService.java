@@ -4,7 +4,6 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.Optional;
 
-import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
 
 import dev.parley.accounting.account.Account;
@@ -20,7 +19,8 @@ import dev.parley.accounting.ledger.LedgerType;
 import dev.parley.accounting.price.Costs;
 import dev.parley.accounting.price.PriceBook;
 import dev.parley.accounting.price.PricesUnavailableException;
-import dev.parley.accounting.web.ProblemException;
+import dev.parley.platform.problem.ApiProblem;
+import dev.parley.platform.problem.ProblemKind;
 
 /**
  * Admission: a request is reserved at its worst-case cost before api-ingress publishes it, and refused when the
@@ -139,7 +139,7 @@ class ReservationService {
             return Costs.worstCase(prices.priceFor(request.model()).price(), request.estimatedInputTokens(),
                     request.maxOutputTokens());
         } catch (PricesUnavailableException e) {
-            throw new ProblemException(HttpStatus.SERVICE_UNAVAILABLE, "unavailable", "Unavailable", e.getMessage());
+            throw new ApiProblem(ProblemKind.UNAVAILABLE, e.getMessage());
         }
     }
 
@@ -148,25 +148,22 @@ class ReservationService {
      * so the account can show room on every count; a refusal with the credits there was a count at its limit, never
      * an empty balance (a 402 tells the client to stop until someone adds credits).
      */
-    static ProblemException refusal(Account account, Reservation reservation, ReservationLimits limits) {
+    static ApiProblem refusal(Account account, Reservation reservation, ReservationLimits limits) {
         if (limits.perUser() != null && account.active(reservation.userId()) >= limits.perUser()) {
-            return new ProblemException(HttpStatus.TOO_MANY_REQUESTS, "too-many-reservations",
-                    "Too many answers in progress", "You have " + account.active(reservation.userId())
-                            + " answers in progress, the most allowed at once; wait for one to finish.");
+            return new ApiProblem(ProblemKind.TOO_MANY_RESERVATIONS, "You have "
+                    + account.active(reservation.userId())
+                    + " answers in progress, the most allowed at once; wait for one to finish.");
         }
         if (account.reservations().size() >= limits.perAccount()) {
-            return new ProblemException(HttpStatus.TOO_MANY_REQUESTS, "too-many-reservations",
-                    "Too many requests in flight", "The account has " + account.reservations().size()
-                            + " requests in flight; wait for one to finish.");
+            return new ApiProblem(ProblemKind.TOO_MANY_RESERVATIONS, "The account has "
+                    + account.reservations().size() + " requests in flight; wait for one to finish.");
         }
         if (account.available() >= reservation.amount()) {
-            return new ProblemException(HttpStatus.TOO_MANY_REQUESTS, "too-many-reservations",
-                    "Too many requests in flight", "Too many requests of this account were in flight at once; retry "
-                            + "when one has finished.");
+            return new ApiProblem(ProblemKind.TOO_MANY_RESERVATIONS,
+                    "Too many requests of this account were in flight at once; retry when one has finished.");
         }
-        return new ProblemException(HttpStatus.PAYMENT_REQUIRED, "quota-exhausted", "Quota exhausted",
-                "This request may cost up to " + reservation.amount() + " credits; " + account.available()
-                        + " are available.");
+        return new ApiProblem(ProblemKind.QUOTA_EXHAUSTED, "This request may cost up to " + reservation.amount()
+                + " credits; " + account.available() + " are available.");
     }
 
     private static ReservationResponse response(Account account, Reservation reservation) {

@@ -1,87 +1,63 @@
 package dev.parley.accounting.web;
 
-import java.net.URI;
+import java.util.Set;
 
 import jakarta.validation.ConstraintViolationException;
 
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpHeaders;
-import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
-import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.core.AuthenticationException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.context.request.WebRequest;
-import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
+
+import dev.parley.platform.problem.ApiProblem;
+import dev.parley.platform.problem.ProblemAdvice;
+import dev.parley.platform.problem.ProblemKind;
 
 /**
- * Every error leaves as an RFC 9457 problem with a {@code urn:parley:problem:<kind>} type: Spring MVC's own
- * exceptions (bad paths, methods, validation), authentication failures handed over by the security entry
- * point, and anything unexpected, which is logged here and answered without internals.
+ * Every error leaves as an RFC 9457 problem of platform's vocabulary ({@link ProblemAdvice}): Spring MVC's own
+ * exceptions (bad paths, methods, validation), authentication failures handed over by the security entry point, and
+ * anything unexpected. api-ingress maps these by {@code type}; the generic ones of this service are
+ * {@code bad-request} and {@code too-many-requests}, as they always were.
  */
 @RestControllerAdvice
-class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
+class ProblemDetailsAdvice extends ProblemAdvice {
 
-    private static final URI ABOUT_BLANK = URI.create("about:blank");
-    private static final Logger log = LoggerFactory.getLogger(ProblemDetailsAdvice.class);
+    /** The kinds a bare status may stand for here; any other 4xx is bad-request, any other 5xx internal. */
+    private static final Set<ProblemKind> BY_STATUS = Set.of(ProblemKind.BAD_REQUEST, ProblemKind.UNAUTHORIZED,
+            ProblemKind.QUOTA_EXHAUSTED, ProblemKind.FORBIDDEN, ProblemKind.NOT_FOUND, ProblemKind.METHOD_NOT_ALLOWED,
+            ProblemKind.NOT_ACCEPTABLE, ProblemKind.CONFLICT, ProblemKind.UNSUPPORTED_MEDIA_TYPE,
+            ProblemKind.TOO_MANY_REQUESTS, ProblemKind.INTERNAL, ProblemKind.UNAVAILABLE);
 
     @ExceptionHandler(AuthenticationException.class)
-    ResponseEntity<ProblemDetail> unauthorized(AuthenticationException exception) {
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.UNAUTHORIZED,
-                "A valid service token is required.");
-        problem.setType(ProblemTypes.UNAUTHORIZED);
-        problem.setTitle("Unauthorized");
-        return ResponseEntity.status(HttpStatus.UNAUTHORIZED)
-                .header(HttpHeaders.WWW_AUTHENTICATE, "Bearer")
-                .body(problem);
-    }
-
-    @ExceptionHandler(ProblemException.class)
-    ResponseEntity<ProblemDetail> problem(ProblemException exception) {
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(exception.status(), exception.getMessage());
-        problem.setType(ProblemTypes.of(exception.kind()));
-        problem.setTitle(exception.title());
-        return ResponseEntity.status(exception.status()).body(problem);
+    ResponseEntity<Object> unauthorized(AuthenticationException exception, WebRequest request) {
+        HttpHeaders headers = new HttpHeaders();
+        headers.set(HttpHeaders.WWW_AUTHENTICATE, "Bearer");
+        return handleExceptionInternal(exception,
+                ApiProblem.problem(ProblemKind.UNAUTHORIZED, "A valid service token is required."), headers,
+                ProblemKind.UNAUTHORIZED.status(), request);
     }
 
     @ExceptionHandler(AccessDeniedException.class)
-    ResponseEntity<ProblemDetail> forbidden(AccessDeniedException exception) {
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.FORBIDDEN,
-                "This token may not use this endpoint.");
-        problem.setType(ProblemTypes.of("forbidden"));
-        problem.setTitle("Forbidden");
-        return ResponseEntity.status(HttpStatus.FORBIDDEN).body(problem);
+    ResponseEntity<Object> forbidden(AccessDeniedException exception, WebRequest request) {
+        return problem(ProblemKind.FORBIDDEN, "This token may not use this endpoint.", exception, request);
     }
 
     @ExceptionHandler({IllegalArgumentException.class, ConstraintViolationException.class})
-    ResponseEntity<ProblemDetail> badArgument(RuntimeException exception) {
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, exception.getMessage());
-        problem.setType(ProblemTypes.of("bad-request"));
-        problem.setTitle("Bad request");
-        return ResponseEntity.badRequest().body(problem);
-    }
-
-    @ExceptionHandler(Exception.class)
-    ResponseEntity<ProblemDetail> unexpected(Exception exception) {
-        log.error("Unexpected error", exception);
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.INTERNAL_SERVER_ERROR,
-                "The request could not be completed.");
-        problem.setType(ProblemTypes.INTERNAL);
-        problem.setTitle("Internal error");
-        return ResponseEntity.internalServerError().body(problem);
+    ResponseEntity<Object> badArgument(RuntimeException exception, WebRequest request) {
+        return problem(ProblemKind.BAD_REQUEST, exception.getMessage(), exception, request);
     }
 
     @Override
-    protected ResponseEntity<Object> createResponseEntity(Object body, HttpHeaders headers, HttpStatusCode statusCode,
-            WebRequest request) {
-        if (body instanceof ProblemDetail problem
-                && (problem.getType() == null || ABOUT_BLANK.equals(problem.getType()))) {
-            problem.setType(ProblemTypes.forStatus(statusCode));
+    protected ProblemKind kindForStatus(HttpStatusCode status) {
+        for (ProblemKind kind : BY_STATUS) {
+            if (kind.status().value() == status.value()) {
+                return kind;
+            }
         }
-        return super.createResponseEntity(body, headers, statusCode, request);
+        return status.is4xxClientError() ? ProblemKind.BAD_REQUEST : ProblemKind.INTERNAL;
     }
 }

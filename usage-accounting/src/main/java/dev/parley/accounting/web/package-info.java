@@ -1,4 +1,5 @@
 /**
- * This service's HTTP error vocabulary: RFC 9457 problem types and the advice that renders them.
+ * This service's advice over platform's problem vocabulary ({@code dev.parley.platform.problem}): its security
+ * problems and the kinds a bare status stands for here.
  */
 package dev.parley.accounting.web;

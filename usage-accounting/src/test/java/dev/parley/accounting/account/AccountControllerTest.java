@@ -107,6 +107,6 @@ class AccountControllerTest {
         mvc.perform(get("/internal/accounts/alice").header(HttpHeaders.AUTHORIZATION, "Bearer " + TOKEN))
                 .andExpect(status().isInternalServerError())
                 .andExpect(jsonPath("$.type").value("urn:parley:problem:internal"))
-                .andExpect(jsonPath("$.detail").value("The request could not be completed."));
+                .andExpect(jsonPath("$.detail").value("An unexpected error occurred"));
     }
 }

@@ -11,7 +11,8 @@ import org.springframework.http.HttpStatus;
 
 import dev.parley.accounting.account.Account;
 import dev.parley.accounting.account.Reservation;
-import dev.parley.accounting.web.ProblemException;
+import dev.parley.platform.problem.ApiProblem;
+import dev.parley.platform.problem.ProblemKind;
 
 /** A refused hold is explained from the account read after it, which may already have room again. */
 class ReservationRefusalTest {
@@ -21,27 +22,28 @@ class ReservationRefusalTest {
 
     @Test
     void creditsThatDoNotCoverTheWorstCaseAreAQuotaProblem() {
-        ProblemException problem = ReservationService.refusal(account(499, 0), RESERVATION, LIMITS);
+        ApiProblem problem = ReservationService.refusal(account(499, 0), RESERVATION, LIMITS);
 
-        assertThat(problem.status()).isEqualTo(HttpStatus.PAYMENT_REQUIRED);
-        assertThat(problem.kind()).isEqualTo("quota-exhausted");
+        assertThat(problem.getStatusCode()).isEqualTo(HttpStatus.PAYMENT_REQUIRED);
+        assertThat(problem.kind()).isEqualTo(ProblemKind.QUOTA_EXHAUSTED);
+        assertThat(problem.getBody().getType()).hasToString("urn:parley:problem:quota-exhausted");
     }
 
     @Test
     void theUsersAnswersAtTheirLimitAreTooManyReservations() {
-        ProblemException problem = ReservationService.refusal(account(1_000_000, 8), RESERVATION, LIMITS);
+        ApiProblem problem = ReservationService.refusal(account(1_000_000, 8), RESERVATION, LIMITS);
 
-        assertThat(problem.status()).isEqualTo(HttpStatus.TOO_MANY_REQUESTS);
-        assertThat(problem.kind()).isEqualTo("too-many-reservations");
+        assertThat(problem.getStatusCode()).isEqualTo(HttpStatus.TOO_MANY_REQUESTS);
+        assertThat(problem.kind()).isEqualTo(ProblemKind.TOO_MANY_RESERVATIONS);
     }
 
     @Test
     void creditsEnoughAndRoomAgainMeanACountWasFullAMomentAgoNotAnEmptyBalance() {
         // the hold failed on a count; by the time the account was read, another request had settled
-        ProblemException problem = ReservationService.refusal(account(1_000_000, 3), RESERVATION, LIMITS);
+        ApiProblem problem = ReservationService.refusal(account(1_000_000, 3), RESERVATION, LIMITS);
 
-        assertThat(problem.status()).isEqualTo(HttpStatus.TOO_MANY_REQUESTS);
-        assertThat(problem.kind()).isEqualTo("too-many-reservations");
+        assertThat(problem.getStatusCode()).isEqualTo(HttpStatus.TOO_MANY_REQUESTS);
+        assertThat(problem.kind()).isEqualTo(ProblemKind.TOO_MANY_RESERVATIONS);
     }
 
     private static Account account(long available, int active) {

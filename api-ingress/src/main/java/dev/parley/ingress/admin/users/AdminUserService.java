@@ -11,7 +11,7 @@ import dev.parley.ingress.admin.AdminAccounting;
 import dev.parley.ingress.apikey.ApiKeyRevocation;
 import dev.parley.ingress.auth.UserAccount;
 import dev.parley.ingress.auth.UserAccounts;
-import dev.parley.ingress.web.ApiProblem;
+import dev.parley.platform.problem.ApiProblem;
 import dev.parley.ingress.web.PageResponse;
 import tools.jackson.databind.JsonNode;
 

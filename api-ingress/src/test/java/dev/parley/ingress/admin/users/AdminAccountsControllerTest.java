@@ -27,7 +27,7 @@ import dev.parley.ingress.TestTokens;
 import dev.parley.ingress.auth.UserAccount;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
-import dev.parley.ingress.web.ApiProblem;
+import dev.parley.platform.problem.ApiProblem;
 import dev.parley.ingress.web.PageResponse;
 
 @ControllerTest(AdminAccountsController.class)

@@ -15,9 +15,9 @@ import dev.parley.ingress.admin.AdminAccounting;
 import dev.parley.ingress.apikey.ApiKeyRevocation;
 import dev.parley.ingress.auth.UserAccount;
 import dev.parley.ingress.auth.UserAccounts;
-import dev.parley.ingress.web.ApiProblem;
+import dev.parley.platform.problem.ApiProblem;
 import dev.parley.ingress.web.PageResponse;
-import dev.parley.ingress.web.ProblemKind;
+import dev.parley.platform.problem.ProblemKind;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 

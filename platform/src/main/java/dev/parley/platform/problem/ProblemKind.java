@@ -1,22 +1,31 @@
-package dev.parley.ingress.web;
+package dev.parley.platform.problem;
 
 import java.net.URI;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
 
 /**
- * The stable problem types of the API. Clients branch on {@link #type()}, so a kind's URI never changes once
- * published; titles and details may.
+ * The stable problem types of Parley's HTTP APIs, api-ingress's public one and usage-accounting's internal one.
+ * Clients branch on {@link #type()}, so a kind's URI never changes once published; titles and details may.
  */
 public enum ProblemKind {
 
     VALIDATION("validation", HttpStatus.BAD_REQUEST, "Invalid request"),
     MALFORMED_REQUEST("malformed-request", HttpStatus.BAD_REQUEST, "Malformed request"),
+    /** usage-accounting's invalid input (its bad paths, parameters and bodies); api-ingress says validation. */
+    BAD_REQUEST("bad-request", HttpStatus.BAD_REQUEST, "Bad request"),
     UNAUTHORIZED("unauthorized", HttpStatus.UNAUTHORIZED, "Unauthorized"),
     QUOTA_EXHAUSTED("quota-exhausted", HttpStatus.PAYMENT_REQUIRED, "Quota exhausted"),
     TOO_MANY_RESERVATIONS("too-many-reservations", HttpStatus.TOO_MANY_REQUESTS, "Too many requests in flight"),
     RATE_LIMITED("rate-limited", HttpStatus.TOO_MANY_REQUESTS, "Too many requests"),
+    /** usage-accounting's generic 429; api-ingress says rate-limited. */
+    TOO_MANY_REQUESTS("too-many-requests", HttpStatus.TOO_MANY_REQUESTS, "Too many requests"),
     FORBIDDEN("forbidden", HttpStatus.FORBIDDEN, "Forbidden"),
     REGISTRATION_CLOSED("registration-closed", HttpStatus.FORBIDDEN, "Registration closed"),
     LIMIT_REACHED("limit-reached", HttpStatus.CONFLICT, "Limit reached"),
@@ -47,6 +56,8 @@ public enum ProblemKind {
     INTERNAL("internal", HttpStatus.INTERNAL_SERVER_ERROR, "Internal error");
 
     private static final String PREFIX = "urn:parley:problem:";
+    private static final Map<URI, ProblemKind> BY_TYPE = Stream.of(values())
+            .collect(Collectors.toUnmodifiableMap(ProblemKind::type, Function.identity()));
 
     private final URI type;
     private final HttpStatus status;
@@ -73,7 +84,7 @@ public enum ProblemKind {
     /** Whether a bare status may stand for this kind; the specific kinds are only ever raised by name. */
     private boolean generic() {
         return switch (this) {
-            case VALIDATION, MODEL_UNKNOWN, TOO_MANY_RESERVATIONS, CONTEXT_WINDOW_EXCEEDED, OUTBOUND_ADDRESS_REFUSED,
+            case VALIDATION, BAD_REQUEST, TOO_MANY_REQUESTS, MODEL_UNKNOWN, TOO_MANY_RESERVATIONS, CONTEXT_WINDOW_EXCEEDED, OUTBOUND_ADDRESS_REFUSED,
                     CATALOG_READ_ONLY, ATTACHMENT_TOO_LARGE, ATTACHMENT_TYPE_UNSUPPORTED, ATTACHMENT_TYPE_MISMATCH,
                     ATTACHMENT_MALFORMED, ATTACHMENT_EXPANDS_TOO_MUCH, STORAGE_QUOTA_EXCEEDED,
                     MODEL_TAKES_NO_IMAGES -> false;
@@ -81,7 +92,12 @@ public enum ProblemKind {
         };
     }
 
-    /** The kind for a framework exception that only tells its status. */
+    /** The kind of a problem's {@code type}; empty for about:blank, null and types of no Parley API. */
+    public static Optional<ProblemKind> ofType(URI type) {
+        return Optional.ofNullable(type == null ? null : BY_TYPE.get(type));
+    }
+
+    /** The kind for a framework exception that only tells its status (api-ingress's choice for a bare 400 or 429). */
     public static ProblemKind forStatus(HttpStatusCode status) {
         for (ProblemKind kind : values()) {
             if (kind.status.value() == status.value() && kind.generic()) {

@@ -1,4 +1,4 @@
-package dev.parley.ingress.web;
+package dev.parley.platform.problem;
 
 import java.time.Duration;
 import java.util.List;
@@ -10,7 +10,7 @@ import org.springframework.web.ErrorResponseException;
 
 /**
  * An expected failure of a request, rendered as an RFC 9457 problem with the kind's stable type. Spring MVC
- * renders {@link ErrorResponseException}s itself, so features only throw these.
+ * renders {@link ErrorResponseException}s itself, so features of every service only throw these.
  */
 public class ApiProblem extends ErrorResponseException {
 
@@ -65,7 +65,8 @@ public class ApiProblem extends ErrorResponseException {
         return this;
     }
 
-    static ProblemDetail problem(ProblemKind kind, String detail) {
+    /** The body of a problem of this kind. */
+    public static ProblemDetail problem(ProblemKind kind, String detail) {
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(kind.status(), detail);
         problem.setType(kind.type());
         problem.setTitle(kind.title());
