@@ -1,10 +1,19 @@
 package dev.parley.ingress;
 
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 
+import dev.parley.contracts.accounting.AccountOverview;
+import dev.parley.contracts.accounting.AccountResponse;
+import dev.parley.contracts.accounting.GrantResponse;
+import dev.parley.contracts.accounting.Price;
+import dev.parley.contracts.accounting.PriceTable;
+import dev.parley.contracts.accounting.RefillSettings;
+import dev.parley.contracts.accounting.TransactionPage;
+import dev.parley.contracts.accounting.UsageReport;
 import mockwebserver3.Dispatcher;
 import mockwebserver3.MockResponse;
 import mockwebserver3.RecordedRequest;
@@ -14,8 +23,9 @@ import tools.jackson.databind.json.JsonMapper;
 /**
  * usage-accounting's internal API for MockWebServer: checks the service token, answers the balance set for the
  * user (100000 credits unless set), admits reservations while that balance is positive ({@link #UNREACHABLE}
- * answers 500, {@link #TOO_MANY} 429), takes the catalog's prices (204), echoes admin changes, and records every
- * request it got.
+ * answers a 500 internal problem, {@link #TOO_MANY} a 429), takes the catalog's prices (204), answers admin changes,
+ * and records every request it got. Its answers are the accounting-api contract's records, as accounting writes
+ * them, and its refusals problems of platform's vocabulary.
  */
 public final class AccountingStub extends Dispatcher {
 
@@ -55,7 +65,7 @@ public final class AccountingStub extends Dispatcher {
             return new MockResponse.Builder().code(204).build();
         }
         if (path.equals("/internal/admin/accounts")) {
-            return accounts(request.getUrl().queryParameter("ids"));
+            return accounts(request.getUrl().queryParameterValues("ids"));
         }
         if (path.startsWith(ADMIN_ACCOUNTS) && path.endsWith("/grants") && request.getMethod().equals("GET")) {
             return json(200, List.of());
@@ -63,25 +73,30 @@ public final class AccountingStub extends Dispatcher {
         if (path.startsWith(ADMIN_ACCOUNTS)) {
             return admin(path.substring(ADMIN_ACCOUNTS.length()), body);
         }
-        if (path.startsWith("/internal/admin/")) {
-            return json(200, Map.of("rows", List.of(Map.of("key", "mock-1", "requests", 3, "inputTokens", 30,
-                    "outputTokens", 12, "cachedInputTokens", 0, "cost", 42)), "totals", Map.of("requests", 3,
-                    "inputTokens", 30, "outputTokens", 12, "cachedInputTokens", 0, "cost", 42), "groupBy", "model"));
+        if (path.equals("/internal/admin/prices")) {
+            Price oneCreditPerToken = new Price(1_000_000L, 1_000_000L, 1_000_000L);
+            return json(200, new PriceTable(Map.of("mock-1", oneCreditPerToken), oneCreditPerToken, true));
+        }
+        if (path.endsWith("/transactions")) {
+            return json(200, new TransactionPage(List.of(), 0, 20, 0, 0, new TransactionPage.Aggregates(0, 0, 0)));
+        }
+        if (path.endsWith("/usage")) {
+            var row = new UsageReport.Row("mock-1", null, 3, 30, 12, 0, 42, 1, UsageReport.Averages.of(3, 30, 12, 42, 1));
+            var totals = new UsageReport.Row(null, null, 3, 30, 12, 0, 42, 1, UsageReport.Averages.of(3, 30, 12, 42, 1));
+            return json(200, new UsageReport(null, null, request.getUrl().queryParameter("groupBy"), List.of(row),
+                    totals));
         }
         if (!path.startsWith(ACCOUNTS)) {
             return new MockResponse.Builder().code(404).build();
         }
         String[] parts = path.substring(ACCOUNTS.length()).split("/");
-        if (parts.length > 1) {
-            return json(200, Map.of("items", List.of(), "page", 0, "size", 20, "totalItems", 0, "rows", List.of()));
-        }
         return account(parts[0]);
     }
 
     private static MockResponse account(String userId) {
         long balance = BALANCES.getOrDefault(userId, 100_000L);
         if (balance == UNREACHABLE) {
-            return new MockResponse.Builder().code(500).build();
+            return problem(500, "internal", "An unexpected error occurred");
         }
         // the contract's fields, plus one the client does not know: the API may grow
         Map<String, Object> account = Map.ofEntries(Map.entry("userId", userId), Map.entry("balance", balance),
@@ -93,11 +108,10 @@ public final class AccountingStub extends Dispatcher {
     }
 
     /** The admin list's credits: each account with a set balance, and no grants. */
-    private static MockResponse accounts(String ids) {
-        List<Map<String, Object>> accounts = java.util.Arrays.stream(ids.split(","))
+    private static MockResponse accounts(List<String> ids) {
+        List<AccountOverview> accounts = ids.stream()
                 .filter(BALANCES::containsKey)
-                .map(id -> Map.<String, Object>of("userId", id, "balance", BALANCES.get(id), "reserved", 0,
-                        "available", BALANCES.get(id), "grants", List.of()))
+                .map(id -> new AccountOverview(response(id, BALANCES.get(id)), List.of()))
                 .toList();
         return json(200, accounts);
     }
@@ -106,7 +120,7 @@ public final class AccountingStub extends Dispatcher {
         String userId = body.get("userId").asString();
         long balance = BALANCES.getOrDefault(userId, 100_000L);
         if (balance == UNREACHABLE) {
-            return new MockResponse.Builder().code(500).build();
+            return problem(500, "internal", "An unexpected error occurred");
         }
         if (balance == TOO_MANY) {
             return problem(429, "too-many-reservations", "This account has too many requests in flight");
@@ -127,7 +141,24 @@ public final class AccountingStub extends Dispatcher {
             BALANCES.put(accountId, balance);
             return json(200, Map.of("accountId", accountId, "balance", balance, "reserved", 0, "available", balance));
         }
-        return json(rest.endsWith("/grants") ? 201 : 200, Map.of("accountId", accountId, "echo", body));
+        if (rest.endsWith("/grants")) {
+            return json(201, new GrantResponse(body.path("grantId").asString("grant-" + CALLS.size()), accountId,
+                    body.get("amount").asLong(), Instant.parse("2025-01-01T00:00:00Z"), null, "ACTIVE"));
+        }
+        if (rest.endsWith("/refill")) {
+            return json(200, new RefillSettings(accountId, body.get("amount").asLong(), body.get("interval").asString(),
+                    Instant.parse("2025-01-01T00:00:00Z"), null));
+        }
+        AccountResponse account = response(accountId, BALANCES.getOrDefault(accountId, 100_000L));
+        String organisation = body.path("organisationId").isString() ? body.get("organisationId").asString() : null;
+        return json(200, new AccountResponse(account.userId(), account.balance(), account.startingBalance(), 0, 0, 0,
+                0, 0, account.available(), organisation, organisation == null ? accountId : "org:" + organisation, null,
+                account.updatedAt()));
+    }
+
+    private static AccountResponse response(String userId, long balance) {
+        return new AccountResponse(userId, balance, 100_000, 0, 0, 0, 0, 0, balance, null, userId, null,
+                Instant.parse("2025-01-01T00:00:00Z"));
     }
 
     private static MockResponse problem(int status, String kind, String detail) {

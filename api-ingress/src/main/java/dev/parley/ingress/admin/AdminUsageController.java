@@ -16,13 +16,15 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
+import dev.parley.contracts.accounting.PriceTable;
+import dev.parley.contracts.accounting.TransactionPage;
+import dev.parley.contracts.accounting.UsageReport;
 import dev.parley.ingress.catalog.ModelPrices;
 import dev.parley.ingress.catalogadmin.CatalogAdmin;
 import dev.parley.ingress.usage.DateRanges;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
-import tools.jackson.databind.JsonNode;
 
 /** Admin: everyone's ledger and usage, and the price table. */
 @RestController
@@ -42,7 +44,7 @@ class AdminUsageController {
     @Operation(summary = "Ledger of everyone, or of one user", description = "Newest first, with aggregates "
             + "(count, total debited, total credited) over the whole range. `from`/`to` are ISO days (UTC), both "
             + "included.")
-    JsonNode transactions(
+    TransactionPage transactions(
             @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
             @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to,
             @RequestParam(required = false) @Size(max = 128) String userId,
@@ -57,7 +59,7 @@ class AdminUsageController {
             + "organisation or model, or several of them at once (`groupBy=model,user`: each row then has `keys`), "
             + "read from pre-aggregated buckets. Each row and the totals count their distinct `users` and give "
             + "`perUser` averages.")
-    JsonNode usage(
+    UsageReport usage(
             @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
             @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to,
             @RequestParam(defaultValue = "day") @Pattern(regexp = AdminAccounting.GROUPS,
@@ -71,7 +73,7 @@ class AdminUsageController {
     @GetMapping("/prices")
     @Operation(summary = "The price table", description = "usage-accounting's prices (those the catalog sent it, "
             + "and the default for unknown models), in credits per 1,000,000 tokens.")
-    JsonNode prices() {
+    PriceTable prices() {
         return accounting.prices();
     }
 

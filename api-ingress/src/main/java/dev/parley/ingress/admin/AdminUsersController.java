@@ -13,10 +13,12 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
-import dev.parley.ingress.accounting.AccountSnapshot;
+import dev.parley.contracts.accounting.AccountResponse;
+import dev.parley.contracts.accounting.BalanceResponse;
+import dev.parley.contracts.accounting.GrantResponse;
+import dev.parley.contracts.accounting.RefillSettings;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
-import tools.jackson.databind.JsonNode;
 
 /** Admin: credit settings of one user. Only admins get here (the security chain checks the role). */
 @RestController
@@ -33,8 +35,8 @@ class AdminUsersController {
     @GetMapping("/account")
     @Operation(summary = "A user's credits", description = "Balance, reserved, available, totals and refill, as "
             + "the user sees them on `/api/me/usage`.")
-    AccountSnapshot account(@PathVariable @Size(max = 128) String userId) {
-        return accounting.account(userId);
+    AccountView account(@PathVariable @Size(max = 128) String userId) {
+        return AccountView.of(accounting.account(userId));
     }
 
     @PutMapping("/balance")
@@ -49,21 +51,21 @@ class AdminUsersController {
     @ResponseStatus(HttpStatus.CREATED)
     @Operation(summary = "Grant credits", description = "Credits arrive at `effectiveAt` (now when absent); the "
             + "unspent remainder is removed at `expiresAt`.")
-    JsonNode grant(@PathVariable @Size(max = 128) String userId, @Valid @RequestBody GrantRequest request) {
+    GrantResponse grant(@PathVariable @Size(max = 128) String userId, @Valid @RequestBody GrantRequest request) {
         return accounting.grant(userId, request);
     }
 
     @PutMapping("/refill")
     @Operation(summary = "Set a user's automatic refill", description = "`amount` credits every `interval` "
             + "(ISO-8601, e.g. P1D), the first at once; amount 0 switches refills off.")
-    JsonNode refill(@PathVariable @Size(max = 128) String userId, @Valid @RequestBody RefillRequest request) {
+    RefillSettings refill(@PathVariable @Size(max = 128) String userId, @Valid @RequestBody RefillRequest request) {
         return accounting.setRefill(userId, request);
     }
 
     @PutMapping("/organisation")
     @Operation(summary = "Put a user into an organisation", description = "The organisation's balance then pays "
             + "all of the user's requests; `organisationId` null takes the user out.")
-    JsonNode organisation(@PathVariable @Size(max = 128) String userId,
+    AccountResponse organisation(@PathVariable @Size(max = 128) String userId,
             @Valid @RequestBody OrganisationRequest request) {
         return accounting.setOrganisation(userId, request.organisationId());
     }

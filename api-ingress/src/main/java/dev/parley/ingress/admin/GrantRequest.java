@@ -14,6 +14,11 @@ import com.fasterxml.jackson.annotation.JsonIgnore;
  */
 record GrantRequest(@NotNull @Positive Long amount, Instant effectiveAt, Instant expiresAt) {
 
+    /** The body usage-accounting takes; it names the grant itself. */
+    dev.parley.contracts.accounting.GrantRequest toAccounting() {
+        return new dev.parley.contracts.accounting.GrantRequest(null, amount, effectiveAt, expiresAt);
+    }
+
     @JsonIgnore
     @AssertTrue(message = "expiresAt must be after effectiveAt")
     boolean isExpiryAfterStart() {

@@ -1,8 +1,6 @@
 package dev.parley.ingress.admin;
 
 import java.time.Duration;
-import java.util.LinkedHashMap;
-import java.util.Map;
 
 import jakarta.validation.constraints.AssertTrue;
 import jakarta.validation.constraints.NotNull;
@@ -25,13 +23,9 @@ public record RefillRequest(@NotNull @PositiveOrZero Long amount, @NotNull Durat
     }
 
     /** The body usage-accounting takes. */
-    Map<String, Object> toAccounting() {
-        Map<String, Object> body = new LinkedHashMap<>();
-        body.put("amount", amount);
-        body.put("interval", interval.toString());
-        body.put("onDepletion", Boolean.TRUE.equals(onDepletion));
-        body.put("threshold", threshold);
-        return body;
+    dev.parley.contracts.accounting.RefillRequest toAccounting() {
+        return new dev.parley.contracts.accounting.RefillRequest(amount, interval, Boolean.TRUE.equals(onDepletion),
+                threshold);
     }
 
     @JsonIgnore

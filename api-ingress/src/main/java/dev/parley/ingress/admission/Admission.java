@@ -5,12 +5,13 @@ import java.util.concurrent.TimeUnit;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.http.HttpMethod;
 import org.springframework.stereotype.Service;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 
+import dev.parley.contracts.accounting.ReservationRequest;
+import dev.parley.contracts.accounting.ReservationResponse;
 import dev.parley.events.ChatMessage;
 import dev.parley.ingress.catalog.CatalogModel;
 import dev.parley.ingress.accounting.AccountingApi;
@@ -56,13 +57,13 @@ public class Admission {
         ReservationResponse reservation;
         long started = System.nanoTime();
         try {
-            reservation = accounting.send(HttpMethod.POST, request, ReservationResponse.class,
-                    uri -> uri.path("/internal/reservations").build());
+            reservation = accounting.call(api -> api.reserve(request));
             record(started, "admitted");
         } catch (ApiProblem problem) {
             record(started, problem.kind().name().toLowerCase(java.util.Locale.ROOT));
-            if (problem.kind() == ProblemKind.UNAVAILABLE) {
-                // a timed-out call may still have reserved: give it back rather than hold it until it expires
+            if (problem.kind() == ProblemKind.UNAVAILABLE || problem.kind() == ProblemKind.UPSTREAM_FAILED) {
+                // a timed-out or garbled call may still have reserved: give it back rather than hold it until it
+                // expires
                 release(requestId, userId);
             }
             throw problem;
@@ -83,8 +84,7 @@ public class Admission {
      */
     public void release(String requestId, String userId) {
         try {
-            accounting.delete(uri -> uri.path("/internal/reservations/{requestId}").queryParam("userId", userId)
-                    .build(requestId));
+            accounting.run(api -> api.release(requestId, userId));
         } catch (ApiProblem problem) {
             log.warn("Could not release the reservation of request {}; it expires on its own: {}", requestId,
                     problem.getBody().getDetail());

@@ -1,9 +1,8 @@
 package dev.parley.ingress.auth;
 
-import java.util.Map;
-
 import org.springframework.stereotype.Service;
 
+import dev.parley.contracts.accounting.OpenAccountRequest;
 import dev.parley.ingress.auth.Invitations.Invitation;
 import dev.parley.ingress.limit.RegistrationLimit;
 import dev.parley.ingress.accounting.AccountingApi;
@@ -66,8 +65,7 @@ class Registrations {
 
     /** Opens the new user's account with the admission's credits (idempotent at accounting). */
     void grant(String userId, Admission admission) {
-        accounting.put(Map.of("startingBalance", admission.startingBalance()),
-                uri -> uri.path("/internal/accounts/{userId}").build(userId));
+        accounting.call(api -> api.openAccount(userId, new OpenAccountRequest(admission.startingBalance())));
     }
 
     /** The registration failed after admission: its invitation may be used again. */

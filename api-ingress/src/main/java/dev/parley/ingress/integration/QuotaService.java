@@ -5,7 +5,7 @@ import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
 
 import dev.parley.ingress.admin.AdminAccounting;
-import dev.parley.ingress.admin.BalanceResponse;
+import dev.parley.contracts.accounting.BalanceResponse;
 import dev.parley.ingress.auth.ExternalUser;
 import dev.parley.ingress.auth.UserDirectory;
 

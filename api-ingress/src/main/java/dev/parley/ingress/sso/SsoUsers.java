@@ -2,20 +2,20 @@ package dev.parley.ingress.sso;
 
 import java.time.Clock;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Objects;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
-import org.springframework.http.HttpMethod;
 import org.springframework.stereotype.Component;
 
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 
+import dev.parley.contracts.accounting.GrantRequest;
+import dev.parley.contracts.accounting.Membership;
+import dev.parley.contracts.accounting.OpenAccountRequest;
 import dev.parley.ingress.accounting.AccountingApi;
 import dev.parley.ingress.auth.ExternalUser;
 import dev.parley.ingress.auth.UserAccount;
@@ -100,16 +100,11 @@ class SsoUsers {
     /** Idempotent at accounting: an account that exists keeps its balance, a grant id is granted once. */
     private void openAccount(IssuerProperties issuer, ExternalUser user) {
         long balance = issuer.startingBalance() != null ? issuer.startingBalance() : defaultStartingBalance;
-        accounting.put(Map.of("startingBalance", balance),
-                uri -> uri.path("/internal/accounts/{userId}").build(user.userId()));
+        accounting.call(api -> api.openAccount(user.userId(), new OpenAccountRequest(balance)));
         if (issuer.grant() > 0) {
-            Map<String, Object> grant = new HashMap<>(Map.of("grantId", "sso-welcome:" + user.userId(),
-                    "amount", issuer.grant()));
-            if (issuer.grantValidity() != null) {
-                grant.put("expiresAt", clock.instant().plus(issuer.grantValidity()).toString());
-            }
-            accounting.send(HttpMethod.POST, grant, Object.class,
-                    uri -> uri.path("/internal/admin/accounts/{userId}/grants").build(user.userId()));
+            var grant = new GrantRequest("sso-welcome:" + user.userId(), issuer.grant(), null,
+                    issuer.grantValidity() == null ? null : clock.instant().plus(issuer.grantValidity()));
+            accounting.call(api -> api.grant(user.userId(), grant));
         }
         if (user.created()) {
             log.info("Outside user {} signed in first as {}", user.externalId(), user.userId());
@@ -120,8 +115,7 @@ class SsoUsers {
         if (organisation == null || known != null && organisation.equals(known.organisation())) {
             return;
         }
-        accounting.send(HttpMethod.PUT, Map.of("organisationId", organisation), Object.class,
-                uri -> uri.path("/internal/admin/accounts/{userId}/organisation").build(userId));
+        accounting.call(api -> api.setOrganisation(userId, new Membership(organisation)));
     }
 
     private void applyAdmin(String userId, Boolean admin) {

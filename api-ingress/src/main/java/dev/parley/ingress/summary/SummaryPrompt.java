@@ -3,9 +3,9 @@ package dev.parley.ingress.summary;
 import java.util.ArrayList;
 import java.util.List;
 
+import dev.parley.contracts.accounting.UsageReport;
 import dev.parley.events.ChatMessage;
 import dev.parley.events.ChatRole;
-import tools.jackson.databind.JsonNode;
 
 /**
  * The model context that asks for a narrative summary of a usage report: an instruction for the model, then the
@@ -31,32 +31,34 @@ final class SummaryPrompt {
     }
 
     /** @param report usage-accounting's report: {from, to, groupBy, rows: [...], totals} */
-    static String table(JsonNode report) {
+    static String table(UsageReport report) {
         List<String> lines = new ArrayList<>();
-        lines.add("Usage report from " + text(report.get("from"), "the beginning") + " to "
-                + text(report.get("to"), "today") + ", by " + text(report.get("groupBy"), "day") + ".");
+        lines.add("Usage report from " + text(report.from(), "the beginning") + " to " + text(report.to(), "today")
+                + ", by " + text(report.groupBy(), "day") + ".");
         lines.add("");
-        lines.add("| " + text(report.get("groupBy"), "key") + " | requests | input tokens | output tokens "
+        lines.add("| " + text(report.groupBy(), "key") + " | requests | input tokens | output tokens "
                 + "| cached input tokens | credits |");
         lines.add("|---|---:|---:|---:|---:|---:|");
-        JsonNode rows = report.path("rows");
+        List<UsageReport.Row> rows = report.rows() == null ? List.of() : report.rows();
         for (int index = 0; index < Math.min(rows.size(), MAX_ROWS); index++) {
-            lines.add(row(text(rows.get(index).get("key"), "(none)"), rows.get(index)));
+            lines.add(row(text(rows.get(index).key(), "(none)"), rows.get(index)));
         }
         if (rows.size() > MAX_ROWS) {
             lines.add("| ... " + (rows.size() - MAX_ROWS) + " more rows | | | | | |");
         }
-        lines.add(row("**total**", report.path("totals")));
+        lines.add(row("**total**", report.totals()));
         return String.join("\n", lines);
     }
 
-    private static String row(String key, JsonNode row) {
-        return "| " + key + " | " + row.path("requests").asLong() + " | " + row.path("inputTokens").asLong()
-                + " | " + row.path("outputTokens").asLong() + " | " + row.path("cachedInputTokens").asLong() + " | "
-                + row.path("cost").asLong() + " |";
+    private static String row(String key, UsageReport.Row row) {
+        if (row == null) {
+            return "| " + key + " | 0 | 0 | 0 | 0 | 0 |";
+        }
+        return "| " + key + " | " + row.requests() + " | " + row.inputTokens() + " | " + row.outputTokens() + " | "
+                + row.cachedInputTokens() + " | " + row.cost() + " |";
     }
 
-    private static String text(JsonNode value, String absent) {
-        return value == null || value.isNull() || value.asString().isBlank() ? absent : value.asString();
+    private static String text(Object value, String absent) {
+        return value == null || value.toString().isBlank() ? absent : value.toString();
     }
 }

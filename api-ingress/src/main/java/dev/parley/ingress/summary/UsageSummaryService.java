@@ -4,6 +4,7 @@ import java.util.concurrent.CompletableFuture;
 
 import org.springframework.stereotype.Service;
 
+import dev.parley.contracts.accounting.UsageReport;
 import dev.parley.events.GenerationParameters;
 import dev.parley.ingress.admin.AdminAccounting;
 import dev.parley.ingress.catalog.ModelCatalog;
@@ -13,7 +14,6 @@ import dev.parley.ingress.submission.ChatRequestService;
 import dev.parley.ingress.submission.ChatSubmission;
 import dev.parley.platform.problem.ApiProblem;
 import dev.parley.platform.problem.ProblemKind;
-import tools.jackson.databind.JsonNode;
 
 /**
  * Has a model write a narrative summary of a usage report. The request goes through the normal chat pipeline, in
@@ -40,7 +40,7 @@ class UsageSummaryService {
         if (catalog.resolve(request.model(), null).isEmpty()) {
             throw new ApiProblem(ProblemKind.MODEL_UNKNOWN, "Model '" + request.model() + "' is not available");
         }
-        JsonNode report = accounting.usage(request.from(), request.to(), request.groupByOrDefault(), null);
+        UsageReport report = accounting.usage(request.from(), request.to(), request.groupByOrDefault(), null);
         String table = SummaryPrompt.table(report);
         ConversationDocument conversation = conversations.start(adminId,
                 "Usage summary " + request.from() + ".." + request.to());

@@ -12,11 +12,12 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
+import dev.parley.contracts.accounting.TransactionPage;
+import dev.parley.contracts.accounting.UsageReport;
 import dev.parley.ingress.attachment.AttachmentStorage;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
-import tools.jackson.databind.JsonNode;
 
 /** The caller's own balance, ledger and usage; the user id comes from the token only. */
 @RestController
@@ -43,7 +44,7 @@ class UsageController {
     @GetMapping("/api/me/transactions")
     @Operation(summary = "My ledger", description = "Newest first: debits, releases, grants, refills and "
             + "adjustments, with aggregates over the whole range. `from`/`to` are ISO days (UTC), both included.")
-    JsonNode transactions(Authentication user,
+    TransactionPage transactions(Authentication user,
             @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
             @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to,
             @RequestParam(defaultValue = "0") @Min(0) int page,
@@ -55,7 +56,7 @@ class UsageController {
     @GetMapping("/api/me/usage/report")
     @Operation(summary = "My usage by day, month or model", description = "Requests, tokens and credits per "
             + "row, with totals.")
-    JsonNode report(Authentication user,
+    UsageReport report(Authentication user,
             @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
             @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to,
             @RequestParam(defaultValue = "day") @Pattern(regexp = "(day|month|model)(,(day|month|model))*",

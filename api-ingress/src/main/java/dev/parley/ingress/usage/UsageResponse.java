@@ -2,7 +2,7 @@ package dev.parley.ingress.usage;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 
-import dev.parley.ingress.accounting.AccountSnapshot;
+import dev.parley.contracts.accounting.AccountResponse;
 import dev.parley.ingress.attachment.AttachmentStorage;
 
 import java.time.Instant;
@@ -23,14 +23,14 @@ record UsageResponse(
         long debitedTokens,
         long debitedCredits,
         String organisationId,
-        AccountSnapshot.Refill refill,
+        RefillView refill,
         Instant updatedAt,
         @JsonInclude(JsonInclude.Include.NON_NULL) AttachmentStorage.Usage attachments) {
 
-    static UsageResponse of(AccountSnapshot account, AttachmentStorage.Usage attachments) {
+    static UsageResponse of(AccountResponse account, AttachmentStorage.Usage attachments) {
         return new UsageResponse(account.userId(), account.balance(), account.reserved(), account.available(),
                 account.startingBalance(), account.inputTokens(), account.outputTokens(), account.debitedTokens(),
-                account.debitedCredits(), account.organisationId(), account.refill(), account.updatedAt(),
+                account.debitedCredits(), account.organisationId(), RefillView.of(account.refill()), account.updatedAt(),
                 attachments);
     }
 }

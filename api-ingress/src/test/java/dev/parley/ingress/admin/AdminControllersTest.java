@@ -16,6 +16,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.List;
 
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -27,11 +28,13 @@ import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilde
 
 import dev.parley.ingress.ControllerTest;
 import dev.parley.ingress.TestTokens;
-import dev.parley.ingress.accounting.AccountSnapshot;
+import dev.parley.contracts.accounting.AccountResponse;
+import dev.parley.contracts.accounting.BalanceResponse;
+import dev.parley.contracts.accounting.TransactionPage;
+import dev.parley.contracts.accounting.UsageReport;
 import dev.parley.ingress.catalog.ModelPrices;
 import dev.parley.ingress.catalogadmin.CatalogAdmin;
 import dev.parley.platform.problem.ApiProblem;
-import tools.jackson.databind.json.JsonMapper;
 
 @ControllerTest({AdminUsersController.class, AdminUsageController.class})
 class AdminControllersTest {
@@ -63,15 +66,17 @@ class AdminControllersTest {
 
     @Test
     void adminReadsAUsersCredits() throws Exception {
-        given(accounting.account("u1")).willReturn(new AccountSnapshot("u1", 900, 1000, 5, 6, 11, 100, 40, 860,
-                null, "u1", new AccountSnapshot.Refill(500, "P1D", Instant.parse("2025-03-01T00:00:00Z")),
+        given(accounting.account("u1")).willReturn(new AccountResponse("u1", 900, 1000, 5, 6, 11, 100, 40, 860,
+                null, "u1", new AccountResponse.RefillResponse(500, "P1D", Instant.parse("2025-03-01T00:00:00Z"), 0,
+                        null),
                 Instant.parse("2025-03-02T00:00:00Z")));
 
         mvc.perform(get("/api/admin/users/u1/account").header(HttpHeaders.AUTHORIZATION, ADMIN))
                 .andExpect(status().isOk())
                 .andExpect(jsonPath("$.balance").value(900))
                 .andExpect(jsonPath("$.reserved").value(40))
-                .andExpect(jsonPath("$.refill.interval").value("P1D"));
+                .andExpect(jsonPath("$.refill.interval").value("P1D"))
+                .andExpect(jsonPath("$.refill.lastIndex").doesNotExist());
         mvc.perform(get("/api/admin/users/u1/account").header(HttpHeaders.AUTHORIZATION, TestTokens.bearer("u2")))
                 .andExpect(status().isForbidden());
     }
@@ -167,18 +172,17 @@ class AdminControllersTest {
 
     @Test
     void queriesAndSettingsArePassedOn() throws Exception {
-        var json = JsonMapper.builder().build();
         given(accounting.usage(LocalDate.parse("2025-03-01"), LocalDate.parse("2025-03-31"), "organisation", "u1"))
-                .willReturn(json.readTree("{\"rows\":[],\"groupBy\":\"organisation\"}"));
+                .willReturn(new UsageReport(null, null, "organisation", List.of(), null));
         given(accounting.transactions(null, null, null, 2, 10))
-                .willReturn(json.readTree("{\"items\":[],\"aggregates\":{\"count\":0}}"));
+                .willReturn(new TransactionPage(List.of(), 2, 10, 0, 0, new TransactionPage.Aggregates(0, 0, 0)));
 
         mvc.perform(get("/api/admin/usage?from=2025-03-01&to=2025-03-31&groupBy=organisation&userId=u1")
                         .header(HttpHeaders.AUTHORIZATION, ADMIN))
                 .andExpect(status().isOk())
                 .andExpect(jsonPath("$.groupBy").value("organisation"));
         given(accounting.usage(null, null, "model,user", null))
-                .willReturn(json.readTree("{\"rows\":[],\"groupBy\":\"model,user\"}"));
+                .willReturn(new UsageReport(null, null, "model,user", List.of(), null));
         mvc.perform(get("/api/admin/usage?groupBy=model,user").header(HttpHeaders.AUTHORIZATION, ADMIN))
                 .andExpect(status().isOk())
                 .andExpect(jsonPath("$.groupBy").value("model,user"));

@@ -3,20 +3,25 @@ package dev.parley.ingress.admission;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.mockito.ArgumentMatchers.any;
-import static org.mockito.ArgumentMatchers.eq;
 import static org.mockito.BDDMockito.given;
-import static org.mockito.Mockito.doThrow;
+import static org.mockito.BDDMockito.willAnswer;
+import static org.mockito.BDDMockito.willThrow;
 import static org.mockito.Mockito.mock;
 import static org.mockito.Mockito.never;
 import static org.mockito.Mockito.verify;
 
 import java.time.Instant;
 import java.util.List;
+import java.util.function.Consumer;
+import java.util.function.Function;
 
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.mockito.ArgumentCaptor;
-import org.springframework.http.HttpMethod;
 
+import dev.parley.contracts.accounting.InternalAccountingApi;
+import dev.parley.contracts.accounting.ReservationRequest;
+import dev.parley.contracts.accounting.ReservationResponse;
 import dev.parley.events.ChatMessage;
 import dev.parley.events.ChatRole;
 import dev.parley.ingress.accounting.AccountingApi;
@@ -34,20 +39,30 @@ class AdmissionTest {
             Instant.EPOCH);
     static final List<ChatMessage> CONTEXT = List.of(new ChatMessage(ChatRole.USER, "Hello there", List.of()));
 
+    final InternalAccountingApi client = mock(InternalAccountingApi.class);
     final AccountingApi accounting = mock(AccountingApi.class);
     final Admission admission = new Admission(accounting, new TokenEstimator(new TokenCounter()), new AdmissionProperties(8),
             new SimpleMeterRegistry());
 
+    @BeforeEach
+    void callsReachTheClient() {
+        given(accounting.call(any())).willAnswer(call -> call.<Function<InternalAccountingApi, ?>>getArgument(0)
+                .apply(client));
+        willAnswer(call -> {
+            call.<Consumer<InternalAccountingApi>>getArgument(0).accept(client);
+            return null;
+        }).given(accounting).run(any());
+    }
+
     @Test
     void reservesTheModelsDefaultOutputLimitAtItsCatalogPriceWhenTheRequestSetsNone() {
-        given(accounting.send(eq(HttpMethod.POST), any(), eq(ReservationResponse.class), any()))
-                .willReturn(new ReservationResponse("r1", "u1", 1040, 5000, 3960, Instant.EPOCH));
+        given(client.reserve(any())).willReturn(new ReservationResponse("r1", "u1", 1040, 5000, 3960, Instant.EPOCH));
 
         Admitted admitted = admission.admit("r1", "u1", MOCK, CONTEXT, null, false);
 
-        var request = ArgumentCaptor.forClass(Object.class);
-        verify(accounting).send(eq(HttpMethod.POST), request.capture(), eq(ReservationResponse.class), any());
-        ReservationRequest sent = (ReservationRequest) request.getValue();
+        var request = ArgumentCaptor.forClass(ReservationRequest.class);
+        verify(client).reserve(request.capture());
+        ReservationRequest sent = request.getValue();
         assertThat(sent.reservationId()).isEqualTo("r1");
         assertThat(sent.maxOutputTokens()).isEqualTo(1024);
         assertThat(sent.estimatedInputTokens()).isPositive();
@@ -58,42 +73,47 @@ class AdmissionTest {
 
     @Test
     void anOwnKeyRequestSaysSoToAccounting() {
-        given(accounting.send(eq(HttpMethod.POST), any(), eq(ReservationResponse.class), any()))
-                .willReturn(new ReservationResponse("r1", "u1", 0, 5000, 5000, Instant.EPOCH));
+        given(client.reserve(any())).willReturn(new ReservationResponse("r1", "u1", 0, 5000, 5000, Instant.EPOCH));
 
         admission.admit("r1", "u1", MOCK, CONTEXT, 50, true);
 
-        var request = ArgumentCaptor.forClass(Object.class);
-        verify(accounting).send(eq(HttpMethod.POST), request.capture(), eq(ReservationResponse.class), any());
-        assertThat(((ReservationRequest) request.getValue()).ownKey()).isTrue();
+        var request = ArgumentCaptor.forClass(ReservationRequest.class);
+        verify(client).reserve(request.capture());
+        assertThat(request.getValue().ownKey()).isTrue();
     }
 
     @Test
     void aRefusalIsPassedOnAndHoldsNothingToRelease() {
-        given(accounting.send(eq(HttpMethod.POST), any(), eq(ReservationResponse.class), any()))
-                .willThrow(new ApiProblem(ProblemKind.QUOTA_EXHAUSTED, "0 are available"));
+        given(client.reserve(any())).willThrow(new ApiProblem(ProblemKind.QUOTA_EXHAUSTED, "0 are available"));
 
         assertThatThrownBy(() -> admission.admit("r1", "u1", MOCK, CONTEXT, 50, false))
                 .isInstanceOfSatisfying(ApiProblem.class,
                         problem -> assertThat(problem.kind()).isEqualTo(ProblemKind.QUOTA_EXHAUSTED));
-        verify(accounting, never()).delete(any());
+        verify(client, never()).release(any(), any());
     }
 
     @Test
     void anUnansweredReservationIsReleasedInCaseItWasMade() {
-        given(accounting.send(eq(HttpMethod.POST), any(), eq(ReservationResponse.class), any()))
-                .willThrow(ApiProblem.unavailable("timed out", null));
+        given(client.reserve(any())).willThrow(ApiProblem.unavailable("timed out", null));
 
         assertThatThrownBy(() -> admission.admit("r1", "u1", MOCK, CONTEXT, 50, false)).isInstanceOf(ApiProblem.class);
-        verify(accounting).delete(any());
+        verify(client).release("r1", "u1");
+    }
+
+    @Test
+    void aGarbledAnswerIsReleasedToo() {
+        given(client.reserve(any())).willThrow(new ApiProblem(ProblemKind.UPSTREAM_FAILED, "what?"));
+
+        assertThatThrownBy(() -> admission.admit("r1", "u1", MOCK, CONTEXT, 50, false)).isInstanceOf(ApiProblem.class);
+        verify(client).release("r1", "u1");
     }
 
     @Test
     void aFailedReleaseIsOnlyLogged() {
-        doThrow(ApiProblem.unavailable("down", null)).when(accounting).delete(any());
+        willThrow(ApiProblem.unavailable("down", null)).given(client).release(any(), any());
 
         admission.release("r1", "u1");
 
-        verify(accounting).delete(any());
+        verify(client).release("r1", "u1");
     }
 }

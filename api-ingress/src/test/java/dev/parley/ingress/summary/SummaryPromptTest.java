@@ -10,7 +10,7 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 import dev.parley.events.ChatRole;
-import tools.jackson.databind.JsonNode;
+import dev.parley.contracts.accounting.UsageReport;
 import tools.jackson.databind.json.JsonMapper;
 
 class SummaryPromptTest {
@@ -19,14 +19,14 @@ class SummaryPromptTest {
 
     static Map<String, Object> row(String key, long requests, long cost) {
         var row = new HashMap<String, Object>(Map.of("requests", requests, "inputTokens", requests * 10,
-                "outputTokens", requests * 5, "cachedInputTokens", 0, "cost", cost));
+                "outputTokens", requests * 5, "cachedInputTokens", 0, "cost", cost, "users", 1));
         row.put("key", key);
         return row;
     }
 
-    static JsonNode report(List<Map<String, Object>> rows) {
-        return JSON.valueToTree(Map.of("from", "2025-03-01", "to", "2025-03-31", "groupBy", "model", "rows", rows,
-                "totals", row(null, 99, 1234)));
+    static UsageReport report(List<Map<String, Object>> rows) {
+        return JSON.convertValue(Map.of("from", "2025-03-01", "to", "2025-03-31", "groupBy", "model", "rows", rows,
+                "totals", row(null, 99, 1234)), UsageReport.class);
     }
 
     @Test

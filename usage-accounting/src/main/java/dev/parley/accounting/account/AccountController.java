@@ -2,8 +2,6 @@ package dev.parley.accounting.account;
 
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
-import jakarta.validation.constraints.NotNull;
-import jakarta.validation.constraints.PositiveOrZero;
 import jakarta.validation.constraints.Size;
 
 import org.springframework.web.bind.annotation.GetMapping;
@@ -12,6 +10,9 @@ import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
+
+import dev.parley.contracts.accounting.AccountResponse;
+import dev.parley.contracts.accounting.OpenAccountRequest;
 
 /** Service-to-service balance lookup for api-ingress; opens the account on first sight. */
 @RestController
@@ -26,11 +27,7 @@ class AccountController {
 
     @GetMapping("/{userId}")
     AccountResponse get(@PathVariable @NotBlank @Size(max = 128) String userId) {
-        return AccountResponse.of(accounts.open(userId));
-    }
-
-    /** The starting balance of a registration. */
-    record OpenRequest(@NotNull @PositiveOrZero Long startingBalance) {
+        return AccountResponses.of(accounts.open(userId));
     }
 
     /**
@@ -39,7 +36,7 @@ class AccountController {
      */
     @PutMapping("/{userId}")
     AccountResponse open(@PathVariable @NotBlank @Size(max = 128) String userId,
-            @Valid @RequestBody OpenRequest request) {
-        return AccountResponse.of(accounts.open(userId, request.startingBalance()));
+            @Valid @RequestBody OpenAccountRequest request) {
+        return AccountResponses.of(accounts.open(userId, request.startingBalance()));
     }
 }

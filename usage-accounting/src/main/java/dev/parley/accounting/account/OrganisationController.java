@@ -10,6 +10,9 @@ import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RestController;
 
+import dev.parley.contracts.accounting.AccountResponse;
+import dev.parley.contracts.accounting.Membership;
+
 /**
  * Admin: puts a user into an organisation (whose account, {@code org:<organisationId>}, then pays the user's
  * requests) or takes them out ({@code organisationId} null). Reservations already held stay where they are and
@@ -28,10 +31,6 @@ class OrganisationController {
     AccountResponse set(@PathVariable @NotBlank @Size(max = 128) @Pattern(regexp = "^(?!org:).*",
             message = "an organisation cannot belong to an organisation") String userId,
             @RequestBody @Valid Membership membership) {
-        return AccountResponse.of(accounts.setOrganisation(userId, membership.organisationId()));
-    }
-
-    /** @param organisationId null: the user pays for themselves */
-    record Membership(@Size(min = 1, max = 128) String organisationId) {
+        return AccountResponses.of(accounts.setOrganisation(userId, membership.organisationId()));
     }
 }

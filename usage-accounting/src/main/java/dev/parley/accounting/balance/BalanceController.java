@@ -10,6 +10,9 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
+import dev.parley.contracts.accounting.BalanceRequest;
+import dev.parley.contracts.accounting.BalanceResponse;
+
 /** Admin: set the balance of a user, or of an organisation ({@code org:<organisationId>}). */
 @RestController
 @RequestMapping("/internal/admin/accounts/{accountId}")
@@ -26,11 +29,5 @@ class BalanceController {
             @Valid @RequestBody BalanceRequest request) {
         var account = balances.setBalance(accountId, request.balance(), "ADMIN");
         return new BalanceResponse(account.userId(), account.balance(), account.reserved(), account.available());
-    }
-
-    record BalanceRequest(long balance) {
-    }
-
-    record BalanceResponse(String accountId, long balance, long reserved, long available) {
     }
 }

@@ -10,6 +10,9 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
+import dev.parley.contracts.accounting.AccountOverview;
+import dev.parley.contracts.accounting.GrantResponse;
+
 /** Admin reads of credits: a page of users' accounts at once, and one account's grants. */
 @RestController
 class AccountOverviewController {

@@ -15,8 +15,11 @@ import org.springframework.stereotype.Service;
 
 import dev.parley.accounting.account.Account;
 import dev.parley.accounting.account.AccountRepository;
-import dev.parley.accounting.account.AccountResponse;
+import dev.parley.accounting.account.AccountResponses;
 import dev.parley.accounting.grant.Grant.GrantState;
+
+import dev.parley.contracts.accounting.AccountOverview;
+import dev.parley.contracts.accounting.GrantResponse;
 
 /**
  * Reads for the admin's user list and detail. Accounts are read by {@code _id}; grants by account, which scans the
@@ -42,10 +45,10 @@ class AccountOverviews {
         Map<String, List<GrantResponse>> grants = mongo.find(query(where("accountId").in(accountIds)
                         .and("state").in(GrantState.SCHEDULED, GrantState.ACTIVE)), Grant.class).stream()
                 .sorted(Comparator.comparing(Grant::effectiveAt))
-                .map(GrantResponse::of)
+                .map(GrantService::response)
                 .collect(Collectors.groupingBy(GrantResponse::accountId));
         return accounts.stream()
-                .map(account -> new AccountOverview(AccountResponse.of(account),
+                .map(account -> new AccountOverview(AccountResponses.of(account),
                         grants.getOrDefault(account.userId(), List.of())))
                 .toList();
     }
@@ -54,6 +57,6 @@ class AccountOverviews {
     List<GrantResponse> grants(String accountId) {
         return mongo.find(query(where("accountId").is(accountId))
                         .with(Sort.by(Sort.Direction.DESC, "createdAt")).limit(GRANT_HISTORY), Grant.class)
-                .stream().map(GrantResponse::of).toList();
+                .stream().map(GrantService::response).toList();
     }
 }

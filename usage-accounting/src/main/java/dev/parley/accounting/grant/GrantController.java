@@ -1,7 +1,5 @@
 package dev.parley.accounting.grant;
 
-import java.time.Instant;
-
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Size;
@@ -16,6 +14,11 @@ import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
 import dev.parley.accounting.account.Refill;
+
+import dev.parley.contracts.accounting.GrantRequest;
+import dev.parley.contracts.accounting.GrantResponse;
+import dev.parley.contracts.accounting.RefillRequest;
+import dev.parley.contracts.accounting.RefillSettings;
 
 /** Admin grant and refill settings of an account (a user id, or {@code org:<organisationId>}). */
 @RestController
@@ -34,25 +37,18 @@ class GrantController {
     @ResponseStatus(HttpStatus.CREATED)
     GrantResponse grant(@PathVariable @NotBlank @Size(max = 128) String accountId,
             @Valid @RequestBody GrantRequest request) {
-        return GrantResponse.of(grants.create(accountId, request));
+        return GrantService.response(grants.create(accountId, request));
     }
 
     @PutMapping("/refill")
-    RefillResponse refill(@PathVariable @NotBlank @Size(max = 128) String accountId,
+    RefillSettings refill(@PathVariable @NotBlank @Size(max = 128) String accountId,
             @Valid @RequestBody RefillRequest request) {
-        return RefillResponse.of(accountId, refills.configure(accountId, request).refill());
+        return settings(accountId, refills.configure(accountId, request).refill());
     }
 
-    /**
-     * @param interval ISO-8601; null fields when refills are off
-     * @param depletionThreshold set for a refill on depletion: the balance at or below which it is granted
-     */
-    record RefillResponse(String accountId, Long amount, String interval, Instant anchor, Long depletionThreshold) {
-
-        static RefillResponse of(String accountId, Refill refill) {
-            return refill == null ? new RefillResponse(accountId, null, null, null, null)
-                    : new RefillResponse(accountId, refill.amount(), refill.interval().toString(), refill.anchor(),
-                            refill.depletionThreshold());
-        }
+    private static RefillSettings settings(String accountId, Refill refill) {
+        return refill == null ? new RefillSettings(accountId, null, null, null, null)
+                : new RefillSettings(accountId, refill.amount(), refill.interval().toString(), refill.anchor(),
+                        refill.depletionThreshold());
     }
 }

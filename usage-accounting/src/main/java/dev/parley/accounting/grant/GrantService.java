@@ -19,6 +19,9 @@ import dev.parley.accounting.grant.Grant.GrantState;
 import dev.parley.accounting.ledger.LedgerEntry;
 import dev.parley.accounting.ledger.LedgerType;
 
+import dev.parley.contracts.accounting.GrantRequest;
+import dev.parley.contracts.accounting.GrantResponse;
+
 /**
  * Grants: applied once when effective (ledger id {@code grant:<grantId>}), their unspent remainder removed once at
  * expiry ({@code grant-expiry:<grantId>}). The grant's state is moved on only after its ledger entry is applied,
@@ -42,6 +45,12 @@ public class GrantService {
     }
 
     /** Records the grant (a retry with the same id returns the first) and applies it when it is effective. */
+    /** A grant as the internal API answers it. */
+    static GrantResponse response(Grant grant) {
+        return new GrantResponse(grant.grantId(), grant.accountId(), grant.amount(), grant.effectiveAt(),
+                grant.expiresAt(), grant.state().name());
+    }
+
     Grant create(String accountId, GrantRequest request) {
         Instant now = clock.instant();
         accounts.open(accountId);

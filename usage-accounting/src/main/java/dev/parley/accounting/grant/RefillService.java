@@ -20,6 +20,8 @@ import dev.parley.accounting.ledger.LedgerCondition;
 import dev.parley.accounting.ledger.LedgerEntry;
 import dev.parley.accounting.ledger.LedgerType;
 
+import dev.parley.contracts.accounting.RefillRequest;
+
 /**
  * Automatic refills, once per interval: the ledger id {@code refill:<accountId>:<anchor millis>:<index>} and the
  * account's {@code refill.lastIndex}, moved forward in the same update that adds the credits, make a second run in

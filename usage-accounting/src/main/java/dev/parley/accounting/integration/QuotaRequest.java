@@ -3,7 +3,7 @@ package dev.parley.accounting.integration;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.PositiveOrZero;
 
-import dev.parley.accounting.grant.RefillRequest;
+import dev.parley.contracts.accounting.RefillRequest;
 
 /**
  * @param balance the balance to set, in credits

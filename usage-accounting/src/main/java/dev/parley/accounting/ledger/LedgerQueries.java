@@ -12,6 +12,8 @@ import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.stereotype.Repository;
 
+import dev.parley.contracts.accounting.TransactionPage;
+
 /** Reads of applied ledger entries: pages and the aggregates over a filter. */
 @Repository
 class LedgerQueries {
@@ -26,10 +28,20 @@ class LedgerQueries {
         Criteria filter = filter(userId, range);
         Query query = Query.query(filter).with(Sort.by(Sort.Order.desc("recordedAt"), Sort.Order.desc("_id")))
                 .skip((long) page * size).limit(size);
-        var items = mongo.find(query, LedgerEntry.class).stream().map(TransactionResponse::of).toList();
+        var items = mongo.find(query, LedgerEntry.class).stream().map(LedgerQueries::transaction).toList();
         TransactionPage.Aggregates aggregates = aggregates(filter);
         long totalPages = (aggregates.count() + size - 1) / size;
         return new TransactionPage(items, page, size, aggregates.count(), totalPages, aggregates);
+    }
+
+    private static TransactionPage.Transaction transaction(LedgerEntry entry) {
+        LedgerTokens tokens = entry.tokens();
+        return new TransactionPage.Transaction(entry.eventId(), entry.type() == null ? null : entry.type().name(),
+                entry.userId(), entry.accountId(), entry.requestId(), entry.conversationId(), entry.provider(),
+                entry.model(), tokens == null ? null : new TransactionPage.Tokens(tokens.input(), tokens.output(),
+                        tokens.cachedInput(), tokens.reasoning()),
+                entry.source(), entry.outcome(), entry.ownKey(), entry.amount(), entry.delta(), entry.released(),
+                entry.balanceAfter(), entry.recordedAt());
     }
 
     private TransactionPage.Aggregates aggregates(Criteria filter) {

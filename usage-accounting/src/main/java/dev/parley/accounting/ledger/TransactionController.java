@@ -13,6 +13,8 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
+import dev.parley.contracts.accounting.TransactionPage;
+
 /** The ledger for users (their own entries, proxied by api-ingress) and for admins (everyone's, filterable). */
 @RestController
 class TransactionController {

@@ -2,6 +2,8 @@ package dev.parley.accounting.price;
 
 import jakarta.validation.constraints.PositiveOrZero;
 
+import dev.parley.contracts.accounting.Price;
+
 /**
  * What a model costs, in credits per 1,000,000 tokens (with 1 credit = 1 micro-dollar, the dollar price per million
  * tokens times 1,000,000).
@@ -16,5 +18,10 @@ public record ModelPrice(@PositiveOrZero long input, @PositiveOrZero long output
         if (input < 0 || output < 0 || cachedInput < 0) {
             throw new IllegalArgumentException("prices cannot be negative");
         }
+    }
+
+    /** This price as the internal API carries it. */
+    public Price toPrice() {
+        return new Price(input, output, cachedInput);
     }
 }

@@ -1,10 +1,14 @@
 package dev.parley.accounting.price;
 
+import java.util.LinkedHashMap;
 import java.util.Map;
 
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
+
+import dev.parley.contracts.accounting.Price;
+import dev.parley.contracts.accounting.PriceTable;
 
 /**
  * Admin: the prices accounting debits with, as read from the catalog's {@code catalog.prices} (credits per 1,000,000
@@ -22,13 +26,13 @@ class PriceController {
 
     @GetMapping
     PriceTable table() {
-        return new PriceTable(prices.prices(), prices.defaultPrice().orElse(null), prices.loaded());
+        return new PriceTable(toPrices(prices.prices()), prices.defaultPrice().map(ModelPrice::toPrice).orElse(null),
+                prices.loaded());
     }
 
-    /**
-     * @param defaultPrice the catalog's price of a model it has no price for; null until it published one
-     * @param loaded whether the topic has been read to its end since startup
-     */
-    record PriceTable(Map<String, ModelPrice> prices, ModelPrice defaultPrice, boolean loaded) {
+    private static Map<String, Price> toPrices(Map<String, ModelPrice> prices) {
+        Map<String, Price> table = new LinkedHashMap<>();
+        prices.forEach((model, price) -> table.put(model, price.toPrice()));
+        return table;
     }
 }

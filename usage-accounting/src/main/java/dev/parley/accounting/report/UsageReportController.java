@@ -16,6 +16,8 @@ import org.springframework.web.bind.annotation.RestController;
 
 import dev.parley.accounting.ledger.DateRange;
 
+import dev.parley.contracts.accounting.UsageReport;
+
 /** Usage breakdowns: a user's own (for {@code GET /api/me/usage}) and everyone's for admins. */
 @RestController
 class UsageReportController {

@@ -20,6 +20,8 @@ import org.springframework.stereotype.Repository;
 
 import dev.parley.accounting.ledger.DateRange;
 
+import dev.parley.contracts.accounting.UsageReport;
+
 /**
  * Usage reports grouped from the pre-aggregated buckets: a report reads at most one document per user, model and
  * day (or month) in the range, however many calls they hold. A month breakdown uses the month buckets, so its

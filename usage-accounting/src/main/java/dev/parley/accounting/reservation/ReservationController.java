@@ -14,6 +14,9 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
+import dev.parley.contracts.accounting.ReservationRequest;
+import dev.parley.contracts.accounting.ReservationResponse;
+
 /** Admission for api-ingress: reserve before publishing a request, release when publishing failed. */
 @RestController
 @RequestMapping("/internal/reservations")

@@ -22,6 +22,9 @@ import dev.parley.accounting.price.PricesUnavailableException;
 import dev.parley.platform.problem.ApiProblem;
 import dev.parley.platform.problem.ProblemKind;
 
+import dev.parley.contracts.accounting.ReservationRequest;
+import dev.parley.contracts.accounting.ReservationResponse;
+
 /**
  * Admission: a request is reserved at its worst-case cost before api-ingress publishes it, and refused when the
  * paying account's available credits cannot cover that. Its usage settles the reservation (see the usage

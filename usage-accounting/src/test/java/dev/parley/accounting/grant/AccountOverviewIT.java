@@ -9,6 +9,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
+import dev.parley.contracts.accounting.GrantRequest;
 import dev.parley.accounting.IntegrationTest;
 import dev.parley.accounting.InternalHttp;
 import dev.parley.accounting.account.AccountRepository;

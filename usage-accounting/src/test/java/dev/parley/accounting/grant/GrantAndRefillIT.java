@@ -17,6 +17,7 @@ import org.springframework.http.MediaType;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.ResultActions;
 
+import dev.parley.contracts.accounting.RefillRequest;
 import dev.parley.accounting.IntegrationTest;
 import dev.parley.accounting.account.AccountRepository;
 import dev.parley.accounting.account.Refill;

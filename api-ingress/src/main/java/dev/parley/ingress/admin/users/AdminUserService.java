@@ -7,13 +7,13 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
 
+import dev.parley.contracts.accounting.AccountOverview;
 import dev.parley.ingress.admin.AdminAccounting;
 import dev.parley.ingress.apikey.ApiKeyRevocation;
 import dev.parley.ingress.auth.UserAccount;
 import dev.parley.ingress.auth.UserAccounts;
 import dev.parley.platform.problem.ApiProblem;
 import dev.parley.ingress.web.PageResponse;
-import tools.jackson.databind.JsonNode;
 
 /** Account administration, with the one rule accounts cannot know: an admin never locks themselves out. */
 @Service
@@ -34,7 +34,7 @@ class AdminUserService {
     /** A page of accounts with their credits; without them when usage-accounting does not answer. */
     PageResponse<AdminUserView> list(String emailPrefix, int page, int size) {
         PageResponse<UserAccount> users = accounts.list(emailPrefix, page, size);
-        Map<String, JsonNode> credits = creditsOf(users.items().stream().map(UserAccount::id).toList());
+        Map<String, AccountOverview> credits = creditsOf(users.items().stream().map(UserAccount::id).toList());
         return new PageResponse<>(users.items().stream()
                 .map(user -> new AdminUserView(user, credits.get(user.id()), null)).toList(),
                 users.page(), users.size(), users.total());
@@ -42,11 +42,11 @@ class AdminUserService {
 
     AdminUserView get(String userId) {
         UserAccount user = accounts.get(userId);
-        JsonNode credits = creditsOf(List.of(userId)).get(userId);
+        AccountOverview credits = creditsOf(List.of(userId)).get(userId);
         return new AdminUserView(user, credits, credits == null ? null : accounting.grants(userId));
     }
 
-    private Map<String, JsonNode> creditsOf(List<String> userIds) {
+    private Map<String, AccountOverview> creditsOf(List<String> userIds) {
         try {
             return accounting.accounts(userIds);
         } catch (ApiProblem unavailable) {

@@ -1,9 +1,12 @@
 package dev.parley.ingress.admin.users;
 
+import java.util.List;
+
 import com.fasterxml.jackson.annotation.JsonUnwrapped;
 
+import dev.parley.contracts.accounting.AccountOverview;
+import dev.parley.contracts.accounting.GrantResponse;
 import dev.parley.ingress.auth.UserAccount;
-import tools.jackson.databind.JsonNode;
 
 /**
  * An account in the admin's user list and detail, with its credits as usage-accounting keeps them.
@@ -12,5 +15,5 @@ import tools.jackson.databind.JsonNode;
  *        the user or did not answer
  * @param grants the detail only: every grant, newest first
  */
-record AdminUserView(@JsonUnwrapped UserAccount account, JsonNode credits, JsonNode grants) {
+record AdminUserView(@JsonUnwrapped UserAccount account, AccountOverview credits, List<GrantResponse> grants) {
 }

@@ -25,8 +25,9 @@ import org.springframework.test.web.servlet.MockMvc;
 import dev.parley.ingress.ControllerTest;
 import dev.parley.ingress.TestTokens;
 import dev.parley.ingress.auth.UserAccount;
-import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
+import dev.parley.contracts.accounting.AccountOverview;
+import dev.parley.contracts.accounting.AccountResponse;
+import dev.parley.contracts.accounting.GrantResponse;
 import dev.parley.platform.problem.ApiProblem;
 import dev.parley.ingress.web.PageResponse;
 
@@ -52,9 +53,9 @@ class AdminAccountsControllerTest {
 
     @Test
     void listsAPageFilteredByEmailPrefix() throws Exception {
-        JsonNode credits = JsonMapper.builder().build().readTree("""
-                {"balance":120,"reserved":30,"available":90,"refill":{"amount":500,"interval":"PT24H",
-                 "depletionThreshold":0},"grants":[{"grantId":"g1","amount":50,"state":"ACTIVE"}]}""");
+        var credits = new AccountOverview(new AccountResponse("u1", 120, 0, 0, 0, 0, 0, 30, 90, null, "u1",
+                new AccountResponse.RefillResponse(500, "PT24H", Instant.EPOCH, 0, 0L), Instant.EPOCH),
+                List.of(new GrantResponse("g1", "u1", 50, Instant.EPOCH, null, "ACTIVE")));
         given(users.list("ann", 0, 20)).willReturn(new PageResponse<>(List.of(new AdminUserView(ANN, credits, null)),
                 0, 20, 1));
 

@@ -6,6 +6,7 @@ import static org.mockito.BDDMockito.given;
 import static org.mockito.Mockito.mock;
 import static org.mockito.Mockito.verifyNoInteractions;
 
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 
@@ -18,8 +19,8 @@ import dev.parley.ingress.auth.UserAccounts;
 import dev.parley.platform.problem.ApiProblem;
 import dev.parley.ingress.web.PageResponse;
 import dev.parley.platform.problem.ProblemKind;
-import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
+import dev.parley.contracts.accounting.AccountOverview;
+import dev.parley.contracts.accounting.AccountResponse;
 
 class AdminUserServiceTest {
 
@@ -44,7 +45,8 @@ class AdminUserServiceTest {
         UserAccount bob = new UserAccount("u2", "bob@example.com", null, List.of("USER"), false, false, null, "ext-2",
                 null);
         given(accounts.list(null, 0, 50)).willReturn(new PageResponse<>(List.of(ann, bob), 0, 50, 2));
-        JsonNode credits = JsonMapper.builder().build().readTree("{\"userId\":\"u1\",\"balance\":7}");
+        var credits = new AccountOverview(new AccountResponse("u1", 7, 0, 0, 0, 0, 0, 0, 7, null, "u1", null,
+                Instant.EPOCH), List.of());
         given(accounting.accounts(List.of("u1", "u2"))).willReturn(Map.of("u1", credits));
 
         PageResponse<AdminUserView> page = service.list(null, 0, 50);

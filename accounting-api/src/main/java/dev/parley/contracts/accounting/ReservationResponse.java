@@ -1,6 +1,8 @@
-package dev.parley.accounting.reservation;
+package dev.parley.contracts.accounting;
 
 import java.time.Instant;
+
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 
 /**
  * An admitted request.
@@ -9,7 +11,9 @@ import java.time.Instant;
  * @param amount credits held: the request's worst-case cost
  * @param balance the paying account's balance
  * @param available what the paying account can still reserve: balance minus everything reserved
+ * @param expiresAt when accounting lets the reservation go if no usage settled it
  */
-record ReservationResponse(String reservationId, String accountId, long amount, long balance, long available,
+@JsonIgnoreProperties(ignoreUnknown = true)
+public record ReservationResponse(String reservationId, String accountId, long amount, long balance, long available,
         Instant expiresAt) {
 }

@@ -1,9 +1,10 @@
-package dev.parley.accounting.report;
+package dev.parley.contracts.accounting;
 
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.annotation.JsonInclude;
 
 /**
@@ -12,7 +13,8 @@ import com.fasterxml.jackson.annotation.JsonInclude;
  * @param groupBy the keys, comma-separated, as asked
  * @param rows sorted by key; a null key groups usage without an organisation
  */
-record UsageReport(LocalDate from, LocalDate to, String groupBy, List<Row> rows, Row totals) {
+@JsonIgnoreProperties(ignoreUnknown = true)
+public record UsageReport(LocalDate from, LocalDate to, String groupBy, List<Row> rows, Row totals) {
 
     /**
      * @param key the row's value of the one key; with several keys their values joined by {@code |}
@@ -21,14 +23,16 @@ record UsageReport(LocalDate from, LocalDate to, String groupBy, List<Row> rows,
      * @param users distinct users whose usage the row holds
      * @param perUser the row's sums divided by its users
      */
-    record Row(String key, @JsonInclude(JsonInclude.Include.NON_NULL) Map<String, String> keys, long requests, long inputTokens, long outputTokens,
-            long cachedInputTokens, long cost, long users, Averages perUser) {
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    public record Row(String key, @JsonInclude(JsonInclude.Include.NON_NULL) Map<String, String> keys, long requests,
+            long inputTokens, long outputTokens, long cachedInputTokens, long cost, long users, Averages perUser) {
     }
 
     /** Averages per user, to two decimals. */
-    record Averages(double requests, double inputTokens, double outputTokens, double cost) {
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    public record Averages(double requests, double inputTokens, double outputTokens, double cost) {
 
-        static Averages of(long requests, long inputTokens, long outputTokens, long cost, long users) {
+        public static Averages of(long requests, long inputTokens, long outputTokens, long cost, long users) {
             return users == 0 ? new Averages(0, 0, 0, 0) : new Averages(per(requests, users), per(inputTokens, users),
                     per(outputTokens, users), per(cost, users));
         }

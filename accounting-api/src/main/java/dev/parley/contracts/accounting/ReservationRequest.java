@@ -1,4 +1,4 @@
-package dev.parley.accounting.reservation;
+package dev.parley.contracts.accounting;
 
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Positive;
@@ -6,7 +6,8 @@ import jakarta.validation.constraints.PositiveOrZero;
 import jakarta.validation.constraints.Size;
 
 /**
- * What api-ingress asks to admit a request.
+ * What api-ingress asks to admit a request. Accounting prices it with the catalog's price it read from
+ * {@code catalog.prices}.
  *
  * @param reservationId the request id; retrying with the same id returns the same reservation
  * @param estimatedInputTokens the tokenizer's count of the assembled context
@@ -15,7 +16,7 @@ import jakarta.validation.constraints.Size;
  * @param maxConcurrent how many answers the user may have in progress at once (reservations held for them on
  *        whichever account pays); optional: without it only the account's own bound applies
  */
-record ReservationRequest(
+public record ReservationRequest(
         @NotBlank @Size(max = 128) String reservationId,
         @NotBlank @Size(max = 128) String userId,
         @NotBlank @Size(max = 256) String model,
@@ -25,7 +26,7 @@ record ReservationRequest(
         @Positive Integer maxConcurrent) {
 
     /** Absent means no: api-ingress only sends it for requests on the user's own key. */
-    boolean onOwnKey() {
+    public boolean onOwnKey() {
         return Boolean.TRUE.equals(ownKey);
     }
 }

@@ -1,4 +1,4 @@
-package dev.parley.accounting.grant;
+package dev.parley.contracts.accounting;
 
 import java.time.Instant;
 
@@ -10,5 +10,6 @@ import jakarta.validation.constraints.Size;
  * @param effectiveAt when the credits arrive; now when absent
  * @param expiresAt when the unspent remainder is removed; never when absent
  */
-record GrantRequest(@Size(max = 128) String grantId, @Positive long amount, Instant effectiveAt, Instant expiresAt) {
+public record GrantRequest(@Size(max = 128) String grantId, @Positive long amount, Instant effectiveAt,
+        Instant expiresAt) {
 }

@@ -1,0 +1,17 @@
+package dev.parley.contracts.accounting;
+
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.PositiveOrZero;
+
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
+
+/**
+ * A model's price in whole credits per 1,000,000 tokens (with 1 credit = 1 micro-dollar, the dollar price per million
+ * tokens times 1,000,000).
+ *
+ * @param cachedInput price of an input token served from the provider's prompt cache
+ */
+@JsonIgnoreProperties(ignoreUnknown = true)
+public record Price(@NotNull @PositiveOrZero Long input, @NotNull @PositiveOrZero Long output,
+        @NotNull @PositiveOrZero Long cachedInput) {
+}
