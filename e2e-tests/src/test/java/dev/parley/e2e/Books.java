@@ -23,6 +23,7 @@ import dev.parley.e2e.Traffic.Posted;
 import dev.parley.e2e.Traffic.User;
 import dev.parley.events.Topics;
 import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.MissingNode;
 
 /**
  * What every row of the fault matrix asserts once the system has settled, for the users of that row:
@@ -92,7 +93,7 @@ final class Books {
                 return message;
             }
         }
-        return tools.jackson.databind.node.MissingNode.getInstance();
+        return MissingNode.getInstance();
     }
 
     /** Every accepted answer in a terminal state, by message id. */

@@ -10,7 +10,7 @@ import dev.parley.platform.kafka.InvalidEventException;
 
 /**
  * Applies every {@code UsageRecorded} to its user's account; the group id comes from application.yml. One consumer
- * per partition ({@code parley.accounting.usage-consumers}): a debit is a few sequential MongoDB round trips, so a
+ * per partition ({@code parley.accounting.usage-consumers}, application.yml): a debit is a few sequential MongoDB round trips, so a
  * single consumer caps debits per second at the database's latency and the debit lag grows with load. A user's
  * records still share one partition, hence one consumer, and are applied in order.
  */
@@ -26,7 +26,7 @@ class UsageRecordedListener {
     }
 
     @KafkaListener(id = ID, idIsGroup = false, topics = Topics.USAGE_RECORDED,
-            concurrency = "${parley.accounting.usage-consumers:6}")
+            concurrency = "${parley.accounting.usage-consumers}")
     void on(UsageRecorded event) {
         accounting.apply(toUsage(event));
     }
