@@ -6,29 +6,39 @@ import java.util.concurrent.CompletableFuture;
 import org.springframework.stereotype.Component;
 import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
 
+import dev.parley.ingress.stream.AnswerFeed;
 import dev.parley.ingress.stream.StreamData;
 import dev.parley.ingress.stream.StreamHub;
 import dev.parley.ingress.stream.StreamProperties;
 import dev.parley.ingress.stream.StreamWriters;
 
 /**
- * Lets other features follow a request's answer on this instance: as SSE in a format of their own, or by
- * waiting for its terminal event. Both replay what the hub already holds, so subscribing after the request was
- * published loses nothing.
+ * Follows answers on this instance as SSE: a stored answer's own stream (replay, then live events, as the stream
+ * feature feeds them), and for other features a request's answer in a format of their own, or its terminal event.
+ * Each replays what the hub already holds, so subscribing after the request was published loses nothing.
  */
 @Component
 public class AnswerStreams {
 
     private final StreamHub hub;
-    private final SseWriters writers;
-    private final StreamWriters threads;
+    private final AnswerFeed feed;
+    private final StreamWriters writers;
     private final StreamProperties properties;
 
-    AnswerStreams(StreamHub hub, SseWriters writers, StreamWriters threads, StreamProperties properties) {
+    AnswerStreams(StreamHub hub, AnswerFeed feed, StreamWriters writers, StreamProperties properties) {
         this.hub = hub;
+        this.feed = feed;
         this.writers = writers;
-        this.threads = threads;
         this.properties = properties;
+    }
+
+    /** @param lastEventId the last sequence the client has, or -1 */
+    SseEmitter open(String userId, String conversationId, String messageId, long lastEventId) {
+        SseEmitter emitter = emitter();
+        SseSubscriber subscriber = new SseSubscriber(emitter, writers::execute, writers.maxQueuedPerClient());
+        feed.follow(userId, conversationId, messageId, lastEventId,
+                requestId -> attached(requestId, emitter, subscriber));
+        return emitter;
     }
 
     /**
@@ -39,8 +49,9 @@ public class AnswerStreams {
      */
     public SseEmitter stream(String requestId, List<SseEmitter.SseEventBuilder> opening, SseFormat format,
             Runnable onClientGone) {
-        SseEmitter emitter = new SseEmitter(properties.sseTimeout().toMillis());
-        SseSubscriber subscriber = writers.subscriber(emitter, format, onClientGone);
+        SseEmitter emitter = emitter();
+        SseSubscriber subscriber = new SseSubscriber(emitter, writers::execute, writers.maxQueuedPerClient(), format,
+                onClientGone);
         opening.forEach(subscriber::sendRaw);
         hub.subscribe(requestId, attached(requestId, emitter, subscriber), -1);
         return emitter;
@@ -52,14 +63,18 @@ public class AnswerStreams {
      * letting it time out stops the waiting.
      */
     public CompletableFuture<StreamData> terminal(String requestId) {
-        var waiter = new TerminalWaiter(threads::execute);
+        var waiter = new TerminalWaiter(writers::execute);
         waiter.future().whenComplete((data, failure) -> hub.unsubscribe(requestId, waiter));
         hub.subscribe(requestId, waiter, -1);
         return waiter.future();
     }
 
+    private SseEmitter emitter() {
+        return new SseEmitter(properties.sseTimeout().toMillis());
+    }
+
     /** Releases the subscriber (and its place in the hub) however the emitter ends. */
-    SseSubscriber attached(String requestId, SseEmitter emitter, SseSubscriber subscriber) {
+    private SseSubscriber attached(String requestId, SseEmitter emitter, SseSubscriber subscriber) {
         emitter.onCompletion(() -> release(requestId, subscriber));
         emitter.onError(error -> {
             release(requestId, subscriber);

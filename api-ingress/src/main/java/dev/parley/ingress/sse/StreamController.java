@@ -14,9 +14,9 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 @Tag(name = "Messages")
 class StreamController {
 
-    private final StreamService streams;
+    private final AnswerStreams streams;
 
-    StreamController(StreamService streams) {
+    StreamController(AnswerStreams streams) {
         this.streams = streams;
     }
 

@@ -42,8 +42,4 @@ public class OpenStreams {
     public void release(String userId) {
         open.computeIfPresent(userId, (ignored, count) -> count <= 1 ? null : count - 1);
     }
-
-    int openBy(String userId) {
-        return open.getOrDefault(userId, 0);
-    }
 }

@@ -29,8 +29,7 @@ class StreamSocketConfig implements WebSocketConfigurer, SchedulingConfigurer {
     StreamSocketConfig(AnswerFeed feed, StreamHub hub, StreamWriters writers, JsonMapper json,
             StreamProperties properties, SocketIdentity identity, Clock clock) {
         this.properties = properties;
-        this.handler = new StreamSocketHandler(feed, hub, writers, new SocketFrames(json), properties, identity,
-                clock);
+        this.handler = new StreamSocketHandler(feed, hub, writers, new SocketFrames(json), identity, clock);
     }
 
     @Bean

@@ -14,7 +14,6 @@ import org.springframework.web.socket.handler.TextWebSocketHandler;
 
 import dev.parley.ingress.stream.AnswerFeed;
 import dev.parley.ingress.stream.StreamHub;
-import dev.parley.ingress.stream.StreamProperties;
 import dev.parley.ingress.stream.StreamWriters;
 import dev.parley.platform.problem.ApiProblem;
 import dev.parley.platform.problem.ProblemKind;
@@ -31,25 +30,23 @@ final class StreamSocketHandler extends TextWebSocketHandler {
     private final StreamHub hub;
     private final StreamWriters writers;
     private final SocketFrames frames;
-    private final StreamProperties properties;
     private final Clock clock;
     private final SocketIdentity identity;
     private final Map<String, SocketConnection> connections = new ConcurrentHashMap<>();
 
     StreamSocketHandler(AnswerFeed feed, StreamHub hub, StreamWriters writers, SocketFrames frames,
-            StreamProperties properties, SocketIdentity identity, Clock clock) {
+            SocketIdentity identity, Clock clock) {
         this.feed = feed;
         this.hub = hub;
         this.writers = writers;
         this.frames = frames;
-        this.properties = properties;
         this.identity = identity;
         this.clock = clock;
     }
 
     @Override
     public void afterConnectionEstablished(WebSocketSession session) {
-        SocketConnection connection = new SocketConnection(session, writers::execute, properties.maxQueuedPerClient(),
+        SocketConnection connection = new SocketConnection(session, writers::execute, writers.maxQueuedPerClient(),
                 clock.instant());
         if (!identity.opened(session)) {
             connection.offer(frames.error("too_many_streams", "Too many open streams for this user"));
