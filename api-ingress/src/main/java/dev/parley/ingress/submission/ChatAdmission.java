@@ -14,26 +14,28 @@ import dev.parley.ingress.catalog.CatalogModel;
 import dev.parley.platform.problem.ApiProblem;
 
 /**
- * Reserves a routed request's worst-case cost with usage-accounting, and gives it back when the request cannot go
- * on. Refusals are counted by reason.
+ * Routes a request and reserves its worst-case cost with usage-accounting, and gives it back when the request cannot
+ * go on. Refusals are counted by reason.
  */
 @Component
 class ChatAdmission {
 
+    private final ChatRoutes routes;
     private final Admission admission;
     private final MessageMetrics metrics;
 
-    ChatAdmission(Admission admission, MessageMetrics metrics) {
+    ChatAdmission(ChatRoutes routes, Admission admission, MessageMetrics metrics) {
+        this.routes = routes;
         this.admission = admission;
         this.metrics = metrics;
     }
 
     /**
-     * Reserves the request (its route was resolved first, so nothing is reserved when the route is refused); the
-     * caller must {@link #release} the reservation when it cannot go on to publish.
+     * Routes, then reserves the request, so that nothing is reserved when the route is refused; the caller must
+     * {@link #release} the reservation when it cannot go on to publish.
      */
-    Routed admit(String requestId, String userId, CatalogModel model, List<ChatMessage> context, Integer maxTokens,
-            ChatRoutes.Route route) {
+    Routed admit(String requestId, String userId, CatalogModel model, List<ChatMessage> context, Integer maxTokens) {
+        ChatRoutes.Route route = routes.route(requestId, userId, model);
         try {
             return new Routed(route, admission.admit(requestId, userId, model, context, maxTokens, route.ownKey()));
         } catch (ApiProblem problem) {

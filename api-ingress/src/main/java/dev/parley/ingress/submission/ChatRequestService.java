@@ -143,9 +143,7 @@ public class ChatRequestService {
         // the HTTP request's remaining log lines, and its access log line, name the chat request
         LogContext.put(LogContext.CHAT_REQUEST_ID, requestId);
         String userId = conversation.userId();
-        ChatRoutes.Route route = routes.route(requestId, userId, model);
-        ChatAdmission.Routed routed = admission.admit(requestId, userId, model, context, parameters.getMaxTokens(),
-                route);
+        ChatAdmission.Routed routed = admission.admit(requestId, userId, model, context, parameters.getMaxTokens());
         Exchanges.Exchange exchange;
         try {
             exchange = exchanges.store(conversation, turn, question, new Exchanges.Answer(requestId, model.id(),

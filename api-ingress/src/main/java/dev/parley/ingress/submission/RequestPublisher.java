@@ -10,7 +10,6 @@ import org.springframework.stereotype.Component;
 
 import dev.parley.events.ChatRequested;
 import dev.parley.events.Topics;
-import dev.parley.ingress.admission.Admission;
 import dev.parley.platform.problem.ApiProblem;
 
 /**
@@ -23,11 +22,11 @@ class RequestPublisher {
     private static final Logger log = LoggerFactory.getLogger(RequestPublisher.class);
 
     private final ChatPublisher publisher;
-    private final Admission admission;
+    private final ChatAdmission admission;
     private final MessageMetrics metrics;
     private final Executor executor;
 
-    RequestPublisher(ChatPublisher publisher, Admission admission, MessageMetrics metrics,
+    RequestPublisher(ChatPublisher publisher, ChatAdmission admission, MessageMetrics metrics,
             @Qualifier("applicationTaskExecutor") Executor executor) {
         this.publisher = publisher;
         this.admission = admission;

@@ -61,7 +61,7 @@ public class StatelessChats {
         // the HTTP request's remaining log lines, and its access log line, name the chat request
         LogContext.put(LogContext.CHAT_REQUEST_ID, requestId);
         ChatAdmission.Routed routed = admission.admit(requestId, userId, model, submission.context(),
-                submission.parameters().getMaxTokens(), routes.route(requestId, userId, model));
+                submission.parameters().getMaxTokens());
         Instant now = clock.instant();
         ChatRequested event = routed.event(requestId, userId, UNSTORED, UNSTORED, model, submission.context(),
                 submission.parameters(), now);

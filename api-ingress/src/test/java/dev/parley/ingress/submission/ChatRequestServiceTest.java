@@ -87,8 +87,9 @@ class ChatRequestServiceTest {
 
     ChatRequestService service(ChatProperties properties) {
         return new ChatRequestService(conversations, queries, exchanges, outcomes, routes,
-                new ChatAdmission(admission, metrics),
-                new RequestPublisher(kafka, admission, metrics, Runnable::run), properties,
+                new ChatAdmission(routes, admission, metrics),
+                new RequestPublisher(kafka, new ChatAdmission(routes, admission, metrics), metrics, Runnable::run),
+                properties,
                 new TokenEstimator(new TokenCounter()), metrics, CAPS, mock(AttachmentContext.class));
     }
 

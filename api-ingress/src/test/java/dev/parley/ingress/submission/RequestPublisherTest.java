@@ -28,8 +28,9 @@ class RequestPublisherTest {
     final ChatPublisher kafka = mock(ChatPublisher.class);
     final Admission admission = mock(Admission.class);
     final SimpleMeterRegistry registry = new SimpleMeterRegistry();
-    final RequestPublisher publisher = new RequestPublisher(kafka, admission, new MessageMetrics(registry),
-            Runnable::run);
+    final MessageMetrics metrics = new MessageMetrics(registry);
+    final RequestPublisher publisher = new RequestPublisher(kafka,
+            new ChatAdmission(mock(ChatRoutes.class), admission, metrics), metrics, Runnable::run);
     final AtomicInteger cleanUps = new AtomicInteger();
     final ChatRequested event = ChatRequested.newBuilder().setRequestId("r1").setUserId("u1").setConversationId("")
             .setMessageId("").setProvider("mock").setModel("mock-1").setMessages(java.util.List.of())

@@ -39,8 +39,9 @@ class StatelessChatsTest {
     final Admission admission = mock(Admission.class);
     final ChatPublisher kafka = mock(ChatPublisher.class);
     final MessageMetrics metrics = new MessageMetrics(new SimpleMeterRegistry());
-    final StatelessChats stateless = new StatelessChats(routes, new ChatAdmission(admission, metrics),
-            new RequestPublisher(kafka, admission, metrics, Runnable::run), new ChatProperties(200_000, 200),
+    final ChatAdmission chatAdmission = new ChatAdmission(routes, admission, metrics);
+    final StatelessChats stateless = new StatelessChats(routes, chatAdmission,
+            new RequestPublisher(kafka, chatAdmission, metrics, Runnable::run), new ChatProperties(200_000, 200),
             new TokenEstimator(new TokenCounter()), metrics,
             Clock.fixed(Instant.parse("2025-03-01T00:00:00Z"), ZoneOffset.UTC));
     final ChatSubmission hello = new ChatSubmission("Hello",
