@@ -27,6 +27,23 @@ public final class ProviderKinds {
         return ProviderKind.UNKNOWN;
     }
 
+    /** The API root of a kind that has an official one (OpenAI's, Anthropic's); null for the others. */
+    public static String officialBaseUrl(ProviderKind kind) {
+        return switch (kind) {
+            case OPENAI -> "https://api.openai.com/v1";
+            case ANTHROPIC -> "https://api.anthropic.com";
+            default -> null;
+        };
+    }
+
+    /**
+     * Whether a provider of this kind can run only with a key: the hosted APIs; an OpenAI-compatible server of one's
+     * own (vLLM, Ollama) often needs none, and the mock calls nothing.
+     */
+    public static boolean needsKey(ProviderKind kind) {
+        return kind == ProviderKind.OPENAI || kind == ProviderKind.ANTHROPIC;
+    }
+
     /** The endpoint's kind: its enum when the producer wrote one, else its string (records from older producers). */
     public static ProviderKind of(ProviderEndpoint endpoint) {
         return endpoint.getProviderKind() != null ? endpoint.getProviderKind() : parse(endpoint.getKind());

@@ -40,6 +40,18 @@ class ProviderKindsTest {
     }
 
     @Test
+    void onlyTheHostedApisHaveAnOfficialRootAndNeedAKey() {
+        assertThat(ProviderKinds.officialBaseUrl(ProviderKind.OPENAI)).isEqualTo("https://api.openai.com/v1");
+        assertThat(ProviderKinds.officialBaseUrl(ProviderKind.ANTHROPIC)).isEqualTo("https://api.anthropic.com");
+        for (ProviderKind kind : List.of(ProviderKind.OPENAI_COMPATIBLE, ProviderKind.MOCK, ProviderKind.UNKNOWN)) {
+            assertThat(ProviderKinds.officialBaseUrl(kind)).as("%s", kind).isNull();
+            assertThat(ProviderKinds.needsKey(kind)).as("%s", kind).isFalse();
+        }
+        assertThat(ProviderKinds.needsKey(ProviderKind.OPENAI)).isTrue();
+        assertThat(ProviderKinds.needsKey(ProviderKind.ANTHROPIC)).isTrue();
+    }
+
+    @Test
     void aRecordOfTheReleasedSchemaIsReadWithItsStringKind() throws IOException {
         Schema released = released("0.3.0/ChatRequested.avsc");
         GenericRecord old = asOldRecord(request(ProviderKinds.endpoint(ProviderKind.ANTHROPIC, null)), released);

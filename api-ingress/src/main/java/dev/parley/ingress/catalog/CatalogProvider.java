@@ -3,6 +3,7 @@ package dev.parley.ingress.catalog;
 import java.util.Map;
 
 import dev.parley.events.ProviderKind;
+import dev.parley.events.ProviderKinds;
 
 /**
  * A provider as requests see it.
@@ -25,7 +26,7 @@ public record CatalogProvider(String name, ProviderKind kind, String baseUrl, bo
             return new CatalogProvider(document.name(), kind, null, true, enabled, enabled, null,
                     document.takesOwnKeys());
         }
-        boolean usable = document.enabled() && (!ProviderKindRules.needsKey(kind) || document.apiKey() != null);
+        boolean usable = document.enabled() && (!ProviderKinds.needsKey(kind) || document.apiKey() != null);
         return new CatalogProvider(document.name(), kind, ProviderKindRules.baseUrl(kind, document.baseUrl()), false,
                 document.enabled(), usable, document.apiKey(), document.takesOwnKeys());
     }

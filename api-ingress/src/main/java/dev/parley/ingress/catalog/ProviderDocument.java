@@ -8,6 +8,7 @@ import org.springframework.data.mongodb.core.mapping.Document;
 import org.springframework.data.mongodb.core.mapping.Field;
 
 import dev.parley.events.ProviderKind;
+import dev.parley.events.ProviderKinds;
 
 /**
  * One provider of the catalog and its models. Every change replaces the document only while {@code version} is
@@ -53,7 +54,7 @@ public record ProviderDocument(
         if (!ProviderKindRules.takesKey(kind)) {
             return false;
         }
-        if (ProviderKindRules.needsKey(kind)) {
+        if (ProviderKinds.needsKey(kind)) {
             return true;
         }
         return ownKeys != null ? ownKeys : builtIn || apiKey != null;

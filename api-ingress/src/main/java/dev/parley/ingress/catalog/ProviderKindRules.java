@@ -35,27 +35,12 @@ public final class ProviderKindRules {
 
     /** The official API root when the provider names none; null for kinds that have none. */
     static String baseUrl(ProviderKind kind, String configured) {
-        if (configured != null) {
-            return configured;
-        }
-        return switch (kind) {
-            case OPENAI -> "https://api.openai.com/v1";
-            case ANTHROPIC -> "https://api.anthropic.com";
-            default -> null;
-        };
+        return configured != null ? configured : ProviderKinds.officialBaseUrl(kind);
     }
 
     /** Only the mock takes no key at all. */
     public static boolean takesKey(ProviderKind kind) {
         return kind != ProviderKind.MOCK;
-    }
-
-    /**
-     * Whether the server can run it only with a key; an OpenAI-compatible server of one's own (vLLM, Ollama) often
-     * needs none.
-     */
-    public static boolean needsKey(ProviderKind kind) {
-        return kind == ProviderKind.OPENAI || kind == ProviderKind.ANTHROPIC;
     }
 
     /** A base URL is required where there is no official root, and forbidden for the mock (it calls nothing). */

@@ -53,7 +53,7 @@ final class ProviderRules {
         if (Boolean.TRUE.equals(request.ownKeys()) && !ProviderKindRules.takesKey(kind)) {
             errors.add(error("ownKeys", "must be absent or false for " + ProviderKinds.wireName(kind)));
         }
-        if (Boolean.FALSE.equals(request.ownKeys()) && ProviderKindRules.needsKey(kind)) {
+        if (Boolean.FALSE.equals(request.ownKeys()) && ProviderKinds.needsKey(kind)) {
             errors.add(error("ownKeys", "must be absent or true for " + ProviderKinds.wireName(kind) + ", whose API takes keys"));
         }
         Set<String> ids = new HashSet<>();

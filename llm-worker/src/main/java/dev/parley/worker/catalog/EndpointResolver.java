@@ -7,6 +7,7 @@ import java.util.List;
 import okhttp3.HttpUrl;
 
 import dev.parley.events.ProviderKind;
+import dev.parley.events.ProviderKinds;
 import dev.parley.platform.outbound.OutboundAddressException;
 import dev.parley.platform.outbound.OutboundAddressPolicy;
 import dev.parley.worker.config.ProviderProperties;
@@ -22,8 +23,8 @@ final class EndpointResolver {
 
     static final int MOCK_MAX_TOKENS = 60;
     static final int MOCK_TOKENS_PER_SECOND = 40;
-    private static final URI OPENAI_URL = URI.create("https://api.openai.com/v1");
-    private static final URI ANTHROPIC_URL = URI.create("https://api.anthropic.com");
+    private static final URI OPENAI_URL = URI.create(ProviderKinds.officialBaseUrl(ProviderKind.OPENAI));
+    private static final URI ANTHROPIC_URL = URI.create(ProviderKinds.officialBaseUrl(ProviderKind.ANTHROPIC));
 
     private final CatalogDefaults defaults;
 
@@ -48,11 +49,6 @@ final class EndpointResolver {
             case ANTHROPIC -> ANTHROPIC_URL;
             default -> null;
         };
-    }
-
-    /** Whether a call without a key is pointless (refused before it goes out): a server of one's own may take none. */
-    static boolean requiresKey(ProviderKind kind) {
-        return kind == ProviderKind.OPENAI || kind == ProviderKind.ANTHROPIC;
     }
 
     private Resolution remote(String name, ProviderKind kind, String baseUrl) {
@@ -90,7 +86,7 @@ final class EndpointResolver {
         List<String> completionTokenModels = kind == ProviderKind.OPENAI ? defaults.maxCompletionTokensModels()
                 : List.of();
         int maxTokens = kind == ProviderKind.MOCK ? MOCK_MAX_TOKENS : defaults.defaultMaxTokens();
-        return new ProviderProperties(kind, null, baseUrl, null, requiresKey(kind),
+        return new ProviderProperties(kind, null, baseUrl, null, ProviderKinds.needsKey(kind),
                 defaults.timeouts(), defaults.retry(), defaults.limits(), completionTokenModels,
                 MOCK_TOKENS_PER_SECOND, maxTokens, 0);
     }
