@@ -1,8 +1,5 @@
 package dev.parley.contracts.accounting;
 
-import jakarta.validation.constraints.NotNull;
-import jakarta.validation.constraints.PositiveOrZero;
-
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 
 /**
@@ -12,6 +9,5 @@ import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
  * @param cachedInput price of an input token served from the provider's prompt cache
  */
 @JsonIgnoreProperties(ignoreUnknown = true)
-public record Price(@NotNull @PositiveOrZero Long input, @NotNull @PositiveOrZero Long output,
-        @NotNull @PositiveOrZero Long cachedInput) {
+public record Price(Long input, Long output, Long cachedInput) {
 }

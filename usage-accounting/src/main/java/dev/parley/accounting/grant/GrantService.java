@@ -44,13 +44,13 @@ public class GrantService {
         this.clock = clock;
     }
 
-    /** Records the grant (a retry with the same id returns the first) and applies it when it is effective. */
     /** A grant as the internal API answers it. */
     static GrantResponse response(Grant grant) {
         return new GrantResponse(grant.grantId(), grant.accountId(), grant.amount(), grant.effectiveAt(),
                 grant.expiresAt(), grant.state().name());
     }
 
+    /** Records the grant (a retry with the same id returns the first) and applies it when it is effective. */
     Grant create(String accountId, GrantRequest request) {
         Instant now = clock.instant();
         accounts.open(accountId);

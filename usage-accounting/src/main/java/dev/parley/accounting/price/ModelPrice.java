@@ -1,7 +1,5 @@
 package dev.parley.accounting.price;
 
-import jakarta.validation.constraints.PositiveOrZero;
-
 import dev.parley.contracts.accounting.Price;
 
 /**
@@ -12,7 +10,7 @@ import dev.parley.contracts.accounting.Price;
  * @param output price of an output token (reasoning tokens are output tokens)
  * @param cachedInput price of an input token served from the prompt cache
  */
-public record ModelPrice(@PositiveOrZero long input, @PositiveOrZero long output, @PositiveOrZero long cachedInput) {
+public record ModelPrice(long input, long output, long cachedInput) {
 
     public ModelPrice {
         if (input < 0 || output < 0 || cachedInput < 0) {
