@@ -37,7 +37,7 @@ import dev.parley.platform.retry.Backoff;
  * startup waits for that up to {@code parley.accounting.prices.startup-wait} (before the listeners and the web server
  * start), and whatever comes earlier is retried or refused, never priced from a partial table. A failure to reach the
  * broker or the registry is retried with backoff at the same position; a record that can never be read is logged,
- * counted ({@code parley.accounting.prices.unreadable}) and skipped.
+ * counted ({@code parley.accounting.prices.unreadable}) and skipped, and so is a record with a negative price.
  */
 @Component
 class CatalogPriceFeed implements SmartLifecycle {
@@ -134,7 +134,7 @@ class CatalogPriceFeed implements SmartLifecycle {
         while (running) {
             try {
                 for (ConsumerRecord<String, ModelPriced> record : consumer.poll(POLL)) {
-                    book.apply(record.key(), record.value());
+                    apply(record);
                 }
                 failures = 0;
             } catch (RecordDeserializationException e) {
@@ -146,6 +146,17 @@ class CatalogPriceFeed implements SmartLifecycle {
                 log.info("Prices: read {} to its end, {} models priced, default price {}", Topics.CATALOG_PRICES,
                         book.prices().size(), book.defaultPrice().map(Object::toString).orElse("none"));
             }
+        }
+    }
+
+    /** A record no price can be made of (a negative amount) is skipped like an unreadable one, never retried. */
+    private void apply(ConsumerRecord<String, ModelPriced> record) {
+        try {
+            book.apply(record.key(), record.value());
+        } catch (IllegalArgumentException invalid) {
+            log.error("Prices: {}-{} offset {} is not a valid price, skipped: {}", record.topic(), record.partition(),
+                    record.offset(), invalid.getMessage());
+            unreadable.increment();
         }
     }
 

@@ -43,6 +43,17 @@ class CatalogPriceFeedIT extends IntegrationTest {
     }
 
     @Test
+    void aRecordWithANegativePriceIsSkippedAndTheFeedGoesOn() {
+        String model = "negative-" + UUID.randomUUID();
+
+        PriceTopic.publishRecord(INFRA, model, PriceTopic.priced(model, -1, 900_000, 30_000));
+        // the same key, so the same partition, after the bad record: the feed must get past it
+        PriceTopic.publishAndAwait(INFRA, prices, model, FIRST);
+
+        assertThat(prices.priceFor(model)).isEqualTo(new Priced(FIRST, false));
+    }
+
+    @Test
     void aStartingInstanceReadsEveryPriceBeforeItPricesAnything() {
         String model = "restart-" + UUID.randomUUID();
         PriceTopic.publishAndAwait(INFRA, prices, model, FIRST);

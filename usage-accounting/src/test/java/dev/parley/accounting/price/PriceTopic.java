@@ -36,10 +36,20 @@ public final class PriceTopic {
 
     /** @param price null for a tombstone (the model left the catalog) */
     public static void publish(TestInfrastructure.Endpoints infra, String model, ModelPrice price) {
+        publishRecord(infra, model,
+                price == null ? null : priced(model, price.input(), price.output(), price.cachedInput()));
+    }
+
+    /** The record the catalog would publish for these prices, valid or not. */
+    static ModelPriced priced(String model, long input, long output, long cachedInput) {
+        return ModelPriced.newBuilder().setModel(model)
+                .setProvider(Topics.DEFAULT_PRICE_KEY.equals(model) ? null : "test").setInput(input)
+                .setOutput(output).setCachedInput(cachedInput).setPricedAt(Instant.now()).build();
+    }
+
+    /** @param value null for a tombstone */
+    static void publishRecord(TestInfrastructure.Endpoints infra, String model, ModelPriced value) {
         createTopic(infra);
-        ModelPriced value = price == null ? null : ModelPriced.newBuilder().setModel(model)
-                .setProvider(Topics.DEFAULT_PRICE_KEY.equals(model) ? null : "test").setInput(price.input())
-                .setOutput(price.output()).setCachedInput(price.cachedInput()).setPricedAt(Instant.now()).build();
         try (var producer = new KafkaProducer<String, Object>(Map.of(
                 ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, infra.bootstrapServers(),
                 ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class,
