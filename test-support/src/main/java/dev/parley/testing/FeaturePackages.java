@@ -6,6 +6,7 @@ import java.lang.reflect.Field;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Optional;
 import java.util.SortedSet;
 import java.util.TreeSet;
 import java.util.regex.Pattern;
@@ -36,7 +37,8 @@ public final class FeaturePackages {
     public static final String COLLECTIONS_HEADING = "## MongoDB";
     private static final String MONGO_DOCUMENT = "org.springframework.data.mongodb.core.mapping.Document";
     private static final String COLLECTION_CONSTANT = "COLLECTION";
-    private static final Pattern CODE = Pattern.compile("`([^`]+)`");
+    /** A Markdown code span; group 1 is its text. */
+    static final Pattern CODE_SPAN = Pattern.compile("`([^`]+)`");
 
     private final String root;
     private final JavaClasses classes;
@@ -110,11 +112,19 @@ public final class FeaturePackages {
      * {@link #MAP_HEADING}, after the module's own cell.
      */
     public static SortedSet<String> documented(Path architectureMd, String module) {
-        String prefix = "| `" + module + "` |";
-        return section(architectureMd, MAP_HEADING).filter(line -> line.startsWith(prefix)).findFirst()
-                .map(row -> CODE.matcher(row.substring(prefix.length())).results().map(match -> match.group(1))
-                        .collect(TreeSet<String>::new, TreeSet::add, TreeSet::addAll))
+        String row = moduleRow(architectureMd, MAP_HEADING, module)
                 .orElseThrow(() -> new AssertionError(architectureMd + " lists no features of " + module));
+        return CODE_SPAN.matcher(row.substring(rowPrefix(module).length())).results().map(match -> match.group(1))
+                .collect(TreeSet<String>::new, TreeSet::add, TreeSet::addAll);
+    }
+
+    /** The row of {@code module} (its first cell is the module's name as code) in the table under a heading. */
+    static Optional<String> moduleRow(Path markdown, String heading, String module) {
+        return section(markdown, heading).filter(line -> line.startsWith(rowPrefix(module))).findFirst();
+    }
+
+    private static String rowPrefix(String module) {
+        return "| `" + module + "` |";
     }
 
     /**

@@ -1,5 +1,7 @@
 package dev.parley.testing;
 
+import static dev.parley.testing.FeaturePackages.CODE_SPAN;
+
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -42,7 +44,6 @@ public final class KafkaTopics {
     private static final Set<String> CONSUMERS = Set.of("org.apache.kafka.clients.consumer.Consumer",
             "org.apache.kafka.clients.consumer.KafkaConsumer");
     private static final Pattern CODE = Pattern.compile("`[^`]*`");
-    private static final Pattern CODE_SPAN = Pattern.compile("`([^`]+)`");
     private static final int CONSTANT_STRING = 8;
 
     private KafkaTopics() {
@@ -90,9 +91,7 @@ public final class KafkaTopics {
      * code spans that are {@code known} topics.
      */
     public static SortedSet<String> mapped(Path architectureMd, String module, int column, Collection<String> known) {
-        String prefix = "| `" + module + "` |";
-        String[] cells = FeaturePackages.section(architectureMd, MAP_HEADING).filter(line -> line.startsWith(prefix))
-                .findFirst().map(row -> row.split("\\|"))
+        String[] cells = FeaturePackages.moduleRow(architectureMd, MAP_HEADING, module).map(row -> row.split("\\|"))
                 .orElseThrow(() -> new AssertionError(architectureMd + "'s map has no row of " + module));
         return CODE_SPAN.matcher(cells[column]).results().map(match -> match.group(1)).filter(known::contains)
                 .collect(TreeSet<String>::new, TreeSet::add, TreeSet::addAll);
