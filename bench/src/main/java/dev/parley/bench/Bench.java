@@ -87,7 +87,7 @@ final class Bench {
             throws InterruptedException {
         if (context.ensure(spec.ingress(), spec.workers(), users)) {
             log.info("Warming the stack up...");
-            executor.warmUp();
+            executor.warmUp(options.jitWarmup());
         }
         if (spec.preload()) {
             preload(context);

@@ -15,9 +15,12 @@ import dev.parley.bench.profile.Profiles;
  * {@code ./parley bench [profile...] [options]}: the profiles to run (default all) and overrides of their numbers.
  *
  * @param output where result folders go (default {@code <repo>/bench/results})
+ * @param jitWarmup unmeasured peak load after every stack start, so that the runs measure compiled code
  */
 record BenchOptions(List<String> profiles, String name, Overrides overrides, Path output, String caveat,
-        int preloadMessages, int preloadLedger) {
+        int preloadMessages, int preloadLedger, Duration jitWarmup) {
+
+    static final Duration DEFAULT_JIT_WARMUP = Duration.ofSeconds(20);
 
     static final String USAGE = """
             Usage: ./parley bench [profile...] [options]
@@ -35,6 +38,7 @@ record BenchOptions(List<String> profiles, String name, Overrides overrides, Pat
               --api native|openai|both
               --ingress N  --workers M   api-ingress and llm-worker instances
               --preload-messages N  --preload-ledger N   profile f's history (200000 each)
+              --jit-warmup S         unmeasured peak load after each stack start, for the JIT (20; 0: none)
               --caveat TEXT          printed above the results (e.g. "measured on a busy machine")
               --output DIR           where result folders go (default bench/results)
             Ports: INGRESS_PORT, WORKER_PORT, ACCOUNTING_PORT, REGISTRY_PORT, KAFKA_PORT, KAFKA_CONTROLLER_PORT,
@@ -62,6 +66,7 @@ record BenchOptions(List<String> profiles, String name, Overrides overrides, Pat
         String caveat = "";
         int preloadMessages = 200_000;
         int preloadLedger = 200_000;
+        Duration jitWarmup = DEFAULT_JIT_WARMUP;
         for (int i = 0; i < args.length; i++) {
             String arg = args[i];
             if (!arg.startsWith("--")) {
@@ -89,6 +94,7 @@ record BenchOptions(List<String> profiles, String name, Overrides overrides, Pat
                 case "--workers" -> workers = Integer.parseInt(value);
                 case "--preload-messages" -> preloadMessages = Integer.parseInt(value);
                 case "--preload-ledger" -> preloadLedger = Integer.parseInt(value);
+                case "--jit-warmup" -> jitWarmup = seconds(value);
                 case "--caveat" -> caveat = value;
                 case "--output" -> output = Path.of(value).toAbsolutePath();
                 default -> throw new IllegalArgumentException("unknown option " + arg);
@@ -97,7 +103,7 @@ record BenchOptions(List<String> profiles, String name, Overrides overrides, Pat
         profiles.forEach(p -> Profiles.runs(p, Overrides.NONE)); // fails early on an unknown profile
         return new BenchOptions(profiles.isEmpty() ? Profiles.ALL : List.copyOf(profiles), name,
                 new Overrides(concurrency, count, duration, warmup, direct, deltas, delay, firstToken, jitter, keys,
-                        apis, ingress, workers), output, caveat, preloadMessages, preloadLedger);
+                        apis, ingress, workers), output, caveat, preloadMessages, preloadLedger, jitWarmup);
     }
 
     private static Duration seconds(String value) {

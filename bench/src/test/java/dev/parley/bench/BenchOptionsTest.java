@@ -22,12 +22,13 @@ class BenchOptionsTest {
         assertThat(options.profiles()).containsExactly("a", "b", "c", "d", "e", "f");
         assertThat(options.output()).isEqualTo(Path.of("/repo/bench/results"));
         assertThat(options.preloadMessages()).isEqualTo(200_000);
+        assertThat(options.jitWarmup()).isEqualTo(Duration.ofSeconds(20));
     }
 
     @Test
     void readsProfilesAndOverrides() {
         BenchOptions options = BenchOptions.parse(new String[] {"b", "D", "--concurrency", "50", "--duration", "12s",
-                "--delay-ms", "5", "--api", "openai", "--ingress", "2", "--name", "quiet"}, REPO);
+                "--delay-ms", "5", "--api", "openai", "--ingress", "2", "--name", "quiet", "--jit-warmup", "0"}, REPO);
 
         assertThat(options.profiles()).containsExactly("b", "d");
         assertThat(options.name()).isEqualTo("quiet");
@@ -36,6 +37,7 @@ class BenchOptionsTest {
         assertThat(options.overrides().delayMillis()).isEqualTo(5);
         assertThat(options.overrides().apis()).isEqualTo(EnumSet.of(Api.OPENAI));
         assertThat(options.overrides().ingress()).isEqualTo(2);
+        assertThat(options.jitWarmup()).isZero();
     }
 
     @Test

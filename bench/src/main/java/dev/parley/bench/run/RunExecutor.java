@@ -51,9 +51,10 @@ public final class RunExecutor {
 
     /**
      * A freshly started stack answers its first requests slowly (lazy clients, schema look-ups, class loading, the
-     * JIT): a few requests through each ingress and API, unmeasured, until they succeed or a minute passed.
+     * JIT): a few requests through each ingress and API, unmeasured, until they succeed or a minute passed; then
+     * {@code jitWarmup} of unmeasured peak load ({@link JitWarmup}).
      */
-    public void warmUp() throws InterruptedException {
+    public void warmUp(Duration jitWarmup) throws InterruptedException {
         context.upstream().shape(new dev.parley.bench.upstream.StreamShape(5, 1, 0));
         OkHttpClient http = client(1);
         StreamCalls calls = new StreamCalls(http, BenchSetup.MODEL, Duration.ofSeconds(60));
@@ -69,6 +70,7 @@ public final class RunExecutor {
             }
         }
         http.connectionPool().evictAll();
+        new JitWarmup(context).run(jitWarmup);
         awaitIdle();
     }
 
