@@ -89,6 +89,8 @@ public final class BenchContext implements AutoCloseable {
         env.put("PARLEY_STARTING_BALANCE", Long.toString(BenchSetup.BALANCE));
         env.put("PARLEY_CHAT_REQUESTS_PER_MINUTE", "100000000");
         env.put("PARLEY_MAX_CONCURRENT_ANSWERS", "1000000");
+        // parley.stream.limits.max-open-per-user (20 per instance): e's one key holds ~50 native SSE streams at once
+        env.put("PARLEY_STREAM_LIMITS_MAXOPENPERUSER", "1000000");
         env.putAll(stackEnvironment);
         long started = System.nanoTime();
         stack = StackProcess.start(repo, home, env);

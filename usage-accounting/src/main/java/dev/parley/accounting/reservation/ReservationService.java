@@ -65,8 +65,9 @@ class ReservationService {
     }
 
     private ReservationResponse reserveOnPayer(Reservation reservation, ReservationLimits limits) {
-        String payerId = accounts.open(reservation.userId()).payerId();
-        Account payer = accounts.open(payerId);
+        Account user = accounts.open(reservation.userId());
+        String payerId = user.payerId();
+        Account payer = payerId.equals(user.userId()) ? user : accounts.open(payerId);
         Optional<Reservation> existing = payer.reservation(reservation.reservationId());
         if (existing.isPresent()) {
             return response(payer, existing.get());
@@ -85,6 +86,14 @@ class ReservationService {
             Optional<Account> refilled = store.hold(payerId, reservation, limits);
             if (refilled.isPresent()) {
                 return response(refilled.get(), reservation);
+            }
+            current = accounts.open(payerId);
+        }
+        if (hasRoom(current, reservation, limits)) {
+            // a count was full when the hold was written and another request freed it before the read: once more
+            Optional<Account> freed = store.hold(payerId, reservation, limits);
+            if (freed.isPresent()) {
+                return response(freed.get(), reservation);
             }
             current = accounts.open(payerId);
         }
@@ -144,6 +153,12 @@ class ReservationService {
         } catch (PricesUnavailableException e) {
             throw new ApiProblem(ProblemKind.UNAVAILABLE, e.getMessage());
         }
+    }
+
+    /** Whether the account, as read, could hold the reservation on every count and with its credits. */
+    static boolean hasRoom(Account account, Reservation reservation, ReservationLimits limits) {
+        return (limits.perUser() == null || account.active(reservation.userId()) < limits.perUser())
+                && account.reservations().size() < limits.perAccount() && account.available() >= reservation.amount();
     }
 
     /**

@@ -5,7 +5,6 @@ import static org.springframework.data.mongodb.core.query.Criteria.where;
 import static org.springframework.data.mongodb.core.query.Query.query;
 
 import java.time.Instant;
-import java.util.Date;
 import java.util.List;
 import java.util.Optional;
 
@@ -24,7 +23,8 @@ import dev.parley.accounting.account.Reservation;
  * Reservations live on the paying account's document, next to the balance they hold, so that admission is one
  * conditional update: it matches only while {@code available} covers the amount, the request has no reservation
  * yet, the account holds fewer than its bound and the requesting user fewer than theirs. Concurrent admissions
- * serialize on the document.
+ * serialize on the document; those of one account that arrive together on this instance are written together
+ * ({@link HoldLanes}).
  */
 @Repository
 class ReservationStore {
@@ -34,6 +34,7 @@ class ReservationStore {
 
     private final MongoOperations mongo;
     private final AccountUpdates updates;
+    private final HoldLanes lanes = new HoldLanes();
 
     ReservationStore(MongoOperations mongo) {
         this.mongo = mongo;
@@ -57,25 +58,10 @@ class ReservationStore {
 
     private Optional<Account> hold(String accountId, Reservation reservation, ReservationLimits limits,
             boolean onlyWithoutOrganisation) {
-        String active = Account.activeField(reservation.userId());
-        Document admissible = AccountUpdates.byId(accountId)
-                .append("available", AccountUpdates.op("$gte", reservation.amount()))
-                .append("reservations.reservationId", AccountUpdates.op("$ne", reservation.reservationId()))
-                .append(COUNT, AccountUpdates.op("$lt", limits.perAccount()));
-        if (limits.perUser() != null) {
-            admissible.append("$or", List.of(new Document(active, AccountUpdates.op("$exists", false)),
-                    new Document(active, AccountUpdates.op("$lt", limits.perUser()))));
-        }
-        if (onlyWithoutOrganisation) {
-            admissible.append("organisationId", AccountUpdates.op("$exists", false));
-        }
-        Document hold = new Document("$push", new Document("reservations", AccountUpdates.reservation(reservation)))
-                .append("$inc", new Document("reserved", reservation.amount())
-                        .append("available", -reservation.amount())
-                        .append(COUNT, 1)
-                        .append(active, 1))
-                .append("$set", new Document("updatedAt", Date.from(reservation.createdAt())));
-        return updates.updateOne(admissible, hold);
+        // the filter differs with the organisation condition: such holds share a lane only with their like
+        String lane = onlyWithoutOrganisation ? accountId : accountId + "\u0000payer";
+        return lanes.hold(lane, reservation, limits, group -> updates.updateOne(
+                group.filter(AccountUpdates.byId(accountId), onlyWithoutOrganisation), group.update()));
     }
 
     /**
