@@ -102,10 +102,16 @@ class ReservationService {
 
     /** Gives the credits back when the request was not published; nothing happens when it is gone already. */
     void release(String reservationId, String userId) {
-        Account payer = accounts.open(accounts.open(userId).payerId());
-        payer.reservation(reservationId)
+        // two keyed reads that ship one field and one reservation: api-ingress releases after its calls time out,
+        // which happens when the account is busiest
+        store.payerOf(userId).ifPresent(payerId -> store.held(payerId, reservationId)
                 .filter(reservation -> reservation.userId().equals(userId))
-                .ifPresent(reservation -> release(payer, reservation, "API"));
+                .ifPresent(reservation -> release(payerId, reservation, "API")));
+    }
+
+    /** Releases a reservation of this account exactly once (below); the expiry job's entry point. */
+    void release(Account account, Reservation reservation, String source) {
+        release(account.userId(), reservation, source);
     }
 
     /**
@@ -113,10 +119,10 @@ class ReservationService {
      * first, then one conditional account update that records that id, then the entry marked APPLIED (or VOID when
      * the reservation was gone, settled by its usage). {@link #finishRelease} completes an entry a crash left PENDING.
      */
-    void release(Account account, Reservation reservation, String source) {
+    private void release(String accountId, Reservation reservation, String source) {
         Instant now = clock.instant();
         var pending = new LedgerEntry(RELEASE_PREFIX + reservation.reservationId(), LedgerType.RELEASE,
-                reservation.userId(), account.userId(), reservation.reservationId(), null, null, reservation.model(),
+                reservation.userId(), accountId, reservation.reservationId(), null, null, reservation.model(),
                 LedgerTokens.NONE, source, null, false, 0, reservation.amount(), LedgerState.PENDING, null, now, now,
                 null, null);
         LedgerEntry entry = ledger.insertPending(pending) ? pending : ledger.find(pending.eventId()).orElseThrow();

@@ -14,6 +14,8 @@ import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.stereotype.Repository;
 
+import com.mongodb.client.MongoCollection;
+
 import dev.parley.accounting.account.Account;
 import dev.parley.accounting.account.AccountRepository;
 import dev.parley.accounting.account.AccountUpdates;
@@ -31,6 +33,8 @@ class ReservationStore {
 
     private static final String COUNT = "reservationCount";
     private static final String CREDIT_IDS = "recentCreditIds";
+    private static final String ORGANISATION = "organisationId";
+    private static final String RESERVATIONS = "reservations";
 
     private final MongoOperations mongo;
     private final AccountUpdates updates;
@@ -83,6 +87,39 @@ class ReservationStore {
         return Optional.ofNullable(mongo.findAndModify(AccountRepository.lean(query(where("_id").is(accountId)
                 .and("reservations.reservationId").is(reservation.reservationId()).and(CREDIT_IDS).ne(releaseId))),
                 release, options().returnNew(true), Account.class));
+    }
+
+    /**
+     * The account that pays this user's requests, from a read of the user's account that ships one field; empty when
+     * the user has no account.
+     */
+    Optional<String> payerOf(String userId) {
+        Document user = collection().find(AccountUpdates.byId(userId))
+                .projection(new Document(ORGANISATION, 1)).first();
+        if (user == null) {
+            return Optional.empty();
+        }
+        String organisationId = user.getString(ORGANISATION);
+        return Optional.of(organisationId == null ? userId : Account.ofOrganisation(organisationId));
+    }
+
+    /**
+     * The reservation if the account holds it, from a keyed read that ships that one element of the list (the whole
+     * document of a busy account is most of what its reads cost).
+     */
+    Optional<Reservation> held(String accountId, String reservationId) {
+        Document account = collection()
+                .find(AccountUpdates.byId(accountId).append("reservations.reservationId", reservationId))
+                .projection(new Document(RESERVATIONS, AccountUpdates.op("$elemMatch",
+                        new Document("reservationId", reservationId))))
+                .first();
+        List<?> held = account == null ? List.of() : account.getList(RESERVATIONS, Object.class, List.of());
+        return held.isEmpty() ? Optional.empty()
+                : Optional.of(mongo.getConverter().read(Reservation.class, (Document) held.get(0)));
+    }
+
+    private MongoCollection<Document> collection() {
+        return mongo.getCollection(AccountRepository.COLLECTION);
     }
 
     /** Accounts holding a reservation that expired before {@code now}. */
