@@ -21,18 +21,21 @@ public class Exchanges {
     private final MessageRepository messages;
     private final MessageQueries queries;
     private final ConversationService conversations;
+    private final PendingAnswers pending;
     private final Clock clock;
 
-    Exchanges(MessageRepository messages, MessageQueries queries, ConversationService conversations, Clock clock) {
+    Exchanges(MessageRepository messages, MessageQueries queries, ConversationService conversations,
+            PendingAnswers pending, Clock clock) {
         this.messages = messages;
         this.queries = queries;
         this.conversations = conversations;
+        this.pending = pending;
         this.clock = clock;
     }
 
     /**
      * Stores the question (unless the turn answers one stored before) and a pending answer, which becomes the
-     * conversation's current leaf.
+     * conversation's current leaf; the answer is also kept in {@link PendingAnswers} for the client's stream.
      */
     public Exchange store(ConversationDocument conversation, Turn turn, Question asked, Answer settings) {
         Instant now = clock.instant();
@@ -49,6 +52,7 @@ public class Exchanges {
                 settings.temperature(), settings.maxTokens());
         List<MessageDocument> stored = turn.existingQuestion() != null ? List.of(answer) : List.of(question, answer);
         write(conversation, stored, answer.id());
+        pending.add(answer);
         return new Exchange(question, answer);
     }
 

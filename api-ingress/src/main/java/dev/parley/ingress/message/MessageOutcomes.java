@@ -28,11 +28,13 @@ public class MessageOutcomes {
 
     private final MongoTemplate mongo;
     private final WebhookDeliveries webhooks;
+    private final PendingAnswers pending;
     private final Clock clock;
 
-    MessageOutcomes(MongoTemplate mongo, WebhookDeliveries webhooks, Clock clock) {
+    MessageOutcomes(MongoTemplate mongo, WebhookDeliveries webhooks, PendingAnswers pending, Clock clock) {
         this.mongo = mongo;
         this.webhooks = webhooks;
+        this.pending = pending;
         this.clock = clock;
     }
 
@@ -61,6 +63,7 @@ public class MessageOutcomes {
 
     /** The request never reached Kafka, so no worker will ever answer it. */
     public void publishFailed(MessageDocument answer) {
+        pending.forget(answer.id());
         Query pending = Query.query(Criteria.where("id").is(answer.id())
                 .and("userId").is(answer.userId())
                 .and("status").is(MessageStatus.PENDING));

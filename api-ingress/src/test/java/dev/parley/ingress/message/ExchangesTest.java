@@ -30,7 +30,9 @@ class ExchangesTest {
     final MessageRepository messages = mock(MessageRepository.class);
     final MessageQueries queries = mock(MessageQueries.class);
     final ConversationService conversations = mock(ConversationService.class);
-    final Exchanges exchanges = new Exchanges(messages, queries, conversations, Clock.fixed(NOW, ZoneOffset.UTC));
+    final PendingAnswers pending = new PendingAnswers();
+    final Exchanges exchanges = new Exchanges(messages, queries, conversations, pending,
+            Clock.fixed(NOW, ZoneOffset.UTC));
 
     @Test
     void aNewQuestionAndItsPendingAnswerAreStoredTogetherAndTheAnswerBecomesTheLeaf() {
@@ -49,6 +51,7 @@ class ExchangesTest {
         verify(messages).insert(List.of(question, answer));
         verify(conversations).recordMessages("u1", "c1", List.of(new MessageNode(question.id(), "a0"),
                 new MessageNode(answer.id(), question.id())), answer.id());
+        assertThat(pending.take("u1", "c1", answer.id())).contains(answer);
     }
 
     @Test
