@@ -1,12 +1,15 @@
 package dev.parley.ingress.sse;
 
 import java.io.IOException;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.Executor;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 import org.springframework.http.MediaType;
+import org.springframework.web.servlet.mvc.method.annotation.ResponseBodyEmitter;
 import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
 
 import dev.parley.ingress.stream.OrderedWriter;
@@ -16,11 +19,16 @@ import dev.parley.ingress.stream.StreamSubscriber;
 /**
  * Writes a stream to one SSE connection. Writes to a socket can block on a slow client, so events are queued
  * and written in order by one task at a time on the executor, never on the Kafka consumer thread that
- * delivers them. A client that falls too far behind is disconnected; it can reconnect with Last-Event-ID.
+ * delivers them. A client that falls too far behind is disconnected; it can reconnect with Last-Event-ID. The events
+ * one writer task finds queued (a burst of deltas from one Kafka poll) go out with one flush, at most
+ * {@link #MAX_BATCH_PARTS} parts at a time, instead of a flush, and a socket write, per event.
  */
 final class SseSubscriber implements StreamSubscriber {
 
     private static final Object COMPLETE = new Object();
+
+    /** An event is three parts (its fields, its data, its end): a flush at least every 32 events. */
+    static final int MAX_BATCH_PARTS = 96;
 
     private final SseEmitter emitter;
     private final Executor executor;
@@ -30,6 +38,8 @@ final class SseSubscriber implements StreamSubscriber {
     private final Runnable onClientGone;
     private final AtomicBoolean gone = new AtomicBoolean();
     private volatile boolean finished;
+    // touched only by the writer's one task at a time; a new set per flush, since the emitter may keep the one it got
+    private Set<ResponseBodyEmitter.DataWithMediaType> batch = new LinkedHashSet<>();
 
     /** A subscriber that writes Parley's own events ({@code delta}, {@code done}, {@code error} with ids). */
     SseSubscriber(SseEmitter emitter, Executor executor, int maxQueued) {
@@ -46,7 +56,7 @@ final class SseSubscriber implements StreamSubscriber {
         this.parleyEvents = parleyEvents;
         this.emitter = emitter;
         this.executor = executor;
-        this.writer = new OrderedWriter(executor, maxQueued, this::write, emitter::complete);
+        this.writer = new OrderedWriter(executor, maxQueued, this::write, emitter::complete, this::flush);
         this.format = format;
         this.onClientGone = onClientGone;
     }
@@ -112,13 +122,33 @@ final class SseSubscriber implements StreamSubscriber {
     }
 
     private void write(Object item) {
-        try {
-            if (item == COMPLETE) {
-                writer.close();
-                emitter.complete();
-            } else {
-                emitter.send((SseEmitter.SseEventBuilder) item);
+        if (item != COMPLETE) {
+            batch.addAll(((SseEmitter.SseEventBuilder) item).build());
+            if (batch.size() >= MAX_BATCH_PARTS) {
+                flush();
             }
+            return;
+        }
+        flush();
+        if (writer.isClosed()) {
+            return; // the last write failed: the connection is gone
+        }
+        writer.close();
+        try {
+            emitter.complete();
+        } catch (IllegalStateException e) {
+            // the response was already completed (timed out, or the container saw the client go)
+        }
+    }
+
+    private void flush() {
+        if (batch.isEmpty()) {
+            return;
+        }
+        Set<ResponseBodyEmitter.DataWithMediaType> parts = batch;
+        batch = new LinkedHashSet<>();
+        try {
+            emitter.send(parts);
         } catch (IOException e) {
             clientGone();
         } catch (IllegalStateException e) {

@@ -10,7 +10,9 @@ import java.util.function.Consumer;
 /**
  * Hands one client's items to its writer in order, one task at a time on the executor. A write can block on
  * a slow client, so it never runs on the Kafka consumer thread that delivers the items; a client that falls
- * more than {@code maxQueued} items behind is given up ({@code onOverflow} runs once, on the executor).
+ * more than {@code maxQueued} items behind is given up ({@code onOverflow} runs once, on the executor). Once a
+ * task has written everything queued, {@code endOfBatch} runs: a writer that buffers (SSE) flushes there, so that
+ * the events that arrived together (a Kafka poll's deltas) reach the client in one write.
  */
 public final class OrderedWriter {
 
@@ -18,16 +20,23 @@ public final class OrderedWriter {
     private final int maxQueued;
     private final Consumer<Object> write;
     private final Runnable onOverflow;
+    private final Runnable endOfBatch;
     private final Queue<Object> queue = new ConcurrentLinkedQueue<>();
     private final AtomicInteger queued = new AtomicInteger();
     private final AtomicBoolean draining = new AtomicBoolean();
     private volatile boolean closed;
 
     public OrderedWriter(Executor executor, int maxQueued, Consumer<Object> write, Runnable onOverflow) {
+        this(executor, maxQueued, write, onOverflow, () -> { });
+    }
+
+    public OrderedWriter(Executor executor, int maxQueued, Consumer<Object> write, Runnable onOverflow,
+            Runnable endOfBatch) {
         this.executor = executor;
         this.maxQueued = maxQueued;
         this.write = write;
         this.onOverflow = onOverflow;
+        this.endOfBatch = endOfBatch;
     }
 
     /** Queues an item; false when the client is gone or too far behind. */
@@ -64,6 +73,9 @@ public final class OrderedWriter {
                 if (!closed) {
                     write.accept(item);
                 }
+            }
+            if (!closed) {
+                endOfBatch.run();
             }
         } finally {
             draining.set(false);

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
 
 import org.junit.jupiter.api.Test;
@@ -15,7 +16,7 @@ import dev.parley.ingress.stream.StreamEvent;
 
 class SseSubscriberTest {
 
-    /** An emitter that records what would go on the wire. */
+    /** An emitter that records what would go on the wire, one entry per flush. */
     static final class RecordingEmitter extends SseEmitter {
 
         final List<String> written = new CopyOnWriteArrayList<>();
@@ -24,11 +25,16 @@ class SseSubscriberTest {
 
         @Override
         public void send(SseEventBuilder builder) throws IOException {
+            send(builder.build());
+        }
+
+        @Override
+        public void send(Set<DataWithMediaType> parts) throws IOException {
             if (broken) {
                 throw new IOException("Broken pipe");
             }
             StringBuilder text = new StringBuilder();
-            builder.build().forEach(part -> text.append(part.getData()));
+            parts.forEach(part -> text.append(part.getData()));
             written.add(text.toString());
         }
 
@@ -53,12 +59,29 @@ class SseSubscriberTest {
 
         executor.runAll();
 
-        assertThat(emitter.written).hasSize(3);
-        assertThat(emitter.written.get(0)).contains("id:0", "event:delta").contains("Hel");
-        assertThat(emitter.written.get(1)).contains(":heartbeat");
-        assertThat(emitter.written.get(2)).contains("id:1").contains("lo");
+        // queued together, flushed together, in order
+        assertThat(emitter.written).hasSize(1);
+        assertThat(emitter.written.get(0)).containsSubsequence("id:0", "event:delta", "Hel", ":heartbeat", "id:1",
+                "lo");
         assertThat(emitter.completed).isTrue();
         assertThat(subscriber.send(new StreamEvent(2, new StreamData.Delta("late")))).isFalse();
+    }
+
+    @Test
+    void eachWriterRunFlushesWhatItFoundQueuedAndALongBurstEveryFewEvents() {
+        var subscriber = new SseSubscriber(emitter, executor, 1000);
+        subscriber.send(new StreamEvent(0, new StreamData.Delta("first")));
+        executor.runAll();
+        for (int sequence = 1; sequence <= 40; sequence++) {
+            subscriber.send(new StreamEvent(sequence, new StreamData.Delta("t" + sequence)));
+        }
+        executor.runAll();
+
+        // the first event alone, then 32 (96 parts), then the 8 left when the queue ran empty
+        assertThat(emitter.written).hasSize(3);
+        assertThat(emitter.written.get(0)).contains("id:0").doesNotContain("id:1");
+        assertThat(emitter.written.get(1)).containsSubsequence("id:1\n", "id:32\n").doesNotContain("id:33");
+        assertThat(emitter.written.get(2)).containsSubsequence("id:33", "id:40");
     }
 
     @Test

@@ -49,4 +49,28 @@ class OrderedWriterTest {
         assertThat(written).isEmpty();
         assertThat(writer.offer("b")).isFalse();
     }
+
+    @Test
+    void theEndOfEachRunIsMarkedAfterWhatItWrote() {
+        var batched = new OrderedWriter(executor, 10, written::add, () -> overflows.add("gone"),
+                () -> written.add("|"));
+        batched.offer("a");
+        batched.offer("b");
+        executor.runAll();
+        batched.offer("c");
+        executor.runAll();
+
+        assertThat(written).containsExactly("a", "b", "|", "c", "|");
+    }
+
+    @Test
+    void aClosedWriterMarksNoEnd() {
+        var batched = new OrderedWriter(executor, 10, written::add, () -> overflows.add("gone"),
+                () -> written.add("|"));
+        batched.offer("a");
+        batched.close();
+        executor.runAll();
+
+        assertThat(written).isEmpty();
+    }
 }
