@@ -123,6 +123,9 @@ class AttachmentService {
     /** A deleted conversation's files go with it. */
     @EventListener
     void on(ConversationDeleted deleted) {
+        if (deleted.attachmentIds().isEmpty()) {
+            return;
+        }
         List<AttachmentDocument> attachments = find(deleted.userId(), deleted.conversationId(),
                 deleted.attachmentIds());
         for (AttachmentDocument attachment : attachments) {

@@ -3,8 +3,8 @@ package dev.parley.ingress.conversation;
 import java.util.List;
 
 /**
- * A user deleted a conversation that held files; published synchronously after the delete, so that the files
- * are gone when the delete answers.
+ * A user deleted a conversation; published synchronously after the delete, so that its files (if it held any) are
+ * gone, and this instance's just-stored answers of it forgotten, when the delete answers.
  */
 public record ConversationDeleted(String userId, String conversationId, List<String> attachmentIds) {
 }

@@ -71,8 +71,8 @@ public class ConversationLifecycle {
     }
 
     /**
-     * Soft delete. Its files are deleted for good (by {@link ConversationDeleted}'s listener): a restored
-     * conversation comes back without them.
+     * Soft delete. Its files are deleted for good (by {@link ConversationDeleted}'s listeners, which also make this
+     * instance forget its answers in progress): a restored conversation comes back without them.
      */
     void delete(String userId, String conversationId) {
         // the document as it was, to know its files
@@ -82,9 +82,7 @@ public class ConversationLifecycle {
                 FindAndModifyOptions.options().returnNew(false), ConversationDocument.class))
                 .orElseThrow(() -> notFound(conversationId));
         caps.give(userId, Caps.Counted.CONVERSATIONS);
-        if (!before.attachmentIds().isEmpty()) {
-            events.publishEvent(new ConversationDeleted(userId, conversationId, before.attachmentIds()));
-        }
+        events.publishEvent(new ConversationDeleted(userId, conversationId, before.attachmentIds()));
     }
 
     /** Makes the branch that ends with the message current. The caller has checked the message belongs here. */

@@ -3,19 +3,22 @@ package dev.parley.ingress.message;
 import java.time.Duration;
 import java.util.Optional;
 
+import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import com.github.benmanes.caffeine.cache.Ticker;
 
+import dev.parley.ingress.conversation.ConversationDeleted;
+
 /**
  * The answers this instance stored in the last {@link #TTL}, as stored (pending), so that the stream request a
  * client sends right after its post is checked against the answer in memory instead of reading its conversation
  * and its message again (two MongoDB commands per native stream). Each is handed out once: a reconnect, or any
  * later request, reads the stored state as before. The owner and the conversation must match, so a foreign id is
- * never served from here. Within the TTL a conversation deleted after its post still streams that one answer, as
- * a stream opened just before the delete would.
+ * never served from here. Deleting a conversation on this instance forgets its answers; deleted through another
+ * instance, the one answer's stream may still open within the TTL, as a stream opened just before the delete would.
  */
 @Component
 public class PendingAnswers {
@@ -42,6 +45,12 @@ public class PendingAnswers {
     /** Its request never reached Kafka: the stored answer (failed) is the one to serve. */
     void forget(String answerId) {
         byId.invalidate(answerId);
+    }
+
+    /** A scan, but deletes are rare and the cache is small. */
+    @EventListener
+    void on(ConversationDeleted deleted) {
+        byId.asMap().values().removeIf(answer -> answer.conversationId().equals(deleted.conversationId()));
     }
 
     /** The user's pending answer in that conversation, if this instance stored it lately and nobody took it yet. */

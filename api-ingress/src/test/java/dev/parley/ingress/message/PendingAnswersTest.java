@@ -5,7 +5,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.time.Duration;
 import java.util.concurrent.atomic.AtomicLong;
 
+import java.util.List;
+
 import org.junit.jupiter.api.Test;
+
+import dev.parley.ingress.conversation.ConversationDeleted;
 
 /** The answers a stream request may follow without reading them: its owner's, in its conversation, once, lately. */
 class PendingAnswersTest {
@@ -46,5 +50,16 @@ class PendingAnswersTest {
         pending.forget("a1");
 
         assertThat(pending.take("u1", "c1", "a1")).isEmpty();
+    }
+
+    @Test
+    void aDeletedConversationsAnswersAreForgotten() {
+        pending.add(answer);
+        pending.add(MessageTreeTest.message("a2", MessageRole.ASSISTANT, "q2"));
+
+        pending.on(new ConversationDeleted("u1", "c1", List.of()));
+
+        assertThat(pending.take("u1", "c1", "a1")).isEmpty();
+        assertThat(pending.take("u1", "c1", "a2")).isEmpty();
     }
 }
