@@ -97,33 +97,21 @@ public class AccountRepository {
      * @return the account after the debit, without its long lists; empty when nothing matched
      */
     public Optional<Account> debit(AccountDebit debit) {
-        Document notYetApplied = AccountUpdates.byId(debit.accountId())
-                .append("recentEventIds", AccountUpdates.op("$ne", debit.eventId()));
-        if (debit.settles() != null) {
-            notYetApplied.append("reservations", AccountUpdates.op("$elemMatch",
-                    new Document("reservationId", debit.settles().reservationId())
-                            .append("amount", debit.settles().amount())));
-        } else {
-            notYetApplied.append("reservations.reservationId", AccountUpdates.op("$ne", debit.requestId()));
-        }
-        Document inc = new Document("balance", -debit.amount())
-                .append("available", Math.subtractExact(debit.released(), debit.amount()))
-                .append("reserved", -debit.released())
-                .append("inputTokens", debit.inputTokens())
-                .append("outputTokens", debit.outputTokens())
-                .append("debitedTokens", debit.chargedTokens())
-                .append("debitedCredits", debit.amount());
-        Document apply = new Document("$set", new Document("lastAppliedEventId", debit.eventId())
-                        .append("updatedAt", Date.from(clock.instant())))
-                .append("$push", AccountUpdates.pushKeepingNewest("recentEventIds", debit.eventId(),
-                        RECENT_EVENT_WINDOW));
-        if (debit.settles() != null) {
-            inc.append(RESERVATION_COUNT, -1).append(Account.activeField(debit.settles().userId()), -1);
-            apply.append("$pull", new Document("reservations",
-                    new Document("reservationId", debit.settles().reservationId())));
-        }
-        apply.append("$inc", inc);
-        return updates.updateOne(notYetApplied, apply);
+        return debitAll(debit.accountId(), List.of(debit));
+    }
+
+    /**
+     * Applies several debits of one account in one conditional update (a poll's usage of that payer), under the
+     * conditions of {@link #debit} for each: it matches nothing when any of them was applied already or names a
+     * reservation that is gone, and then changes nothing at all. At most {@link #RECENT_EVENT_WINDOW} debits, in the
+     * order they were recorded; a reservation is settled by one of them at most.
+     *
+     * @return the account after the debits, without its long lists; empty when nothing matched
+     */
+    public Optional<Account> debitAll(String accountId, List<AccountDebit> debits) {
+        var batch = new DebitBatch(debits, RECENT_EVENT_WINDOW);
+        return updates.updateOne(batch.filter(AccountUpdates.byId(accountId)),
+                batch.update(Date.from(clock.instant())));
     }
 
     /**

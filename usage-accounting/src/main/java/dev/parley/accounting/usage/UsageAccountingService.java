@@ -1,18 +1,19 @@
 package dev.parley.accounting.usage;
 
 import java.time.Clock;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Service;
 
 import dev.parley.accounting.account.Account;
 import dev.parley.accounting.account.AccountRepository;
-import dev.parley.accounting.alert.LowBalanceAlerts;
 import dev.parley.accounting.config.AccountingProperties;
-import dev.parley.accounting.grant.RefillService;
 import dev.parley.accounting.ledger.LedgerEntry;
 import dev.parley.accounting.ledger.LedgerRepository;
 import dev.parley.accounting.ledger.LedgerState;
@@ -21,28 +22,38 @@ import dev.parley.accounting.ledger.LedgerType;
 import dev.parley.accounting.price.ModelPrice;
 import dev.parley.accounting.price.PriceBook;
 import dev.parley.accounting.report.UsageBuckets;
+import dev.parley.platform.kafka.FailureKind;
+import dev.parley.platform.kafka.Failures;
 
 /**
- * Debits each usage record exactly once, without multi-document transactions, in single-document steps:
+ * Debits each usage record exactly once, without multi-document transactions, in single-document steps, each done
+ * for a whole batch (a poll's records, {@value #MAX_BATCH} at a time) in one round trip where MongoDB allows:
  * <ol>
- * <li>insert a PENDING ledger entry keyed by the event id, with the paying account and the priced amount (a
- * duplicate key means the event was seen before);</li>
- * <li>debit the paying account and release the request's reservation with one conditional update that only
- * matches while the account has not applied this event id, and records it as applied in the same write;</li>
- * <li>add the usage to its day and month buckets, each guarded the same way by the bucket's own event ids;</li>
- * <li>mark the ledger entry APPLIED.</li>
+ * <li>insert the PENDING ledger entries keyed by their event ids, with the paying account and the priced amount, in
+ * one unordered bulk write (a duplicate key means the event was seen before);</li>
+ * <li>per paying account, debit it with the sum of its usages and release the reservations they settle with one
+ * conditional update that only matches while the account has applied none of these event ids, and records them
+ * all as applied in the same write;</li>
+ * <li>add the usages to their day and month buckets in one bulk write, each bucket guarded the same way by its own
+ * event ids;</li>
+ * <li>mark the ledger entries APPLIED in one bulk write.</li>
  * </ol>
- * A crash between any two steps leaves the Kafka offset uncommitted, so the record comes back. On redelivery an
+ * A crash between any two steps leaves the Kafka offsets uncommitted, so the records come back. On redelivery an
  * APPLIED entry is skipped, and a PENDING one is finished: steps 2 and 3 change only what they had not changed
- * yet, then step 4 runs. Replaying the topic finds every entry APPLIED.
+ * yet, then step 4 runs. Replaying the topic finds every entry APPLIED. A usage whose step fails leaves the batch
+ * (no later step runs for it), the others finish, and the batch fails at the first failed position
+ * ({@link UsageBatchException}), from where the records are delivered again.
  * <p>
- * This relies on one user's records being applied one at a time and in order: the topic is keyed by user id, so
- * a user's records share a partition, which one consumer of the group processes sequentially. Accounts and buckets
- * remember a window of recent event ids rather than only the last, so that a consumer that lost its partition
- * mid-record and finishes late still cannot debit twice.
+ * This relies on one user's records being applied by one consumer at a time and in order: the topic is keyed by
+ * user id, so a user's records share a partition, which one consumer of the group processes sequentially. Accounts
+ * and buckets remember a window of recent event ids rather than only the last batch's, so that a consumer that lost
+ * its partition mid-batch and finishes late still cannot debit twice.
  */
 @Service
 class UsageAccountingService {
+
+    /** Usages per batch: bounded by what a usage bucket remembers, so that a redelivered batch finds all of its ids. */
+    static final int MAX_BATCH = UsageBuckets.MAX_EVENTS_PER_ADD;
 
     private static final Logger log = LoggerFactory.getLogger(UsageAccountingService.class);
 
@@ -52,76 +63,126 @@ class UsageAccountingService {
     private final PriceBook prices;
     private final DebitPolicy policy;
     private final UsageBuckets buckets;
-    private final LowBalanceAlerts alerts;
-    private final RefillService refills;
+    private final UsageSideEffects effects;
     private final UsageMetrics metrics;
-    private final List<DebitWriteListener> debitWriteListeners;
     private final Clock clock;
 
     UsageAccountingService(LedgerRepository ledger, UsageSettlement settlement, AccountRepository accounts,
-            PriceBook prices, AccountingProperties properties, UsageBuckets buckets, LowBalanceAlerts alerts,
-            RefillService refills, UsageMetrics metrics, ObjectProvider<DebitWriteListener> debitWriteListeners,
-            Clock clock) {
+            PriceBook prices, AccountingProperties properties, UsageBuckets buckets, UsageSideEffects effects,
+            UsageMetrics metrics, Clock clock) {
         this.ledger = ledger;
         this.settlement = settlement;
         this.accounts = accounts;
         this.prices = prices;
         this.policy = new DebitPolicy(properties.debitOwnKeyUsage());
         this.buckets = buckets;
-        this.alerts = alerts;
-        this.refills = refills;
+        this.effects = effects;
         this.metrics = metrics;
-        this.debitWriteListeners = debitWriteListeners.orderedStream().toList();
         this.clock = clock;
     }
 
     void apply(RecordedUsage usage) {
-        // throws a retriable failure until the catalog's prices are loaded, so nothing is priced from a partial table
-        PriceBook.Priced price = prices.priceFor(usage.model());
-        LedgerEntry pending = pendingEntry(usage, price.price());
-        if (ledger.insertPending(pending)) {
-            if (price.defaulted() && pending.amount() > 0) {
-                metrics.unpriced(pending);
-            }
-            finish(pending, usage.reservation());
-            return;
-        }
-        LedgerEntry seen = ledger.find(usage.eventId())
-                .orElseThrow(() -> new IllegalStateException("Ledger entry " + usage.eventId() + " vanished"));
-        if (seen.state() == LedgerState.APPLIED) {
-            log.debug("Usage {} was applied before; skipped", usage.eventId());
-            metrics.duplicateSkipped();
-            return;
-        }
-        log.info("Resuming usage {} of user {} left pending", usage.eventId(), usage.userId());
-        // the payer and amount decided the first time stand, even if prices or membership changed since
-        finish(seen, usage.reservation());
+        applyAll(List.of(usage));
     }
 
-    private void finish(LedgerEntry entry, RecordedUsage.Held reservation) {
-        UsageSettlement.Settled settled = settlement.settle(entry, reservation);
-        if (settled.debited()) {
-            debitWriteListeners.forEach(listener -> listener.afterDebitWrite(entry.eventId()));
-            metrics.debited(entry.recordedAt(), clock.instant());
+    /**
+     * @param usages in the order they were recorded
+     * @throws UsageBatchException when some could not be applied; all before its index were
+     */
+    void applyAll(List<RecordedUsage> usages) {
+        for (int from = 0; from < usages.size(); from += MAX_BATCH) {
+            try {
+                applyBatch(usages.subList(from, Math.min(usages.size(), from + MAX_BATCH)));
+            } catch (UsageBatchException failed) {
+                throw new UsageBatchException(from + failed.index(), usages.get(from + failed.index()).eventId(),
+                        failed.getCause());
+            }
         }
-        Account account = settled.account();
-        buckets.add(entry, organisationOf(entry));
-        if (settled.debited()) {
-            alerts.check(account);
-            // reads nothing: the account just returned says whether it ran out and its refill is due
-            refills.refillIfDepleted(account, 0);
+    }
+
+    private void applyBatch(List<RecordedUsage> usages) {
+        UsageBatch batch = pendingEntries(usages);
+        batch.forAll(items -> resumeSeen(batch, ledger.insertPendingAll(batch.entries())));
+        batch.byAccount().forEach((accountId, items) -> settle(batch, accountId, items));
+        batch.forAll(items -> buckets.addAll(batch.entries(), UsageAccountingService::organisationOf));
+        batch.forAll(items -> markApplied(batch, items));
+        batch.throwIfFailed();
+    }
+
+    /** Prices each usage and decides its payer; stops at the first that cannot be priced now. */
+    private UsageBatch pendingEntries(List<RecordedUsage> usages) {
+        UsageBatch batch = new UsageBatch();
+        Set<String> eventIds = new HashSet<>();
+        Map<String, String> payers = new HashMap<>();
+        for (int i = 0; i < usages.size(); i++) {
+            RecordedUsage usage = usages.get(i);
+            if (!eventIds.add(usage.eventId())) {
+                metrics.duplicateSkipped();
+                continue;
+            }
+            try {
+                PriceBook.Priced price = prices.priceFor(usage.model());
+                batch.add(new UsageBatch.Item(i, usage, pendingEntry(usage, price.price(), payers),
+                        price.defaulted()));
+            } catch (RuntimeException e) {
+                // a retriable failure until the catalog's prices are loaded: nothing is priced from a partial table
+                batch.failBefore(i, usage.eventId(), e);
+                break;
+            }
         }
-        // counted before the entry is marked, so that whoever sees it APPLIED also sees its metrics
-        metrics.applied(entry);
-        if (account.balance() < 0) {
-            metrics.overdrawn();
-            log.warn("Account {} is overdrawn: balance {} after usage {} ({} credits)", account.userId(),
-                    account.balance(), entry.eventId(), entry.amount());
+        return batch;
+    }
+
+    private void resumeSeen(UsageBatch batch, Set<String> seen) {
+        batch.items().stream().filter(item -> item.defaultPrice() && item.entry().amount() > 0
+                && !seen.contains(item.entry().eventId())).forEach(item -> metrics.unpriced(item.entry()));
+        if (seen.isEmpty()) {
+            return;
         }
-        ledger.markApplied(entry.eventId(), account.balance(), settled.released(), clock.instant());
-        // one line per provider call: with the chat request id in the MDC, the request's last step in the logs
-        log.info("Usage {} applied: {} credits from {} for {} ({} tokens in, {} out)", entry.eventId(), entry.amount(),
-                entry.accountId(), entry.model(), entry.tokens().input(), entry.tokens().output());
+        Map<String, LedgerEntry> stored = new HashMap<>();
+        ledger.findAll(seen).forEach(entry -> stored.put(entry.eventId(), entry));
+        for (UsageBatch.Item item : batch.items()) {
+            if (!seen.contains(item.usage().eventId())) {
+                continue;
+            }
+            LedgerEntry entry = stored.get(item.usage().eventId());
+            if (entry == null) {
+                batch.fail(List.of(item), new IllegalStateException("Ledger entry " + item.usage().eventId()
+                        + " vanished"));
+            } else if (entry.state() == LedgerState.APPLIED) {
+                log.debug("Usage {} was applied before; skipped", entry.eventId());
+                metrics.duplicateSkipped();
+                batch.remove(item);
+            } else {
+                log.info("Resuming usage {} of user {} left pending", entry.eventId(), entry.userId());
+                // the payer and amount decided the first time stand, even if prices or membership changed since
+                batch.replace(item, entry);
+            }
+        }
+    }
+
+    private void settle(UsageBatch batch, String accountId, List<UsageBatch.Item> items) {
+        try {
+            UsageSettlement.Settled settled = settlement.settleAll(accountId, items.stream()
+                    .map(item -> new UsageSettlement.Pending(item.entry(), item.usage().reservation())).toList());
+            effects.afterDebits(settled);
+            settled.results().forEach(result -> batch.settled(new LedgerRepository.Applied(result.entry().eventId(),
+                    result.balanceAfter(), result.released())));
+        } catch (RuntimeException e) {
+            if (items.size() == 1 || Failures.classify(e) == FailureKind.TRANSIENT) {
+                batch.fail(items, e);
+                return;
+            }
+            // one usage the account cannot take must not fail the others it pays: settle them one by one
+            items.forEach(item -> settle(batch, accountId, List.of(item)));
+        }
+    }
+
+    private void markApplied(UsageBatch batch, List<UsageBatch.Item> items) {
+        // counted before the entries are marked, so that whoever sees one APPLIED also sees its metrics
+        items.forEach(item -> metrics.applied(item.entry()));
+        ledger.markAppliedAll(batch.settled(), clock.instant());
+        items.forEach(item -> effects.logApplied(item.entry()));
     }
 
     private static String organisationOf(LedgerEntry entry) {
@@ -129,12 +190,13 @@ class UsageAccountingService {
                 ? entry.accountId().substring(Account.ORGANISATION_PREFIX.length()) : null;
     }
 
-    private LedgerEntry pendingEntry(RecordedUsage usage, ModelPrice price) {
+    /** @param payers the paying account of each user of the batch without a reservation, opened once per batch */
+    private LedgerEntry pendingEntry(RecordedUsage usage, ModelPrice price, Map<String, String> payers) {
         var tokens = new LedgerTokens(usage.inputTokens(), usage.outputTokens(), usage.cachedInputTokens(),
                 usage.reasoningTokens());
         // the reservation's holder pays, so that settlement finds it even if the user changed organisation since
         String payer = usage.reservation() != null ? usage.reservation().accountId()
-                : accounts.open(usage.userId()).payerId();
+                : payers.computeIfAbsent(usage.userId(), user -> accounts.open(user).payerId());
         long amount = policy.debitFor(usage, price);
         return new LedgerEntry(usage.eventId(), LedgerType.DEBIT, usage.userId(), payer, usage.requestId(),
                 usage.conversationId(), usage.provider(), usage.model(), tokens, usage.source(), usage.outcome(),

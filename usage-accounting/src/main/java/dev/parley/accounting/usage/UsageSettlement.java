@@ -1,6 +1,12 @@
 package dev.parley.accounting.usage;
 
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 import org.springframework.stereotype.Component;
 
@@ -11,9 +17,10 @@ import dev.parley.accounting.account.Reservation;
 import dev.parley.accounting.ledger.LedgerEntry;
 
 /**
- * Step 2 of the debit protocol: debit the paying account and release the request's reservation in one conditional
- * update. The update names the reservation it releases, so when an expiry or a release races it, it matches
- * nothing and is retried against a fresh read.
+ * Step 2 of the debit protocol: debit the paying account with all of a poll's usage it pays, and release the
+ * reservations that usage settles, in one conditional update. The update names each reservation it releases and each
+ * event id it applies, so when an expiry, a release or an earlier delivery races it, it matches nothing and is retried
+ * against a fresh read, with only what the account has not applied yet.
  */
 @Component
 class UsageSettlement {
@@ -26,42 +33,102 @@ class UsageSettlement {
         this.accounts = accounts;
     }
 
-    /**
-     * @param account the paying account after the debit
-     * @param released credits of the reservation released with it
-     * @param debited whether this call changed the balance (false: it had been applied before)
-     */
-    record Settled(Account account, long released, boolean debited) {
+    /** A usage to settle: its pending ledger entry and the reservation its event names (null: none). */
+    record Pending(LedgerEntry entry, RecordedUsage.Held held) {
     }
 
     /**
-     * @param held the reservation the usage event says it settles; it allows the usual case in one update without
-     *        reading the account first. Null, stale or already settled: the account is read and the reservation
-     *        found there.
+     * @param debited whether this call changed the balance (false: it had been applied before)
+     * @param released credits of the reservation released with it
+     * @param balanceAfter the balance right after it, as if the usages were applied one by one in their order
      */
-    Settled settle(LedgerEntry entry, RecordedUsage.Held held) {
-        if (held != null && held.accountId().equals(entry.accountId())) {
-            var named = new Reservation(entry.requestId(), entry.userId(), entry.model(), held.amount(), null, null);
-            Optional<Account> debited = accounts.debit(debitOf(entry, named));
+    record Result(LedgerEntry entry, boolean debited, long released, long balanceAfter) {
+    }
+
+    /**
+     * @param account the paying account after the debits
+     * @param results one per usage, in their order
+     */
+    record Settled(Account account, List<Result> results) {
+
+        boolean anyDebited() {
+            return results.stream().anyMatch(Result::debited);
+        }
+    }
+
+    /**
+     * @param pending usages paid by {@code accountId}, in the order they were recorded (at most
+     *        {@link AccountRepository#RECENT_EVENT_WINDOW}). The reservations their events name allow the usual case in
+     *        one update without reading the account first. Null, stale or already settled: the account is read and
+     *        each reservation found there.
+     */
+    Settled settleAll(String accountId, List<Pending> pending) {
+        if (pending.stream().allMatch(usage -> names(accountId, usage)) && distinctRequests(pending)) {
+            List<AccountDebit> debits = pending.stream().map(usage -> debitOf(usage.entry(), named(usage))).toList();
+            Optional<Account> debited = accounts.debitAll(accountId, debits);
             if (debited.isPresent()) {
-                return new Settled(debited.get(), held.amount(), true);
+                return settled(debited.get(), pending, debits);
             }
         }
-        accounts.open(entry.accountId());
+        Account payer = accounts.find(accountId).orElseGet(() -> accounts.open(accountId));
         for (int attempt = 0; attempt < ATTEMPTS; attempt++) {
-            Account payer = accounts.find(entry.accountId()).orElseThrow();
-            if (payer.recentEventIds().contains(entry.eventId())) {
-                // the debit landed before an interruption
-                return new Settled(payer, 0, false);
+            if (attempt > 0) {
+                payer = accounts.find(accountId).orElseThrow();
             }
-            Optional<Reservation> reservation = payer.reservation(entry.requestId());
-            Optional<Account> debited = accounts.debit(debitOf(entry, reservation.orElse(null)));
+            // what landed before an interruption is not applied again
+            Set<String> applied = new HashSet<>(payer.recentEventIds());
+            List<AccountDebit> debits = debitsFor(payer, pending.stream()
+                    .filter(usage -> !applied.contains(usage.entry().eventId())).toList());
+            if (debits.isEmpty()) {
+                return settled(payer, pending, debits);
+            }
+            Optional<Account> debited = accounts.debitAll(accountId, debits);
             if (debited.isPresent()) {
-                return new Settled(debited.get(), reservation.map(Reservation::amount).orElse(0L), true);
+                return settled(debited.get(), pending, debits);
             }
         }
-        throw new IllegalStateException("Usage " + entry.eventId() + " kept racing changes of account "
-                + entry.accountId());
+        throw new IllegalStateException("Usage " + pending.get(0).entry().eventId() + " and " + (pending.size() - 1)
+                + " more kept racing changes of account " + accountId);
+    }
+
+    private static boolean names(String accountId, Pending usage) {
+        return usage.held() != null && usage.held().accountId().equals(accountId);
+    }
+
+    private static boolean distinctRequests(List<Pending> pending) {
+        return pending.stream().map(usage -> usage.entry().requestId()).distinct().count() == pending.size();
+    }
+
+    private static Reservation named(Pending usage) {
+        LedgerEntry entry = usage.entry();
+        return new Reservation(entry.requestId(), entry.userId(), entry.model(), usage.held().amount(), null, null);
+    }
+
+    /** Each reservation the account holds is settled by the first usage of its request. */
+    private static List<AccountDebit> debitsFor(Account payer, List<Pending> fresh) {
+        Set<String> claimed = new HashSet<>();
+        List<AccountDebit> debits = new ArrayList<>();
+        for (Pending usage : fresh) {
+            Reservation reservation = payer.reservation(usage.entry().requestId())
+                    .filter(held -> claimed.add(held.reservationId())).orElse(null);
+            debits.add(debitOf(usage.entry(), reservation));
+        }
+        return debits;
+    }
+
+    private static Settled settled(Account account, List<Pending> pending, List<AccountDebit> debits) {
+        Map<String, AccountDebit> byEvent = new HashMap<>();
+        debits.forEach(debit -> byEvent.put(debit.eventId(), debit));
+        List<Result> results = new ArrayList<>();
+        long after = account.balance();
+        for (int i = pending.size() - 1; i >= 0; i--) {
+            LedgerEntry entry = pending.get(i).entry();
+            AccountDebit debit = byEvent.get(entry.eventId());
+            results.add(0, new Result(entry, debit != null, debit != null && debit.settles() != null
+                    ? debit.settles().amount() : 0, after));
+            after += debit != null ? debit.amount() : 0;
+        }
+        return new Settled(account, results);
     }
 
     private static AccountDebit debitOf(LedgerEntry entry, Reservation settles) {

@@ -81,6 +81,25 @@ class UsageDeadLetterIT extends IntegrationTest {
         assertThat(awaitDeadLetter(user)).hasSize(1);
     }
 
+    @Test
+    void aPoisonRecordBetweenValidOnesIsDeadLetteredAloneAndItsNeighboursApplied() throws Exception {
+        String user = newUserId();
+        UsageRecorded before = usage(user, 5, 5);
+        UsageRecorded poison = usage(user, -1, 1);
+        UsageRecorded after = usage(user, 2, 2);
+
+        // sent together, so that the consumer most likely gets them in one poll
+        for (UsageRecorded event : List.of(before, poison, after)) {
+            kafka.send(Topics.USAGE_RECORDED, user, event);
+        }
+        kafka.flush();
+
+        topic.awaitApplied(before);
+        assertThat(awaitApplied(after).balance()).isEqualTo(STARTING_BALANCE - 14);
+        assertThat(ledger.find(poison.getEventId())).isEmpty();
+        assertThat(awaitDeadLetter(user)).hasSize(1);
+    }
+
     private void publish(UsageRecorded event) throws Exception {
         topic.publish(event);
     }
