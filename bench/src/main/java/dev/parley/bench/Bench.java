@@ -9,6 +9,7 @@ import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
@@ -16,13 +17,16 @@ import java.util.stream.Stream;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import dev.parley.bench.load.Api;
 import dev.parley.bench.profile.Profiles;
 import dev.parley.bench.profile.RunSpec;
 import dev.parley.bench.report.BenchReport;
+import dev.parley.bench.report.IdleMemory;
 import dev.parley.bench.report.MarkdownReport;
 import dev.parley.bench.report.ReportWriter;
 import dev.parley.bench.report.RunResult;
 import dev.parley.bench.run.BenchContext;
+import dev.parley.bench.run.IdleExecutor;
 import dev.parley.bench.run.RunExecutor;
 import dev.parley.bench.stack.StackPorts;
 import dev.parley.bench.stack.UpstreamProcess;
@@ -53,7 +57,9 @@ final class Bench {
     BenchReport run() throws InterruptedException {
         List<RunSpec> specs = options.profiles().stream()
                 .flatMap(p -> Profiles.runs(p, options.overrides()).stream()).toList();
-        int users = specs.stream().mapToInt(RunSpec::keys).max().orElse(1);
+        boolean idle = options.profiles().contains(Profiles.IDLE);
+        // the idle profile spreads its native streams over the users: each may hold only so many open
+        int users = Math.max(idle ? Profiles.MANY_KEYS : 1, specs.stream().mapToInt(RunSpec::keys).max().orElse(1));
         String name = options.name() != null ? options.name()
                 : DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss").format(LocalDateTime.now(ZoneOffset.UTC));
         Path folder = options.output().resolve(name);
@@ -62,6 +68,7 @@ final class Bench {
         String commit = Machine.commit(repo);
         wipe(home);
         List<RunResult> results = new ArrayList<>();
+        List<IdleMemory> idleResults = new ArrayList<>();
         try (UpstreamProcess upstream = UpstreamProcess.start(ports.upstream(), home.resolve("logs/upstream.log"));
                 BenchContext context = new BenchContext(repo, home, ports, upstream, stackEnvironment)) {
             RunExecutor executor = new RunExecutor(context);
@@ -78,9 +85,33 @@ final class Bench {
                 write(new BenchReport(name, started, commit, machine, options.caveat(), results), folder);
                 log.info(MarkdownReport.summaryRow(results.getLast()).strip());
             }
+            if (idle) {
+                idleResults.addAll(idle(context, users));
+                write(new BenchReport(name, started, commit, machine, options.caveat(), results, idleResults),
+                        folder);
+            }
         }
         log.info("\nResults: {}", folder);
-        return new BenchReport(name, started, commit, machine, options.caveat(), results);
+        return new BenchReport(name, started, commit, machine, options.caveat(), results, idleResults);
+    }
+
+    private List<IdleMemory> idle(BenchContext context, int users) throws InterruptedException {
+        log.info("\nRun idle: {} open, silent streams of each API through api-ingress, its heap after GC and RSS",
+                options.idleStreams());
+        if (context.ensure(1, 1, users)) {
+            log.info("Warming the stack up...");
+            new RunExecutor(context).warmUp(java.time.Duration.ZERO); // memory, not speed: no JIT warm-up
+        }
+        try {
+            List<IdleMemory> measured = new IdleExecutor(context).execute(options.idleStreams(),
+                    options.overrides().apis() == null ? EnumSet.of(Api.NATIVE, Api.OPENAI)
+                            : options.overrides().apis());
+            measured.forEach(m -> log.info(MarkdownReport.idleRow(m).strip()));
+            return measured;
+        } catch (RuntimeException e) {
+            log.error("Run idle failed: {}", e.toString());
+            return List.of();
+        }
     }
 
     private void prepare(RunSpec spec, BenchContext context, RunExecutor executor, int users)

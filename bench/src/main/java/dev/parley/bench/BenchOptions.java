@@ -16,16 +16,18 @@ import dev.parley.bench.profile.Profiles;
  *
  * @param output where result folders go (default {@code <repo>/bench/results})
  * @param jitWarmup unmeasured peak load after every stack start, so that the runs measure compiled code
+ * @param idleStreams streams of each API the idle profile holds open
  */
 record BenchOptions(List<String> profiles, String name, Overrides overrides, Path output, String caveat,
-        int preloadMessages, int preloadLedger, Duration jitWarmup) {
+        int preloadMessages, int preloadLedger, Duration jitWarmup, int idleStreams) {
 
     static final Duration DEFAULT_JIT_WARMUP = Duration.ofSeconds(20);
 
     static final String USAGE = """
             Usage: ./parley bench [profile...] [options]
               profiles: a (C=1), b (C=100, 200 keys), c (C=1000 long streams), d (peak sweep),
-                        e (one API key vs 200), f (b after preloading 200k messages and ledger entries); default all
+                        e (one API key vs 200), f (b after preloading 200k messages and ledger entries),
+                        idle (api-ingress's heap and RSS per open, silent stream); default all
               --name NAME            results folder bench/results/NAME (default: a timestamp)
               --concurrency N        clients (d: one run at N instead of the sweep)
               --count N              measured requests at most, per phase
@@ -39,6 +41,7 @@ record BenchOptions(List<String> profiles, String name, Overrides overrides, Pat
               --ingress N  --workers M   api-ingress and llm-worker instances
               --preload-messages N  --preload-ledger N   profile f's history (200000 each)
               --jit-warmup S         unmeasured peak load after each stack start, for the JIT (20; 0: none)
+              --idle-streams N       streams of each API the idle profile holds open (1000)
               --caveat TEXT          printed above the results (e.g. "measured on a busy machine")
               --output DIR           where result folders go (default bench/results)
             Ports: INGRESS_PORT, WORKER_PORT, ACCOUNTING_PORT, REGISTRY_PORT, KAFKA_PORT, KAFKA_CONTROLLER_PORT,
@@ -67,6 +70,7 @@ record BenchOptions(List<String> profiles, String name, Overrides overrides, Pat
         int preloadMessages = 200_000;
         int preloadLedger = 200_000;
         Duration jitWarmup = DEFAULT_JIT_WARMUP;
+        int idleStreams = 1000;
         for (int i = 0; i < args.length; i++) {
             String arg = args[i];
             if (!arg.startsWith("--")) {
@@ -95,6 +99,7 @@ record BenchOptions(List<String> profiles, String name, Overrides overrides, Pat
                 case "--preload-messages" -> preloadMessages = Integer.parseInt(value);
                 case "--preload-ledger" -> preloadLedger = Integer.parseInt(value);
                 case "--jit-warmup" -> jitWarmup = seconds(value);
+                case "--idle-streams" -> idleStreams = Integer.parseInt(value);
                 case "--caveat" -> caveat = value;
                 case "--output" -> output = Path.of(value).toAbsolutePath();
                 default -> throw new IllegalArgumentException("unknown option " + arg);
@@ -103,7 +108,8 @@ record BenchOptions(List<String> profiles, String name, Overrides overrides, Pat
         profiles.forEach(p -> Profiles.runs(p, Overrides.NONE)); // fails early on an unknown profile
         return new BenchOptions(profiles.isEmpty() ? Profiles.ALL : List.copyOf(profiles), name,
                 new Overrides(concurrency, count, duration, warmup, direct, deltas, delay, firstToken, jitter, keys,
-                        apis, ingress, workers), output, caveat, preloadMessages, preloadLedger, jitWarmup);
+                        apis, ingress, workers), output, caveat, preloadMessages, preloadLedger, jitWarmup,
+                idleStreams);
     }
 
     private static Duration seconds(String value) {

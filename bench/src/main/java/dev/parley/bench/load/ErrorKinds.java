@@ -11,7 +11,7 @@ import tools.jackson.databind.json.JsonMapper;
  * Names for what went wrong, stable enough to count: {@code http 503 urn:parley:problem:unavailable},
  * {@code sse-error provider_unavailable}, {@code timeout first-token}, {@code io ConnectException}.
  */
-final class ErrorKinds {
+public final class ErrorKinds {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
@@ -19,7 +19,7 @@ final class ErrorKinds {
     }
 
     /** An HTTP error answer: RFC 9457 {@code type}, OpenAI's {@code error.type}/{@code code}, or just the status. */
-    static String http(int status, String body) {
+    public static String http(int status, String body) {
         String detail = "";
         try {
             JsonNode json = JSON.readTree(body);
@@ -48,7 +48,7 @@ final class ErrorKinds {
     }
 
     /** A failed call; {@code runEnded} when the bench itself cancelled it at the end of a run. */
-    static String io(IOException e, boolean sawFirstToken, boolean runEnded) {
+    public static String io(IOException e, boolean sawFirstToken, boolean runEnded) {
         if (runEnded) {
             return "timeout run-ended";
         }

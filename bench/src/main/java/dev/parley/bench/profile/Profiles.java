@@ -15,10 +15,12 @@ import dev.parley.bench.upstream.StreamShape;
  */
 public final class Profiles {
 
-    public static final List<String> ALL = List.of("a", "b", "c", "d", "e", "f");
+    /** Memory per open, idle stream in api-ingress: measured by its own executor, no {@link RunSpec}. */
+    public static final String IDLE = "idle";
+    public static final List<String> ALL = List.of("a", "b", "c", "d", "e", "f", IDLE);
     private static final Set<Api> BOTH = EnumSet.of(Api.NATIVE, Api.OPENAI);
     private static final StreamShape FAST_MODEL = new StreamShape(20, 20, 0);
-    static final int MANY_KEYS = 200;
+    public static final int MANY_KEYS = 200;
 
     private Profiles() {
     }
@@ -45,10 +47,11 @@ public final class Profiles {
                             30, 10),
                     spec("e-200-keys", "e", "as b, 200 users' keys (compare with e-1-key)", 100, FAST_MODEL, 1000,
                             MANY_KEYS, 5, 30, 10));
+            case IDLE -> List.of();
             case "f" -> List.of(withPreload(spec("f", "f",
                     "as b after preloading 200k stored messages and 200k ledger entries", 100, FAST_MODEL, 1000,
                     MANY_KEYS, 5, 30, 15)));
-            default -> throw new IllegalArgumentException("unknown profile '" + profile + "' (a-f)");
+            default -> throw new IllegalArgumentException("unknown profile '" + profile + "' (a-f, idle)");
         };
     }
 

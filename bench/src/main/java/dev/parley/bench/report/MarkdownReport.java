@@ -27,7 +27,42 @@ public final class MarkdownReport {
                 + "time, called without Parley just before). CPU: utime+stime of every process over the measured "
                 + "window divided by the streams completed in it.\n");
         report.runs().forEach(run -> md.append(details(run)));
+        if (!report.idle().isEmpty()) {
+            md.append(idle(report.idle()));
+        }
         return md.toString();
+    }
+
+    public static String idleRow(IdleMemory idle) {
+        long[] heap = idle.heapBytes();
+        long[] rss = idle.rssKb();
+        return "| %s | %d of %d | **%s** | %s | %s | %s / %s / %s | %s / %s / %s |%n".formatted(idle.api(),
+                idle.open(), idle.requested(), Fmt.num(idle.heapKbPerStream()), Fmt.num(idle.heapKbPerStreamFromNone()),
+                Fmt.num(idle.rssKbPerStream()), mb(heap[0]), mb(heap[1]), mb(heap[2]), mb(rss[0] * 1024),
+                mb(rss[1] * 1024), mb(rss[2] * 1024));
+    }
+
+    private static String idle(java.util.List<IdleMemory> idle) {
+        StringBuilder md = new StringBuilder("\n## idle: memory per open, silent stream in api-ingress\n\n");
+        md.append("Streams opened through the first api-ingress and left open while the upstream holds their first "
+                + "token back; its heap after a full GC (`jcmd GC.class_histogram`) and VmRSS with none, half and all "
+                + "of them open. Per stream: the growth from half to all over the streams opened in between (the "
+                + "first ones reuse what Tomcat kept of earlier connections); \"from none\" divides the growth from "
+                + "none open by all of them.\n\n");
+        md.append("| API | open | heap KB/stream | heap KB/stream from none | RSS KB/stream | heap MB none / half / all"
+                + " | RSS MB none / half / all |\n| --- | ---: | ---: | ---: | ---: | ---: | ---: |\n");
+        idle.forEach(i -> md.append(idleRow(i)));
+        for (IdleMemory i : idle) {
+            md.append("\nWhat grew per ").append(i.api()).append(" stream (half to all):\n\n")
+                    .append("| class | instances/stream | bytes/stream |\n| --- | ---: | ---: |\n");
+            i.topClasses().forEach(c -> md.append("| `%s` | %s | %.0f |%n".formatted(c.className(),
+                    Fmt.two(c.instancesPerStream()), c.bytesPerStream())));
+        }
+        return md.toString();
+    }
+
+    private static String mb(long bytes) {
+        return Fmt.num(bytes / (1024.0 * 1024));
     }
 
     public static String summaryRow(RunResult run) {
