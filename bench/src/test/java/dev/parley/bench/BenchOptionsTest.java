@@ -22,9 +22,7 @@ class BenchOptionsTest {
         assertThat(options.profiles()).containsExactly("a", "b", "c", "d", "e", "f", "idle");
         assertThat(options.output()).isEqualTo(Path.of("/repo/bench/results"));
         assertThat(options.preloadMessages()).isEqualTo(200_000);
-<<<<<<< HEAD
         assertThat(options.jitWarmup()).isEqualTo(Duration.ofSeconds(20));
-=======
         assertThat(options.idleStreams()).isEqualTo(1000);
     }
 
@@ -34,7 +32,6 @@ class BenchOptionsTest {
 
         assertThat(options.profiles()).containsExactly("idle");
         assertThat(options.idleStreams()).isEqualTo(400);
->>>>>>> 93eb8c9 (bench: profile idle (--idle-streams N) measures api-ingress's heap after GC and RSS per open, silent stream of each API, with the classes that grew; api-ingress: Tomcat connection buffers (socket read/write, servlet response) configurable, 4 KB by default (figures: next commit))
     }
 
     @Test

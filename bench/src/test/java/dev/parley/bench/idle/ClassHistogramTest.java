@@ -27,14 +27,16 @@ class ClassHistogramTest {
                3:           210          13440  org.apache.coyote.http11.Http11Processor
                4:           200           6400  dev.parley.Thing
                5:             2             64  dev.parley.Thing
-            Total          2512        3412704
+               6:            10           4000  [Ljdk.internal.vm.FillerElement; (java.base@21.0.5)
+            Total          2522        3416704
             """;
 
     @Test
-    void readsTheTotalAndEachClassAddingUpNamesSeenTwice() {
+    void readsTheTotalAndEachClassAddingUpNamesSeenTwiceWithoutTheJvmsFillers() {
         ClassHistogram histogram = ClassHistogram.parse(AFTER);
 
         assertThat(histogram.totalBytes()).isEqualTo(3_412_704);
+        assertThat(histogram.classes()).doesNotContainKey("[Ljdk.internal.vm.FillerElement;");
         assertThat(histogram.classes().get("[B")).isEqualTo(new ClassHistogram.Entry(1400, 3_376_000));
         assertThat(histogram.classes().get("dev.parley.Thing")).isEqualTo(new ClassHistogram.Entry(202, 6464));
     }
