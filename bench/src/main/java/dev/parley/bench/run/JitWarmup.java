@@ -1,7 +1,7 @@
 package dev.parley.bench.run;
 
 import java.time.Duration;
-import java.util.List;
+import java.util.EnumSet;
 
 import okhttp3.OkHttpClient;
 import org.slf4j.Logger;
@@ -10,11 +10,10 @@ import org.slf4j.LoggerFactory;
 import dev.parley.bench.load.Api;
 import dev.parley.bench.load.ClosedLoop;
 import dev.parley.bench.load.LoadPlan;
-import dev.parley.bench.load.NativeSession;
 import dev.parley.bench.load.StreamCalls;
 import dev.parley.bench.load.WindowListener;
+import dev.parley.bench.profile.RunSpec;
 import dev.parley.bench.setup.BenchSetup;
-import dev.parley.bench.setup.BenchUser;
 import dev.parley.bench.upstream.StreamShape;
 
 /**
@@ -39,26 +38,17 @@ final class JitWarmup {
             return;
         }
         log.info("JIT warm-up: C={} peak streams for {} s, unmeasured...", CLIENTS, length.toSeconds());
-        context.upstream().shape(new StreamShape(20, 0, 0));
+        // the peak profile's shape and clients (both APIs, every ingress, the users' keys), all of it warm-up
+        RunSpec spec = new RunSpec("jit-warmup", "jit-warmup", "JIT warm-up", CLIENTS, new StreamShape(20, 0, 0),
+                Duration.ZERO, context.loadUsers().size(), EnumSet.of(Api.NATIVE, Api.OPENAI), length,
+                Duration.ofSeconds(1), Long.MAX_VALUE, Duration.ZERO, false, context.ingressUrls().size(), 1, 5);
+        context.upstream().shape(spec.shape());
         OkHttpClient http = RunExecutor.client(CLIENTS);
         try {
-            StreamCalls calls = new StreamCalls(http, BenchSetup.MODEL, Duration.ofSeconds(30));
-            List<String> ingresses = context.ingressUrls();
-            List<BenchUser> users = context.loadUsers();
-            NativeSession[] sessions = new NativeSession[CLIENTS];
-            int[] sent = new int[CLIENTS];
-            for (int i = 0; i < CLIENTS; i++) {
-                sessions[i] = new NativeSession(5);
-            }
-            LoadPlan plan = new LoadPlan(CLIENTS, length, Duration.ofSeconds(1), Long.MAX_VALUE, Duration.ZERO,
-                    Duration.ofSeconds(30));
-            new ClosedLoop(plan, client -> {
-                String ingress = ingresses.get((client + sent[client]) % ingresses.size());
-                String key = users.get(client % users.size()).apiKey();
-                String prompt = "Warm-up client " + client + ": say something.";
-                return sent[client]++ % 2 == 0 ? calls.nativeMessage(ingress, key, sessions[client], prompt)
-                        : calls.openAi(Api.OPENAI, ingress, key, prompt);
-            }, calls::endRun).run(WindowListener.NONE);
+            StreamCalls calls = new StreamCalls(http, BenchSetup.MODEL, spec.callTimeout());
+            LoadPlan plan = new LoadPlan(CLIENTS, spec.warmup(), spec.duration(), spec.count(), spec.jitter(),
+                    spec.callTimeout());
+            new ClosedLoop(plan, RunExecutor.clients(spec, calls, context), calls::endRun).run(WindowListener.NONE);
         } finally {
             http.connectionPool().evictAll();
             http.dispatcher().executorService().shutdown();

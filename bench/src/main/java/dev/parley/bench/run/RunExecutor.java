@@ -118,13 +118,13 @@ public final class RunExecutor {
                 spec.callTimeout()), context.http(), context.ingressUrls().getFirst(),
                 context.probeUsers().stream().map(BenchUser::apiKey).toList());
         Window window = new Window(context.processes(), context.stack().instances(), probeRun);
-        LoadResult load = new ClosedLoop(plan, clients(spec, calls), calls::endRun).run(window);
+        LoadResult load = new ClosedLoop(plan, clients(spec, calls, context), calls::endRun).run(window);
         return new Phase(load, window.usage, window.before, window.after, window.lags);
     }
 
     // Each client alternates between the APIs request by request (so C=1 uses both), the clients starting on
     // alternate APIs; clients are spread over the ingress instances and the users' keys.
-    private IntFunction<Outcome> clients(RunSpec spec, StreamCalls calls) {
+    static IntFunction<Outcome> clients(RunSpec spec, StreamCalls calls, BenchContext context) {
         List<Api> apis = new ArrayList<>(spec.apis());
         List<String> ingresses = context.ingressUrls();
         List<BenchUser> users = context.loadUsers();
