@@ -49,17 +49,17 @@ public class ConsumerLiveness {
 
     @EventListener
     public void onNonResponsive(NonResponsiveConsumerEvent event) {
-        report(event, "no poll for " + event.getTimeSinceLastPoll() + " ms");
+        report(event, "no poll for " + event.getTimeSinceLastPoll() + " ms", true);
     }
 
     @EventListener
     public void onStopped(ConsumerStoppedEvent event) {
         if (event.getReason() != ConsumerStoppedEvent.Reason.NORMAL) {
-            report(event, "consumer stopped: " + event.getReason());
+            report(event, "consumer stopped: " + event.getReason(), false);
         }
     }
 
-    private void report(KafkaEvent event, String problem) {
+    private void report(KafkaEvent event, String problem, boolean stuck) {
         MessageListenerContainer container = event.getContainer(MessageListenerContainer.class);
         MessageListenerContainer child = event.getSource(MessageListenerContainer.class);
         if (container == null || (child != container && !child.isRunning())) {
@@ -71,7 +71,8 @@ public class ConsumerLiveness {
         if (meters != null) {
             meters.counter("parley.kafka.listener.stalls", "listener", String.valueOf(id)).increment();
         }
-        log.error("Kafka listener {} is not consuming ({}){}", id, problem, restart ? "; restarting it" : "");
+        log.error("Kafka listener {} is not consuming ({}){}{}", id, problem, restart ? "; restarting it" : "",
+                stuck ? "; where its consumer threads are:" + ConsumerStacks.of(id) : "");
         if (restart && restarting.add(id)) {
             Thread.ofPlatform().name("restart-" + id).daemon().start(() -> restartContainer(id, container));
         }

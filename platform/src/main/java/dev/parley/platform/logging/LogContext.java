@@ -74,6 +74,43 @@ public final class LogContext {
         }
     }
 
+    /**
+     * Puts the safe ones of {@code keysAndValues} (key, value, key, value...) into the MDC until the returned scope is
+     * closed, which gives every key back the value it had before: for a log line about one item of a batch, inside
+     * the batch's own context.
+     */
+    public static Scope scope(String... keysAndValues) {
+        if (keysAndValues.length % 2 != 0) {
+            throw new IllegalArgumentException("keys and values come in pairs");
+        }
+        String[] previous = new String[keysAndValues.length / 2];
+        for (int i = 0; i < keysAndValues.length; i += 2) {
+            previous[i / 2] = MDC.get(keysAndValues[i]);
+            put(keysAndValues[i], keysAndValues[i + 1]);
+        }
+        return () -> {
+            for (int i = 0; i < keysAndValues.length; i += 2) {
+                restore(keysAndValues[i], previous[i / 2]);
+            }
+        };
+    }
+
+    private static void restore(String key, String value) {
+        if (value == null) {
+            MDC.remove(key);
+        } else {
+            MDC.put(key, value);
+        }
+    }
+
+    /** A temporary change of the MDC; closing it undoes the change. */
+    @FunctionalInterface
+    public interface Scope extends AutoCloseable {
+
+        @Override
+        void close();
+    }
+
     /** Runs {@code task} with {@code context} as its MDC (the caller's copy), restoring nothing: for new threads. */
     public static Runnable wrap(Map<String, String> context, Runnable task) {
         if (context == null || context.isEmpty()) {

@@ -67,14 +67,11 @@ class UsageSideEffects {
         if (!log.isInfoEnabled()) {
             return;
         }
-        LogContext.put(LogContext.USER_ID, entry.userId());
-        LogContext.put(LogContext.CHAT_REQUEST_ID, entry.requestId());
-        try {
+        try (var scope = LogContext.scope(LogContext.USER_ID, entry.userId(), LogContext.CHAT_REQUEST_ID,
+                entry.requestId())) {
             log.info("Usage {} applied: {} credits from {} for {} ({} tokens in, {} out)", entry.eventId(),
                     entry.amount(), entry.accountId(), entry.model(), entry.tokens().input(),
                     entry.tokens().output());
-        } finally {
-            LogContext.clear();
         }
     }
 }
