@@ -20,9 +20,10 @@ class MongoIndexes {
 
     /** collection to indexes, each an ordered list of ascending fields */
     static final Map<String, List<List<String>>> INDEXES = Map.of(
-            // user and admin transaction listings (state = APPLIED), pending-change recovery
-            "ledger", List.of(List.of("userId", "state", "recordedAt"), List.of("state", "recordedAt"),
-                    List.of("state", "createdAt")),
+            // user and admin transaction listings (state = APPLIED)
+            "ledger", List.of(List.of("userId", "state", "recordedAt"), List.of("state", "recordedAt")),
+            // the recovery jobs: pending changes and releases by type and age (a small collection)
+            "ledger_pending", List.of(List.of("type", "createdAt")),
             // usage reports over buckets of one period, optionally of one user
             "usage_buckets", List.of(List.of("period", "startsAt"), List.of("period", "userId", "startsAt")),
             // reservation expiry, refills

@@ -3,15 +3,18 @@ package dev.parley.accounting.ledger;
 import static org.springframework.data.mongodb.core.query.Criteria.where;
 import static org.springframework.data.mongodb.core.query.Query.query;
 
+import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
 import org.springframework.dao.DuplicateKeyException;
-import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.BulkOperationException;
 import org.springframework.data.mongodb.core.BulkOperations;
 import org.springframework.data.mongodb.core.BulkOperations.BulkMode;
@@ -26,16 +29,28 @@ public class LedgerRepository {
     static final String COLLECTION = "ledger";
     private static final int DUPLICATE_KEY = 11000;
 
-    private final MongoOperations mongo;
+    /** Marks whose entry is missing (a crash between the two writes) are kept this long, for a very slow writer. */
+    static final Duration ORPHAN_MARK_AGE = Duration.ofHours(1);
 
-    LedgerRepository(MongoOperations mongo) {
+    private final MongoOperations mongo;
+    private final PendingMarks marks;
+
+    LedgerRepository(MongoOperations mongo, PendingMarks marks) {
         this.mongo = mongo;
+        this.marks = marks;
     }
 
-    /** @return false when an entry with this id exists already */
+    /**
+     * Inserts a pending entry; one that is not a usage debit is first marked pending (see {@link #pending}).
+     *
+     * @return false when an entry with this id exists already
+     */
     public boolean insertPending(LedgerEntry entry) {
         if (entry.state() != LedgerState.PENDING) {
             throw new IllegalArgumentException("Only pending entries are inserted");
+        }
+        if (PendingMarks.marked(entry.type())) {
+            marks.mark(entry);
         }
         return insertIfAbsent(entry);
     }
@@ -99,9 +114,11 @@ public class LedgerRepository {
         markApplied(eventId, balanceAfter, 0, appliedAt);
     }
 
+    /** Marks a pending entry that is not a usage debit applied (debits: {@link #markAppliedAll}). */
     public void markApplied(String eventId, long balanceAfter, long released, Instant appliedAt) {
         mongo.updateFirst(query(where("_id").is(eventId).and("state").is(LedgerState.PENDING)),
                 appliedUpdate(balanceAfter, released, appliedAt), LedgerEntry.class);
+        marks.unmark(eventId);
     }
 
     private static Update appliedUpdate(long balanceAfter, long released, Instant appliedAt) {
@@ -109,14 +126,32 @@ public class LedgerRepository {
                 .set("released", released).set("appliedAt", appliedAt);
     }
 
-    /** Pending entries of the given types written before {@code createdBefore}, oldest first. */
+    /**
+     * Pending entries of the given types (not usage debits) written before {@code createdBefore}, oldest first. Reads
+     * the marks of pending entries, then those entries by id: nothing here grows with the ledger. Marks whose entry
+     * is no longer pending are removed on the way.
+     */
     public List<LedgerEntry> pending(Collection<LedgerType> types, Instant createdBefore, int limit) {
-        return mongo.find(query(where("state").is(LedgerState.PENDING).and("type").in(types.stream().map(Enum::name).toList())
-                .and("createdAt").lt(createdBefore)).with(Sort.by("createdAt")).limit(limit), LedgerEntry.class);
+        List<PendingMark> found = marks.older(types, createdBefore, limit);
+        Map<String, LedgerEntry> entries = new HashMap<>();
+        if (!found.isEmpty()) {
+            findAll(found.stream().map(PendingMark::eventId).toList()).forEach(e -> entries.put(e.eventId(), e));
+        }
+        List<LedgerEntry> pending = new ArrayList<>();
+        for (PendingMark mark : found) {
+            LedgerEntry entry = entries.get(mark.eventId());
+            if (entry != null && entry.state() == LedgerState.PENDING) {
+                pending.add(entry);
+            } else if (entry != null || mark.createdAt().isBefore(createdBefore.minus(ORPHAN_MARK_AGE))) {
+                marks.unmark(mark.eventId());
+            }
+        }
+        return pending;
     }
 
     public void markVoid(String eventId) {
         mongo.updateFirst(query(where("_id").is(eventId).and("state").is(LedgerState.PENDING)),
                 new Update().set("state", LedgerState.VOID), LedgerEntry.class);
+        marks.unmark(eventId);
     }
 }

@@ -20,7 +20,7 @@ class MongoIndexesTest {
     void indexesEveryQueryThatIsNotById() {
         MongoOperations mongo = mock(MongoOperations.class);
         List<String> created = new ArrayList<>();
-        for (String collection : List.of("ledger", "usage_buckets", "accounts", "grants")) {
+        for (String collection : List.of("ledger", "ledger_pending", "usage_buckets", "accounts", "grants")) {
             IndexOperations ops = mock(IndexOperations.class);
             when(ops.createIndex(any(IndexDefinition.class))).thenAnswer(call -> {
                 Document keys = call.<IndexDefinition>getArgument(0).getIndexKeys();
@@ -33,7 +33,7 @@ class MongoIndexesTest {
         new MongoIndexes(mongo).ensure();
 
         assertThat(created).contains("ledger:userId,state,recordedAt", "ledger:state,recordedAt",
-                "ledger:state,createdAt", "usage_buckets:period,userId,startsAt", "accounts:reservations.expiresAt",
+                "ledger_pending:type,createdAt", "usage_buckets:period,userId,startsAt", "accounts:reservations.expiresAt",
                 "grants:state,effectiveAt", "grants:state,expiresAt").hasSize(9);
     }
 }
