@@ -45,7 +45,7 @@ class ReservationExpiry {
         releaseExpired(clock.instant());
     }
 
-    // finding pending entries reads the ledger by state (a scan in the embedded MongoDB): once a minute is enough
+    // a crash between a release's two writes is rare: once a minute is enough (it reads ledger_pending, then by id)
     @Scheduled(fixedDelayString = "${parley.accounting.jobs.pending-releases:PT1M}")
     void finishPendingReleases() {
         finishPendingReleases(clock.instant());
