@@ -142,11 +142,24 @@ public class LedgerRepository {
             LedgerEntry entry = entries.get(mark.eventId());
             if (entry != null && entry.state() == LedgerState.PENDING) {
                 pending.add(entry);
-            } else if (entry != null || mark.createdAt().isBefore(createdBefore.minus(ORPHAN_MARK_AGE))) {
+            } else if (obsolete(mark, entry, createdBefore)) {
                 marks.unmark(mark.eventId());
             }
         }
         return pending;
+    }
+
+    /**
+     * Whether a mark can go: its entry is no longer pending, or it is missing and the mark is so old that no writer
+     * can still be about to insert it.
+     *
+     * @param entry the marked entry, null when missing
+     */
+    static boolean obsolete(PendingMark mark, LedgerEntry entry, Instant createdBefore) {
+        if (entry != null) {
+            return entry.state() != LedgerState.PENDING;
+        }
+        return mark.createdAt().isBefore(createdBefore.minus(ORPHAN_MARK_AGE));
     }
 
     public void markVoid(String eventId) {
