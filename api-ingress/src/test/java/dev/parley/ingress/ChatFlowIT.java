@@ -78,6 +78,34 @@ class ChatFlowIT extends IngressIntegrationTest {
     }
 
     @Test
+    void recordsLabelledWithTheirKindAreStreamedWholeAndTheirTerminalEventsStored() {
+        User cy = signUp("cy");
+        String conversation = createConversation(cy, null);
+        JsonNode accepted = postMessage(cy, conversation, Map.of("content", "Labelled?"));
+        ChatRequested request = awaitChatRequested(accepted.get("requestId").asText());
+        SseClient client = SseClient.open(api.http(), api.uri(accepted.get("streamUrl").asText()), cy.bearer(), null);
+        // the stream's status and headers come before its first event (an opening comment carries them)
+        await().until(() -> client.status == 200);
+        assertThat(client.events).isEmpty();
+
+        // the persisting consumer skips the labelled deltas undecoded; the fan-out consumer still streams them
+        worker(request).labelled().delta(0, "Yes, ").delta(1, "labelled").completed(2, "Yes, labelled",
+                FinishReason.STOP);
+
+        await().until(() -> client.ended);
+        assertThat(client.names()).containsExactly("delta", "delta", "done");
+        assertThat(awaitAnswer(cy, conversation, request.getMessageId(), "COMPLETED").get("content").asText())
+                .isEqualTo("Yes, labelled");
+
+        JsonNode failing = postMessage(cy, conversation, Map.of("content", "And a failure?"));
+        ChatRequested second = awaitChatRequested(failing.get("requestId").asText());
+        worker(second).labelled().delta(0, "Part").failed(1, "Part", "provider_error", "The provider failed");
+        JsonNode failed = awaitAnswer(cy, conversation, second.getMessageId(), "FAILED");
+        assertThat(failed.get("content").asText()).isEqualTo("Part");
+        assertThat(failed.at("/error/code").asText()).isEqualTo("provider_error");
+    }
+
+    @Test
     void answerIsStoredWhenNoClientIsConnectedAndFeedsTheNextContext() {
         User bob = signUp("bob");
         String conversation = createConversation(bob, null);

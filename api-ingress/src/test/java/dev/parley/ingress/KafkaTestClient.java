@@ -1,5 +1,6 @@
 package dev.parley.ingress;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -127,8 +128,15 @@ public final class KafkaTestClient implements AutoCloseable {
 
     /** @param timestamp the record's timestamp in epoch millis; null: now */
     public void publish(String topic, String key, Object value, Long timestamp) {
+        publish(topic, key, value, timestamp, Map.of());
+    }
+
+    /** @param headers the record's headers, UTF-8 */
+    public void publish(String topic, String key, Object value, Long timestamp, Map<String, String> headers) {
+        var record = new ProducerRecord<String, Object>(topic, null, timestamp, key, value);
+        headers.forEach((name, header) -> record.headers().add(name, header.getBytes(StandardCharsets.UTF_8)));
         try {
-            producer.send(new ProducerRecord<>(topic, null, timestamp, key, value)).get();
+            producer.send(record).get();
         } catch (Exception e) {
             throw new IllegalStateException("Could not publish to " + topic, e);
         }

@@ -1,9 +1,11 @@
 package dev.parley.ingress;
 
 import java.time.Instant;
+import java.util.Map;
 
 import dev.parley.events.ChatCompleted;
 import dev.parley.events.ChatFailed;
+import dev.parley.events.ChatStreamKinds;
 import dev.parley.events.ChatStreamed;
 import dev.parley.events.FinishReason;
 import dev.parley.events.TokenUsage;
@@ -16,23 +18,30 @@ import dev.parley.events.UsageSource;
  *
  * @param attemptId the processing run (another one: a worker took the request over and starts again at 0)
  * @param at when the events happened (their record timestamps and emittedAt); null: now
+ * @param kindHeaders whether records carry the {@link ChatStreamKinds#HEADER} header, as today's worker writes them;
+ *        false: as a worker from before the header did
  */
 public record TestWorker(KafkaTestClient kafka, String requestId, String userId, String conversationId,
-        String messageId, String attemptId, Instant at) {
+        String messageId, String attemptId, Instant at, boolean kindHeaders) {
 
     public TestWorker(KafkaTestClient kafka, String requestId, String userId, String conversationId,
             String messageId) {
-        this(kafka, requestId, userId, conversationId, messageId, "attempt-1", null);
+        this(kafka, requestId, userId, conversationId, messageId, "attempt-1", null, false);
     }
 
     /** The same request on another worker's attempt, as after a takeover. */
     public TestWorker attempt(String attempt) {
-        return new TestWorker(kafka, requestId, userId, conversationId, messageId, attempt, at);
+        return new TestWorker(kafka, requestId, userId, conversationId, messageId, attempt, at, kindHeaders);
     }
 
     /** The same request with events that happened at {@code time}, e.g. before an instance's lookback. */
     public TestWorker happenedAt(Instant time) {
-        return new TestWorker(kafka, requestId, userId, conversationId, messageId, attemptId, time);
+        return new TestWorker(kafka, requestId, userId, conversationId, messageId, attemptId, time, kindHeaders);
+    }
+
+    /** The same request with records that name their kind in a header, as llm-worker writes them. */
+    public TestWorker labelled() {
+        return new TestWorker(kafka, requestId, userId, conversationId, messageId, attemptId, at, true);
     }
 
     public TestWorker delta(long sequence, String text) {
@@ -54,7 +63,8 @@ public record TestWorker(KafkaTestClient kafka, String requestId, String userId,
     private TestWorker emit(long sequence, Object payload) {
         Instant time = at == null ? Instant.now() : at;
         kafka.publish(Topics.CHAT_STREAM, requestId, new ChatStreamed(requestId, userId, conversationId, messageId,
-                sequence, time, payload, attemptId, "test-worker"), at == null ? null : time.toEpochMilli());
+                sequence, time, payload, attemptId, "test-worker"), at == null ? null : time.toEpochMilli(),
+                kindHeaders ? Map.of(ChatStreamKinds.HEADER, ChatStreamKinds.of(payload)) : Map.of());
         return this;
     }
 }

@@ -1,16 +1,19 @@
 package dev.parley.worker;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.errors.WakeupException;
+import org.apache.kafka.common.header.Header;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.Deserializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
@@ -19,6 +22,7 @@ import io.apicurio.registry.serde.avro.AvroKafkaDeserializer;
 
 import dev.parley.events.ChatCompleted;
 import dev.parley.events.ChatFailed;
+import dev.parley.events.ChatStreamKinds;
 import dev.parley.events.ChatStreamed;
 import dev.parley.events.Topics;
 import dev.parley.events.UsageRecorded;
@@ -33,6 +37,8 @@ final class EventLog implements AutoCloseable {
     private final KafkaConsumer<String, byte[]> consumer;
     private final Deserializer<Object> avro = new AvroKafkaDeserializer<>();
     private final List<ChatStreamed> stream = new CopyOnWriteArrayList<>();
+    // the ChatStreamKinds header of each record of stream (none: not in the map)
+    private final Map<ChatStreamed, String> kinds = new ConcurrentHashMap<>();
     private final List<UsageRecorded> usage = new CopyOnWriteArrayList<>();
     private final List<ConsumerRecord<String, byte[]>> deadLetters = new CopyOnWriteArrayList<>();
     private final Thread poller;
@@ -54,6 +60,11 @@ final class EventLog implements AutoCloseable {
     /** The request's stream events in the order they sit on their partition. */
     List<ChatStreamed> stream(String requestId) {
         return stream.stream().filter(event -> event.getRequestId().equals(requestId)).toList();
+    }
+
+    /** The {@link ChatStreamKinds#HEADER} of the record an event came in ("" when it had none). */
+    String kind(ChatStreamed event) {
+        return kinds.getOrDefault(event, "");
     }
 
     List<UsageRecorded> usage(String requestId) {
@@ -86,8 +97,14 @@ final class EventLog implements AutoCloseable {
 
     private void keep(ConsumerRecord<String, byte[]> record) {
         switch (record.topic()) {
-            case Topics.CHAT_STREAM -> stream.add((ChatStreamed) avro.deserialize(record.topic(), record.headers(),
-                    record.value()));
+            case Topics.CHAT_STREAM -> {
+                var event = (ChatStreamed) avro.deserialize(record.topic(), record.headers(), record.value());
+                Header kind = record.headers().lastHeader(ChatStreamKinds.HEADER);
+                if (kind != null) {
+                    kinds.put(event, new String(kind.value(), StandardCharsets.UTF_8));
+                }
+                stream.add(event);
+            }
             case Topics.USAGE_RECORDED -> usage.add((UsageRecorded) avro.deserialize(record.topic(), record.headers(),
                     record.value()));
             default -> deadLetters.add(record);

@@ -32,6 +32,7 @@ import dev.parley.events.CallOutcome;
 import dev.parley.events.ChatCompleted;
 import dev.parley.events.ChatFailed;
 import dev.parley.events.ChatRequested;
+import dev.parley.events.ChatStreamKinds;
 import dev.parley.events.ChatStreamed;
 import dev.parley.events.TokenUsage;
 import dev.parley.events.TokensGenerated;
@@ -195,6 +196,8 @@ abstract class WorkerTestSupport {
         assertThat(stream).extracting(ChatStreamed::getAttemptId).as("one processing run").containsOnly(
                 stream.getFirst().getAttemptId()).allSatisfy(attemptId -> assertThat(attemptId).isNotBlank());
         assertThat(stream).extracting(ChatStreamed::getWorkerId).allSatisfy(id -> assertThat(id).isNotBlank());
+        assertThat(stream).as("each record names its kind in a header").allSatisfy(event ->
+                assertThat(events.kind(event)).isEqualTo(ChatStreamKinds.of(event.getPayload())));
         assertThat(stream).allSatisfy(event -> {
             assertThat(event.getUserId()).isEqualTo(request.getUserId());
             assertThat(event.getConversationId()).isEqualTo(request.getConversationId());

@@ -1,6 +1,7 @@
 package dev.parley.ingress.stream;
 
 import org.springframework.kafka.annotation.KafkaListener;
+import org.springframework.messaging.handler.annotation.Payload;
 import org.springframework.stereotype.Component;
 
 import dev.parley.events.ChatStreamed;
@@ -15,16 +16,21 @@ import dev.parley.ingress.message.MessageOutcomes;
 @Component
 class ChatStreamPersistenceListener {
 
+    /** This listener's consumer decodes terminal events only. */
+    static final String DESERIALIZER = "spring.deserializer.value.delegate.class="
+            + "dev.parley.ingress.stream.TerminalEventDeserializer";
+
     private final MessageOutcomes outcomes;
 
     ChatStreamPersistenceListener(MessageOutcomes outcomes) {
         this.outcomes = outcomes;
     }
 
-    @KafkaListener(id = "chat-stream-persistence", topics = Topics.CHAT_STREAM, idIsGroup = false)
-    void on(ChatStreamed event) {
-        // a stateless /v1 request has no stored answer to finish
-        if (!event.getMessageId().isEmpty()) {
+    @KafkaListener(id = "chat-stream-persistence", topics = Topics.CHAT_STREAM, idIsGroup = false,
+            properties = DESERIALIZER)
+    void on(@Payload(required = false) ChatStreamed event) {
+        // a skipped delta; a stateless /v1 request has no stored answer to finish
+        if (event != null && !event.getMessageId().isEmpty()) {
             StreamEvents.outcome(event).ifPresent(outcomes::record);
         }
     }

@@ -3,11 +3,13 @@ package dev.parley.worker.stream;
 import java.time.Instant;
 import java.util.concurrent.CompletableFuture;
 
+import org.apache.kafka.clients.producer.ProducerRecord;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.stereotype.Component;
 
+import dev.parley.events.ChatStreamKinds;
 import dev.parley.events.ChatStreamed;
 import dev.parley.events.TokensGenerated;
 import dev.parley.events.Topics;
@@ -15,7 +17,9 @@ import dev.parley.worker.config.WorkerProperties;
 
 /**
  * Sends {@code ChatStreamed} events keyed by request id, so one answer stays in order on one partition.
- * Sends never block: the producer is idempotent, so its retries keep the order too.
+ * Sends never block: the producer is idempotent, so its retries keep the order too. Each record carries its kind
+ * in the {@link ChatStreamKinds#HEADER} header, so that readers interested in terminal events only skip deltas
+ * without decoding them.
  */
 @Component
 public class ChatStreamPublisher {
@@ -64,6 +68,8 @@ public class ChatStreamPublisher {
                 .setAttemptId(target.attemptId())
                 .setWorkerId(workerId)
                 .build();
-        return kafka.send(Topics.CHAT_STREAM, target.requestId(), event);
+        var record = new ProducerRecord<Object, Object>(Topics.CHAT_STREAM, target.requestId(), event);
+        record.headers().add(ChatStreamKinds.HEADER, ChatStreamKinds.headerValue(payload));
+        return kafka.send(record);
     }
 }
