@@ -1,5 +1,6 @@
 package dev.parley.platform.logging;
 
+import org.slf4j.LoggerFactory;
 import org.slf4j.MDC;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
@@ -39,6 +40,12 @@ public class LoggingAutoConfiguration {
             registration.setOrder(Ordered.HIGHEST_PRECEDENCE);
             registration.setAsyncSupported(true);
             return registration;
+        }
+
+        /** The access line of each request is written off the request's thread (see {@link AsyncAccessLog}). */
+        @Bean(destroyMethod = "close")
+        AsyncAccessLog asyncAccessLog() {
+            return AsyncAccessLog.install(LoggerFactory.getILoggerFactory());
         }
 
         @Override
