@@ -32,12 +32,22 @@ public class AnswerStreams {
         this.properties = properties;
     }
 
+    /**
+     * Spring MVC sends an SSE response's status and headers with its first write; an answer still waiting for its
+     * first token would leave the client without them until the first event or heartbeat (15 s). So the stream
+     * opens with this comment, which clients ignore; it goes out with the first events when there are some already.
+     */
+    static final String OPENING_COMMENT = "open";
+
     /** @param lastEventId the last sequence the client has, or -1 */
     SseEmitter open(String userId, String conversationId, String messageId, long lastEventId) {
         SseEmitter emitter = emitter();
         SseSubscriber subscriber = new SseSubscriber(emitter, writers::execute, writers.maxQueuedPerClient());
-        feed.follow(userId, conversationId, messageId, lastEventId,
-                requestId -> attached(requestId, emitter, subscriber));
+        feed.follow(userId, conversationId, messageId, lastEventId, requestId -> {
+            // queued once the answer is known to be the caller's: a refused stream is answered as a problem
+            subscriber.sendRaw(SseEmitter.event().comment(OPENING_COMMENT));
+            return attached(requestId, emitter, subscriber);
+        });
         return emitter;
     }
 
