@@ -104,7 +104,20 @@ final class BoundedRegistryClient implements RegistryClientFacade {
     }
 
     private <R> FutureTask<R> task(List<?> key, Supplier<R> call) {
+        // leaves the map before its callers wake up, so that a lookup they make next asks the registry again
         return new FutureTask<>(call::get) {
+            @Override
+            protected void set(R answer) {
+                inFlight.remove(key, this);
+                super.set(answer);
+            }
+
+            @Override
+            protected void setException(Throwable failure) {
+                inFlight.remove(key, this);
+                super.setException(failure);
+            }
+
             @Override
             protected void done() {
                 inFlight.remove(key, this);
