@@ -7,6 +7,8 @@ import {Thread} from '../chat/thread.js';
 import {Composer} from '../chat/composer.js';
 import {LiveAnswer, rememberAnswer, savedAnswer} from '../chat/live-answer.js';
 
+const STORE_WAITS_MS = [0, 250, 500, 1000, 2000, 4000];
+
 export async function renderChat(view, conversationId) {
     const page = new ChatPage(view, conversationId || null);
     await page.render();
@@ -91,20 +93,39 @@ class ChatPage {
                 + `/messages/${encodeURIComponent(pending.id)}/stream`};
         this.live = new LiveAnswer(answer, {
             onText: text => this.thread.showText(pending.id, text),
-            onEnd: ({event, data}) => this.ended(event, data),
+            onEnd: ({event, data}) => this.ended(pending.id, event, data),
         });
         this.composer.streaming(true);
         this.live.start();
     }
 
-    async ended(event, data) {
+    async ended(messageId, event, data) {
         this.live = null;
         this.composer.streaming(false);
         if (event === 'error') {
             toast(data.message || 'The answer failed', 'error');
         }
-        await this.thread.load();
+        await this.loadUntilStored(messageId);
         this.list.load();
+    }
+
+    /**
+     * Loads the thread until the answer whose stream ended is stored as ended too: the stream's last event and the
+     * stored status come through different consumers, and the store may trail the stream by a moment. Past these
+     * waits it follows the answer again, as a page reload would.
+     */
+    async loadUntilStored(messageId) {
+        for (const wait of STORE_WAITS_MS) {
+            await sleep(wait);
+            if (this.left) {
+                return;
+            }
+            await this.thread.load();
+            if (!this.thread.messages.some(m => m.id === messageId && m.status === 'PENDING')) {
+                return;
+            }
+        }
+        this.followPending();
     }
 
     async send(content, settings) {
@@ -175,6 +196,11 @@ class ChatPage {
     }
 
     leave() {
+        this.left = true;
         this.live?.detach();
     }
+}
+
+function sleep(ms) {
+    return new Promise(resolve => setTimeout(resolve, ms));
 }
