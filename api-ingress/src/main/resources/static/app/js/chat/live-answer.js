@@ -105,6 +105,7 @@ export class LiveAnswer {
     }
 }
 
-function delay(ms) {
+/** Resolves after {@code ms} milliseconds. */
+export function delay(ms) {
     return new Promise(resolve => setTimeout(resolve, ms));
 }

@@ -5,7 +5,7 @@ import {clear, h, toast} from '../dom.js';
 import {ConversationList} from '../chat/conversations.js';
 import {Thread} from '../chat/thread.js';
 import {Composer} from '../chat/composer.js';
-import {LiveAnswer, rememberAnswer, savedAnswer} from '../chat/live-answer.js';
+import {LiveAnswer, delay, rememberAnswer, savedAnswer} from '../chat/live-answer.js';
 
 const STORE_WAITS_MS = [0, 250, 500, 1000, 2000, 4000];
 
@@ -116,7 +116,7 @@ class ChatPage {
      */
     async loadUntilStored(messageId) {
         for (const wait of STORE_WAITS_MS) {
-            await sleep(wait);
+            await delay(wait);
             if (this.left) {
                 return;
             }
@@ -199,8 +199,4 @@ class ChatPage {
         this.left = true;
         this.live?.detach();
     }
-}
-
-function sleep(ms) {
-    return new Promise(resolve => setTimeout(resolve, ms));
 }
