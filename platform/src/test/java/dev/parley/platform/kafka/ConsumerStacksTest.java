@@ -42,6 +42,47 @@ class ConsumerStacksTest {
     }
 
     @Test
+    void namesTheOwnerOfTheLockABlockedConsumerWaitsForAndShowsItsStack() throws Exception {
+        Object jarLock = new Object();
+        var ownerHolds = new CountDownLatch(1);
+        var release = new CountDownLatch(1);
+        Thread owner = Thread.ofPlatform().name("class-loading-owner").start(() -> {
+            synchronized (jarLock) {
+                ownerHolds.countDown();
+                awaitQuietly(release);
+            }
+        });
+        ownerHolds.await();
+        Thread consumer = Thread.ofPlatform().name("chat-requests-0-C-1").start(() -> {
+            synchronized (jarLock) {
+                Thread.onSpinWait();
+            }
+        });
+        try {
+            while (consumer.getState() != Thread.State.BLOCKED) {
+                Thread.onSpinWait();
+            }
+
+            String stacks = ConsumerStacks.of("chat-requests");
+
+            assertThat(stacks).contains("thread chat-requests-0-C-1 (BLOCKED)",
+                    "waiting for java.lang.Object@", "held by class-loading-owner (WAITING)", "CountDownLatch.await");
+        } finally {
+            release.countDown();
+            owner.join();
+            consumer.join();
+        }
+    }
+
+    private static void awaitQuietly(CountDownLatch latch) {
+        try {
+            latch.await();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    @Test
     void saysSoWhenTheListenerHasNoConsumerThread() {
         assertThat(ConsumerStacks.of("no-such-listener")).contains("no consumer thread");
     }
