@@ -11,16 +11,20 @@ COPY . .
 RUN --mount=type=cache,target=/root/.m2 \
     ./mvnw -B -ntp -q -DskipTests package \
     && mkdir /out \
-    && for jar in */target/*-exec.jar; do cp "$jar" "/out/${jar%%/*}.jar"; done
+    && for jar in */target/*-exec.jar; do \
+        java -Djarmode=tools -jar "$jar" extract --destination "/out/${jar%%/*}" --application-filename app.jar; \
+    done
 
-# --- runtime: a JRE and one service jar, run as an unprivileged user.
+# --- runtime: a JRE and one service, extracted (the application jar plus lib/), run as an unprivileged user.
+# Extracted rather than the fat jar: Spring Boot's nested-jar class loading can wedge a JVM whose virtual threads
+# load classes at once (docs/decisions.md, "Services run from their extracted jars").
 FROM eclipse-temurin:21-jre AS runtime
 ARG MODULE
 RUN test -n "$MODULE" || { echo "build with --build-arg MODULE=api-ingress|llm-worker|usage-accounting" >&2; exit 1; } \
     && groupadd --system parley \
     && useradd --system --gid parley --home-dir /app --no-create-home --shell /usr/sbin/nologin parley
 WORKDIR /app
-COPY --from=build /out/${MODULE}.jar /app/app.jar
+COPY --from=build /out/${MODULE}/ /app/
 # docker-compose.yml derives PARLEY_<PROVIDER>_ENABLED from the provider's key, so it passes "" when the key
 # is unset; Spring cannot bind "" to a boolean (api-ingress would not start), so an empty flag means false.
 # The heap follows the container's memory limit; an OutOfMemoryError restarts the container instead of

@@ -1,5 +1,6 @@
 package dev.parley.stack;
 
+import java.io.File;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -35,8 +36,6 @@ public final class ServiceProcess implements AutoCloseable {
 
     private static final int LOG_TAIL_LINES = 40;
     private static final String LOOPBACK = "127.0.0.1";
-    /** Every Spring Boot jar carries it; unlike the default launcher it reads {@code loader.path}. */
-    private static final String PROPERTIES_LAUNCHER = "org.springframework.boot.loader.launch.PropertiesLauncher";
 
     private final String name;
     private final Process process;
@@ -83,9 +82,8 @@ public final class ServiceProcess implements AutoCloseable {
      * settings) and serving health and metrics on {@code managementPort} of the loopback address only, with
      * {@code extraJvmOptions} after the defaults. The service inherits this JVM's environment plus {@code env}; a
      * {@code null} value in {@code env} removes that inherited variable (e.g. a key the service must not hold).
-     * {@code addedJars} go on the service's class path after its own (Spring Boot's {@code PropertiesLauncher} and
-     * {@code loader.path}): how the crash tests add their fault hooks to a packaged service without the hooks being
-     * in what ships.
+     * {@code addedJars} go on the service's class path after its own: how the crash tests add their fault hooks to a
+     * packaged service without the hooks being in what ships.
      */
     public static ServiceProcess start(String name, Path jar, List<Path> addedJars, int port, int managementPort,
             Map<String, String> env, Path logFile, List<String> extraJvmOptions) {
@@ -106,12 +104,13 @@ public final class ServiceProcess implements AutoCloseable {
         return new ServiceProcess(name, process, port, managementPort, logFile);
     }
 
+    // From the extracted jar, not the fat jar: see ExtractedJar for why.
     private static List<String> launch(Path jar, List<Path> addedJars) {
-        if (addedJars.isEmpty()) {
-            return List.of("-jar", jar.toAbsolutePath().toString());
-        }
-        String loaderPath = String.join(",", addedJars.stream().map(added -> added.toAbsolutePath().toString()).toList());
-        return List.of("-Dloader.path=" + loaderPath, "-cp", jar.toAbsolutePath().toString(), PROPERTIES_LAUNCHER);
+        ExtractedJar.Launch launch = ExtractedJar.of(jar);
+        List<String> classPath = new ArrayList<>();
+        classPath.add(launch.applicationJar().toString());
+        addedJars.forEach(added -> classPath.add(added.toAbsolutePath().toString()));
+        return List.of("-cp", String.join(File.pathSeparator, classPath), launch.mainClass());
     }
 
     /** Returns once its health answers 200; fails early, with the log tail, if the process exits. */
