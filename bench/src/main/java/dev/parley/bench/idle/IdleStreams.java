@@ -6,17 +6,13 @@ import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
-import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 
-import okhttp3.Call;
 import okhttp3.ConnectionPool;
-import okhttp3.EventListener;
 import okhttp3.MediaType;
 import okhttp3.OkHttpClient;
 import okhttp3.Protocol;
@@ -39,21 +35,9 @@ public final class IdleStreams implements AutoCloseable {
     private static final JsonMapper JSON = JsonMapper.builder().build();
     private static final int OPENING_AT_ONCE = 16;
 
-    private final Map<Call, CountDownLatch> sending = new ConcurrentHashMap<>();
-    private final Set<Call> waiting = ConcurrentHashMap.newKeySet();
     private final OkHttpClient http = new OkHttpClient.Builder()
             .connectionPool(new ConnectionPool(OPENING_AT_ONCE, 1, TimeUnit.SECONDS))
-            .protocols(List.of(Protocol.HTTP_1_1)).readTimeout(0, TimeUnit.SECONDS)
-            .eventListener(new EventListener() {
-                @Override
-                public void requestHeadersEnd(Call call, Request request) {
-                    CountDownLatch sent = sending.remove(call);
-                    if (sent != null) {
-                        sent.countDown();
-                    }
-                }
-            }).build();
-    private volatile boolean closed;
+            .protocols(List.of(Protocol.HTTP_1_1)).readTimeout(0, TimeUnit.SECONDS).build();
     private final String model;
     private final List<Response> held = Collections.synchronizedList(new ArrayList<>());
     private final Map<String, Long> failures = new ConcurrentHashMap<>();
@@ -64,9 +48,9 @@ public final class IdleStreams implements AutoCloseable {
     }
 
     /**
-     * Opens {@code count} more streams, a few at a time, spread over the users; answers how many are open. A
-     * {@code /v1} stream counts once its headers came (its first chunk goes out at once); a native stream once its
-     * {@code GET} was sent: its headers come with its first event, which the upstream holds back.
+     * Opens {@code count} more streams, a few at a time, spread over the users; answers how many are open. A stream
+     * counts once its headers came: both APIs send them at once (the native stream with an {@code :open} comment),
+     * long before the first event, which the upstream holds back.
      */
     public int open(Api api, String baseUrl, List<BenchUser> users, int count) throws InterruptedException {
         Semaphore opening = new Semaphore(OPENING_AT_ONCE);
@@ -76,11 +60,7 @@ public final class IdleStreams implements AutoCloseable {
                 opening.acquire();
                 threads.execute(() -> {
                     try {
-                        if (api == Api.NATIVE) {
-                            openNative(baseUrl, key);
-                        } else {
-                            hold(openOpenAi(baseUrl, key));
-                        }
+                        hold(api == Api.NATIVE ? openNative(baseUrl, key) : openOpenAi(baseUrl, key));
                     } catch (Refused e) {
                         failures.merge(e.getMessage(), 1L, Long::sum);
                     } catch (IOException e) {
@@ -92,14 +72,14 @@ public final class IdleStreams implements AutoCloseable {
                     }
                 });
             }
-            opening.acquire(OPENING_AT_ONCE); // every request sent (and every /v1 one answered)
+            opening.acquire(OPENING_AT_ONCE); // every stream answered with its headers
             opening.release(OPENING_AT_ONCE);
         }
-        return held.size() + waiting.size();
+        return held.size();
     }
 
     public int held() {
-        return held.size() + waiting.size();
+        return held.size();
     }
 
     /** Streams that could not be opened, by kind ({@code http <status> ...} or {@code io ...}). */
@@ -126,35 +106,12 @@ public final class IdleStreams implements AutoCloseable {
     }
 
     // A conversation of its own per stream: one user may have only so many answers running in one conversation.
-    // The GET waits for its headers on a thread of its own; the opening slot is given back once it was sent.
-    private void openNative(String baseUrl, String key) throws IOException {
+    private Response openNative(String baseUrl, String key) throws IOException {
         String conversation = postJson(baseUrl + "/api/conversations", key, Map.of("title", "idle"), "id");
         String streamUrl = postJson(baseUrl + "/api/conversations/" + conversation + "/messages", key,
                 Map.of("content", "Say something, eventually.", "model", model), "streamUrl");
-        Call call = http.newCall(new Request.Builder().url(baseUrl + streamUrl).header("Authorization", "Bearer " + key)
-                .header("Accept", "text/event-stream").get().build());
-        CountDownLatch sent = new CountDownLatch(1);
-        sending.put(call, sent);
-        waiting.add(call);
-        Thread.startVirtualThread(() -> {
-            try {
-                Response response = call.execute();
-                waiting.remove(call);
-                hold(response);
-            } catch (IOException e) {
-                waiting.remove(call);
-                if (!closed) {
-                    failures.merge(ErrorKinds.io(e, false, false), 1L, Long::sum);
-                }
-            } finally {
-                sent.countDown();
-            }
-        });
-        try {
-            sent.await();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
+        return http.newCall(new Request.Builder().url(baseUrl + streamUrl).header("Authorization", "Bearer " + key)
+                .header("Accept", "text/event-stream").get().build()).execute();
     }
 
     private String postJson(String url, String key, Map<String, Object> body, String field) throws IOException {
@@ -180,8 +137,6 @@ public final class IdleStreams implements AutoCloseable {
     /** Closes every stream (the client going away) and the client's connections. */
     @Override
     public void close() {
-        closed = true;
-        waiting.forEach(Call::cancel);
         synchronized (held) {
             held.forEach(Response::close);
             held.clear();
