@@ -70,12 +70,12 @@ public final class StreamCalls {
             String text = response.body().string();
             if (response.code() != 202) {
                 session.abandon();
-                return failed(Api.NATIVE, start, ErrorKinds.http(response.code(), text));
+                return traced(failed(Api.NATIVE, start, ErrorKinds.http(response.code(), text)), postCall);
             }
             streamUrl = JSON.readTree(text).path("streamUrl").asString();
         } catch (IOException e) {
             session.abandon();
-            return failed(Api.NATIVE, start, ErrorKinds.io(e, false, ended));
+            return traced(failed(Api.NATIVE, start, ErrorKinds.io(e, false, ended)), postCall);
         } finally {
             running.remove(postCall);
         }
@@ -106,6 +106,10 @@ public final class StreamCalls {
     }
 
     private Outcome stream(Api api, long start, Call call, boolean nativeFormat) {
+        return traced(streamed(api, start, call, nativeFormat), call);
+    }
+
+    private Outcome streamed(Api api, long start, Call call, boolean nativeFormat) {
         StreamEvents events = new StreamEvents(nativeFormat);
         try (Response response = call.execute()) {
             if (!response.isSuccessful()) {
@@ -128,14 +132,20 @@ public final class StreamCalls {
         }
     }
 
+    // Its own X-Request-Id, which api-ingress adopts and logs: a failed call is found in the stack's logs by it.
     private Call call(Request request) {
-        Call call = http.newCall(request);
+        Call call = http.newCall(request.newBuilder().header(ErrorTrace.REQUEST_ID, ErrorTrace.newRequestId()).build());
         call.timeout().timeout(callTimeout.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS);
         running.add(call);
         if (ended) {
             call.cancel();
         }
         return call;
+    }
+
+    private static Outcome traced(Outcome outcome, Call call) {
+        ErrorTrace.report(outcome, call.request());
+        return outcome;
     }
 
     private static Outcome outcome(Api api, long start, StreamEvents events, String error) {
