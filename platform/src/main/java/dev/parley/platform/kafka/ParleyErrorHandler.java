@@ -2,6 +2,7 @@ package dev.parley.platform.kafka;
 
 import java.util.List;
 
+import org.springframework.kafka.KafkaException;
 import org.springframework.kafka.listener.ConsumerRecordRecoverer;
 import org.springframework.kafka.listener.DefaultErrorHandler;
 import org.springframework.kafka.support.ExceptionMatcher;
@@ -37,6 +38,10 @@ public class ParleyErrorHandler extends DefaultErrorHandler {
         BackOff unlimited = unlimited(properties);
         setBackOffFunction((record, failure) -> Failures.classify(failure) == FailureKind.TRANSIENT ? unlimited : null);
         setRetryListeners(failures);
+        // Spring Kafka logs "Error handler threw an exception" with a stack trace, at this level, after every failed
+        // attempt (its way of asking for a seek), a poison record's first included: ERROR for a normal event, and one
+        // stack trace per retry of an outage. TransientFailures logs each failure instead, rate-limited.
+        setLogLevel(KafkaException.Level.DEBUG);
     }
 
     private static BackOff requireARetry(BackOff bounded) {
@@ -52,6 +57,11 @@ public class ParleyErrorHandler extends DefaultErrorHandler {
         backOff.setMaxAttempts(Long.MAX_VALUE);
         backOff.setMaxElapsedTime(Long.MAX_VALUE);
         return backOff;
+    }
+
+    /** The level of Spring Kafka's per-attempt "Error handler threw an exception" line. */
+    KafkaException.Level seekLogLevel() {
+        return getLogLevel();
     }
 
     /** Overrides the classification by exception type: only {@link Failures} decides what is retried. */

@@ -12,6 +12,7 @@ import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.apache.kafka.common.TopicPartition;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -22,6 +23,8 @@ import org.springframework.kafka.listener.RetryListener;
  * retrying a transient failure now ({@code parley.kafka.listener.retrying}, and the {@code kafkaConsumers} health
  * details). A partition counts as retrying while its last transient failure is more recent than the window, which
  * is longer than the longest pause between two attempts: no callback says that a retried record finally succeeded.
+ * It is also where a failed record is logged: a transient failure at its first and every tenth attempt (an outage
+ * of hours is one line every few minutes, not one stack trace per attempt), any other failure at each attempt.
  */
 public class TransientFailures implements RetryListener {
 
@@ -52,6 +55,10 @@ public class TransientFailures implements RetryListener {
                     .register(meters).increment();
         }
         if (kind != FailureKind.TRANSIENT) {
+            // The only report of it: ParleyErrorHandler keeps Spring Kafka's per-attempt "Error handler threw" quiet.
+            log.warn("{}-{} offset {}: {} failure (attempt {}), {}", record.topic(), record.partition(),
+                    record.offset(), kind.name().toLowerCase(), deliveryAttempt,
+                    kind == FailureKind.POISON ? "dead-lettered" : "retried a few times, then dead-lettered", failure);
             return;
         }
         var partition = new TopicPartition(record.topic(), record.partition());
@@ -62,6 +69,14 @@ public class TransientFailures implements RetryListener {
         if (deliveryAttempt == 1 || deliveryAttempt % 10 == 0) {
             log.warn("{}-{} offset {}: transient failure, retrying without limit (attempt {}): {}", record.topic(),
                     record.partition(), record.offset(), deliveryAttempt, rootMessage(failure));
+        }
+    }
+
+    /** A whole batch retried (a batch listener that did not name the failed record): reported as its first record. */
+    @Override
+    public void failedDelivery(ConsumerRecords<?, ?> records, Exception failure, int deliveryAttempt) {
+        if (!records.isEmpty()) {
+            failedDelivery(records.iterator().next(), failure, deliveryAttempt);
         }
     }
 
