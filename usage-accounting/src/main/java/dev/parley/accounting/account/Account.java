@@ -25,7 +25,10 @@ import org.springframework.data.mongodb.core.mapping.Document;
  * @param reservations the requests admitted and not settled yet, bounded by the configured maximum
  * @param organisationId the organisation that pays this user's requests; null when the user pays
  * @param lastAppliedEventId the {@code UsageRecorded} applied last
- * @param recentEventIds the last applied usage event ids, newest last, bounded by {@link AccountRepository#RECENT_EVENT_WINDOW}
+ * @param recentEventIds applied usage event ids whose ledger entries may not be APPLIED yet, newest last: an id leaves
+ *        only when its entry is APPLIED, by a write that also increments {@code eventEpoch} ({@link EventIdGuard})
+ * @param eventEpoch how many times ids left {@code recentEventIds}; debits are conditional on the epoch they read
+ * @param recentEventCount ids added to {@code recentEventIds} since it was last trimmed (when to trim it)
  * @param recentCreditIds the last applied grant, refill and adjustment ledger ids, and {@code void:<id>} for those
  *        voided, bounded the same way
  * @param refill automatic refill settings; null when there are none
@@ -48,6 +51,8 @@ public record Account(
         String organisationId,
         String lastAppliedEventId,
         List<String> recentEventIds,
+        long eventEpoch,
+        long recentEventCount,
         List<String> recentCreditIds,
         Refill refill,
         List<Long> alertedThresholds,

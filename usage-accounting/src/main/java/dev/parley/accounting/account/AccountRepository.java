@@ -29,10 +29,8 @@ public class AccountRepository {
 
     public static final String COLLECTION = "accounts";
     /**
-     * How many applied event ids an account remembers. One would do while a user's records are applied
-     * strictly one after another; the margin covers a consumer that stalls through a rebalance and wakes up to
-     * finish a record its successor has already applied, and an organisation account that other members' records
-     * reach between a crash and the redelivery, with fewer than this many records in between.
+     * How many applied grant, refill and adjustment ids an account remembers ({@code recentCreditIds}), and the most
+     * usage debits one write applies. Usage event ids are not windowed: see {@link EventIdGuard}.
      */
     public static final int RECENT_EVENT_WINDOW = 1024;
     /** Active reservations, without the array, so that the bound is a plain comparison. */
@@ -67,6 +65,8 @@ public class AccountRepository {
                 .setOnInsert("available", balance)
                 .setOnInsert("reserved", 0L)
                 .setOnInsert(RESERVATION_COUNT, 0)
+                .setOnInsert(EventIdGuard.EPOCH, 0L)
+                .setOnInsert(EventIdGuard.COUNT, 0L)
                 .setOnInsert("createdAt", now)
                 .setOnInsert("updatedAt", now);
         for (String zero : List.of("inputTokens", "outputTokens", "debitedTokens", "debitedCredits")) {
@@ -89,15 +89,16 @@ public class AccountRepository {
     }
 
     /**
-     * Applies the debit unless the account has already applied this event, and releases the reservation it
-     * settles, in one conditional update. It also matches nothing when the reservation it settles is gone (or holds
-     * another amount), or when it settles none but the account holds one for the request: the caller reads again
-     * and retries. The account must exist.
+     * Applies the debit unless the account holds this event id, and releases the reservation it settles, in one
+     * conditional update. It also matches nothing when the account's {@code eventEpoch} is no longer {@code epoch},
+     * when the reservation it settles is gone (or holds another amount), or when it settles none but the account
+     * holds one for the request: the caller reads again and retries. The account must exist. Exactly once needs an
+     * epoch read before the ledger was checked ({@link EventIdGuard}).
      *
      * @return the account after the debit, without its long lists; empty when nothing matched
      */
-    public Optional<Account> debit(AccountDebit debit) {
-        return debitAll(debit.accountId(), List.of(debit));
+    public Optional<Account> debit(long epoch, AccountDebit debit) {
+        return debitAll(debit.accountId(), epoch, List.of(debit));
     }
 
     /**
@@ -108,10 +109,24 @@ public class AccountRepository {
      *
      * @return the account after the debits, without its long lists; empty when nothing matched
      */
-    public Optional<Account> debitAll(String accountId, List<AccountDebit> debits) {
-        var batch = new DebitBatch(debits, RECENT_EVENT_WINDOW);
+    public Optional<Account> debitAll(String accountId, long epoch, List<AccountDebit> debits) {
+        var batch = new DebitBatch(debits, RECENT_EVENT_WINDOW, epoch);
         return updates.updateOne(batch.filter(AccountUpdates.byId(accountId)),
                 batch.update(Date.from(clock.instant())));
+    }
+
+    /**
+     * Takes these ids out of the account's {@code recentEventIds} and increments its epoch, if the epoch is still
+     * {@code epoch}. Only ids whose ledger entries were read APPLIED may go ({@link EventIdGuard#trimmable}).
+     *
+     * @param counted the account's {@code recentEventCount} as read, which the trim takes off
+     * @return the account after the trim, without its long lists; empty when the epoch moved meanwhile
+     */
+    public Optional<Account> trimEventIds(String accountId, long epoch, List<String> ids, long counted) {
+        Document filter = AccountUpdates.byId(accountId).append(EventIdGuard.EPOCH, EventIdGuard.epochIs(epoch));
+        Document update = new Document("$pull", new Document(EventIdGuard.IDS, AccountUpdates.op("$in", ids)))
+                .append("$inc", new Document(EventIdGuard.EPOCH, 1L).append(EventIdGuard.COUNT, -counted));
+        return updates.updateOne(filter, update);
     }
 
     /**

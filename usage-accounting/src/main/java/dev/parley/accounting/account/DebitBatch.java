@@ -12,16 +12,18 @@ import org.bson.Document;
 
 /**
  * The filter and update of one or more usage debits of one account, applied as one conditional write: the filter
- * holds each debit's own condition (its event id not applied yet; the reservation it settles still held with its
- * amount, or, when it settles none, none held for its request), the update their sum. One debit gives exactly the
+ * holds each debit's own condition (its event id not held; the reservation it settles still held with its
+ * amount, or, when it settles none, none held for its request) and the guard's epoch ({@link EventIdGuard}), the
+ * update their sum; the ids are added without a bound (only a trim of APPLIED entries' ids takes them out). One debit gives exactly the
  * single-debit write of before ({@code $ne}, a top-level {@code $elemMatch}).
  */
 final class DebitBatch {
 
     private final List<AccountDebit> debits;
-    private final int window;
+    private final long epoch;
 
-    DebitBatch(List<AccountDebit> debits, int window) {
+    /** @param epoch the account's {@code eventEpoch} the caller read (or observed before its ledger entries existed) */
+    DebitBatch(List<AccountDebit> debits, int window, long epoch) {
         if (debits.isEmpty() || debits.size() > window) {
             throw new IllegalArgumentException("1 to " + window + " debits per write, not " + debits.size());
         }
@@ -33,14 +35,15 @@ final class DebitBatch {
             }
         }
         this.debits = List.copyOf(debits);
-        this.window = window;
+        this.epoch = epoch;
     }
 
     /** @param byId the account's id filter, to which the conditions are appended */
     Document filter(Document byId) {
         List<String> eventIds = debits.stream().map(AccountDebit::eventId).toList();
-        byId.append("recentEventIds", eventIds.size() == 1 ? AccountUpdates.op("$ne", eventIds.get(0))
+        byId.append(EventIdGuard.IDS, eventIds.size() == 1 ? AccountUpdates.op("$ne", eventIds.get(0))
                 : AccountUpdates.op("$nin", eventIds));
+        byId.append(EventIdGuard.EPOCH, EventIdGuard.epochIs(epoch));
         List<Document> held = settled().stream().map(reservation -> AccountUpdates.op("$elemMatch",
                 new Document("reservationId", reservation.reservationId()).append("amount", reservation.amount())))
                 .toList();
@@ -61,8 +64,7 @@ final class DebitBatch {
         List<String> eventIds = debits.stream().map(AccountDebit::eventId).toList();
         Document apply = new Document("$set", new Document("lastAppliedEventId", eventIds.get(eventIds.size() - 1))
                         .append("updatedAt", now))
-                .append("$push", new Document("recentEventIds",
-                        new Document("$each", eventIds).append("$slice", -window)));
+                .append("$push", new Document(EventIdGuard.IDS, new Document("$each", eventIds)));
         List<Reservation> settled = settled();
         if (!settled.isEmpty()) {
             List<String> ids = settled.stream().map(Reservation::reservationId).toList();
@@ -91,7 +93,8 @@ final class DebitBatch {
                 .append("inputTokens", input)
                 .append("outputTokens", output)
                 .append("debitedTokens", charged)
-                .append("debitedCredits", amount);
+                .append("debitedCredits", amount)
+                .append(EventIdGuard.COUNT, (long) debits.size());
         if (!settled.isEmpty()) {
             inc.append(AccountRepository.RESERVATION_COUNT, -settled.size());
             Map<String, Integer> byUser = new LinkedHashMap<>();

@@ -65,11 +65,13 @@ class UsageAccountingService {
     private final UsageBuckets buckets;
     private final UsageSideEffects effects;
     private final UsageMetrics metrics;
+    private final EventEpochs epochs;
+    private final EventIdTrim trim;
     private final Clock clock;
 
     UsageAccountingService(LedgerRepository ledger, UsageSettlement settlement, AccountRepository accounts,
             PriceBook prices, AccountingProperties properties, UsageBuckets buckets, UsageSideEffects effects,
-            UsageMetrics metrics, Clock clock) {
+            UsageMetrics metrics, EventEpochs epochs, EventIdTrim trim, Clock clock) {
         this.ledger = ledger;
         this.settlement = settlement;
         this.accounts = accounts;
@@ -78,6 +80,8 @@ class UsageAccountingService {
         this.buckets = buckets;
         this.effects = effects;
         this.metrics = metrics;
+        this.epochs = epochs;
+        this.trim = trim;
         this.clock = clock;
     }
 
@@ -102,10 +106,13 @@ class UsageAccountingService {
 
     private void applyBatch(List<RecordedUsage> usages) {
         UsageBatch batch = pendingEntries(usages);
+        // observed before the entries are written: no debit of an entry written now can have moved these epochs
+        Map<String, Long> knownEpochs = epochs.snapshot(batch.byAccount().keySet());
         batch.forAll(items -> resumeSeen(batch, ledger.insertPendingAll(batch.entries())));
-        batch.byAccount().forEach((accountId, items) -> settle(batch, accountId, items));
+        batch.byAccount().forEach((accountId, items) -> settle(batch, accountId, items, knownEpochs.get(accountId)));
         batch.forAll(items -> buckets.addAll(batch.entries(), UsageAccountingService::organisationOf));
         batch.forAll(items -> markApplied(batch, items));
+        batch.debitedAccounts().forEach(trim::trimIfDue);
         batch.throwIfFailed();
     }
 
@@ -123,7 +130,7 @@ class UsageAccountingService {
             try {
                 PriceBook.Priced price = prices.priceFor(usage.model());
                 batch.add(new UsageBatch.Item(i, usage, pendingEntry(usage, price.price(), payers),
-                        price.defaulted()));
+                        price.defaulted(), false));
             } catch (RuntimeException e) {
                 // a retriable failure until the catalog's prices are loaded: nothing is priced from a partial table
                 batch.failBefore(i, usage.eventId(), e);
@@ -161,10 +168,12 @@ class UsageAccountingService {
         }
     }
 
-    private void settle(UsageBatch batch, String accountId, List<UsageBatch.Item> items) {
+    private void settle(UsageBatch batch, String accountId, List<UsageBatch.Item> items, Long knownEpoch) {
         try {
             UsageSettlement.Settled settled = settlement.settleAll(accountId, items.stream()
-                    .map(item -> new UsageSettlement.Pending(item.entry(), item.usage().reservation())).toList());
+                    .map(item -> new UsageSettlement.Pending(item.entry(), item.usage().reservation(), !item.seen()))
+                    .toList(), knownEpoch);
+            batch.debited(settled.account());
             effects.afterDebits(settled);
             settled.results().forEach(result -> batch.settled(new LedgerRepository.Applied(result.entry().eventId(),
                     result.balanceAfter(), result.released())));
@@ -174,7 +183,7 @@ class UsageAccountingService {
                 return;
             }
             // one usage the account cannot take must not fail the others it pays: settle them one by one
-            items.forEach(item -> settle(batch, accountId, List.of(item)));
+            items.forEach(item -> settle(batch, accountId, List.of(item), knownEpoch));
         }
     }
 

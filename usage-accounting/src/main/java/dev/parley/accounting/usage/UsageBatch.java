@@ -1,12 +1,14 @@
 package dev.parley.accounting.usage;
 
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
 
+import dev.parley.accounting.account.Account;
 import dev.parley.accounting.ledger.LedgerEntry;
 import dev.parley.accounting.ledger.LedgerRepository;
 
@@ -18,16 +20,20 @@ import dev.parley.accounting.ledger.LedgerRepository;
  */
 final class UsageBatch {
 
-    /** A usage at its position in the batch, with its ledger entry (the stored one when it was seen before). */
-    record Item(int index, RecordedUsage usage, LedgerEntry entry, boolean defaultPrice) {
+    /**
+     * A usage at its position in the batch, with its ledger entry (the stored one when it was seen before: then
+     * {@code seen}, and a delivery before may have debited it).
+     */
+    record Item(int index, RecordedUsage usage, LedgerEntry entry, boolean defaultPrice, boolean seen) {
 
         Item with(LedgerEntry stored) {
-            return new Item(index, usage, stored, false);
+            return new Item(index, usage, stored, false, true);
         }
     }
 
     private final List<Item> items = new ArrayList<>();
     private final Map<String, LedgerRepository.Applied> settled = new HashMap<>();
+    private final Map<String, Account> debited = new LinkedHashMap<>();
     private int failedAt = Integer.MAX_VALUE;
     private Item failedItem;
     private RuntimeException failure;
@@ -59,6 +65,16 @@ final class UsageBatch {
     /** Step 2 ended for this usage: what marking its entry applied records. */
     void settled(LedgerRepository.Applied applied) {
         settled.put(applied.eventId(), applied);
+    }
+
+    /** An account as its debit of this batch returned it. */
+    void debited(Account account) {
+        debited.put(account.userId(), account);
+    }
+
+    /** The accounts this batch debited, as their debits returned them. */
+    Collection<Account> debitedAccounts() {
+        return debited.values();
     }
 
     /** What marking the entries of the items still in the batch records. */

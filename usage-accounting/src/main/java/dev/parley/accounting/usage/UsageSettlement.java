@@ -13,14 +13,18 @@ import org.springframework.stereotype.Component;
 import dev.parley.accounting.account.Account;
 import dev.parley.accounting.account.AccountDebit;
 import dev.parley.accounting.account.AccountRepository;
+import dev.parley.accounting.account.EventIdGuard;
 import dev.parley.accounting.account.Reservation;
 import dev.parley.accounting.ledger.LedgerEntry;
+import dev.parley.accounting.ledger.LedgerRepository;
+import dev.parley.accounting.ledger.LedgerState;
 
 /**
  * Step 2 of the debit protocol: debit the paying account with all of a poll's usage it pays, and release the
- * reservations that usage settles, in one conditional update. The update names each reservation it releases and each
- * event id it applies, so when an expiry, a release or an earlier delivery races it, it matches nothing and is retried
- * against a fresh read, with only what the account has not applied yet.
+ * reservations that usage settles, in one conditional update. The update names each reservation it releases, each
+ * event id it applies and the guard's epoch ({@link EventIdGuard}), so when an expiry, a release, a trim or an earlier
+ * delivery races it, it matches nothing and is retried against a fresh read of the account, then of the ledger, with
+ * only what neither shows applied.
  */
 @Component
 class UsageSettlement {
@@ -28,13 +32,20 @@ class UsageSettlement {
     private static final int ATTEMPTS = 20;
 
     private final AccountRepository accounts;
+    private final LedgerRepository ledger;
+    private final EventEpochs epochs;
 
-    UsageSettlement(AccountRepository accounts) {
+    UsageSettlement(AccountRepository accounts, LedgerRepository ledger, EventEpochs epochs) {
         this.accounts = accounts;
+        this.ledger = ledger;
+        this.epochs = epochs;
     }
 
-    /** A usage to settle: its pending ledger entry and the reservation its event names (null: none). */
-    record Pending(LedgerEntry entry, RecordedUsage.Held held) {
+    /**
+     * A usage to settle: its pending ledger entry, the reservation its event names (null: none), and whether this
+     * delivery wrote the entry (false: it existed, a delivery before may have debited it).
+     */
+    record Pending(LedgerEntry entry, RecordedUsage.Held held, boolean fresh) {
     }
 
     /**
@@ -61,34 +72,60 @@ class UsageSettlement {
      *        {@link AccountRepository#RECENT_EVENT_WINDOW}). The reservations their events name allow the usual case in
      *        one update without reading the account first. Null, stale or already settled: the account is read and
      *        each reservation found there.
+     * @param knownEpoch the account's epoch as observed before this delivery wrote its ledger entries; null when
+     *        unknown. It lets usages whose entries this delivery wrote debit without a read.
      */
-    Settled settleAll(String accountId, List<Pending> pending) {
-        if (pending.stream().allMatch(usage -> names(accountId, usage)) && distinctRequests(pending)) {
+    Settled settleAll(String accountId, List<Pending> pending, Long knownEpoch) {
+        if (knownEpoch != null && pending.stream().allMatch(usage -> usage.fresh() && names(accountId, usage))
+                && distinctRequests(pending)) {
             List<AccountDebit> debits = pending.stream().map(usage -> debitOf(usage.entry(), named(usage))).toList();
-            Optional<Account> debited = accounts.debitAll(accountId, debits);
+            Optional<Account> debited = debit(accountId, knownEpoch, debits);
             if (debited.isPresent()) {
                 return settled(debited.get(), pending, debits);
             }
         }
-        Account payer = accounts.find(accountId).orElseGet(() -> accounts.open(accountId));
         for (int attempt = 0; attempt < ATTEMPTS; attempt++) {
-            if (attempt > 0) {
-                payer = accounts.find(accountId).orElseThrow();
-            }
-            // what landed before an interruption is not applied again
-            Set<String> applied = new HashSet<>(payer.recentEventIds());
+            Account payer = attempt == 0 ? accounts.find(accountId).orElseGet(() -> accounts.open(accountId))
+                    : accounts.find(accountId).orElseThrow();
+            epochs.observed(payer);
+            // what landed before an interruption is not applied again: the account holds it, or (read after the
+            // account) its ledger entry is APPLIED
+            Set<String> toApply = new HashSet<>(EventIdGuard.toApply(eventIds(pending), payer.recentEventIds(),
+                    appliedEntries(pending, payer.recentEventIds())));
             List<AccountDebit> debits = debitsFor(payer, pending.stream()
-                    .filter(usage -> !applied.contains(usage.entry().eventId())).toList());
+                    .filter(usage -> toApply.contains(usage.entry().eventId())).toList());
             if (debits.isEmpty()) {
                 return settled(payer, pending, debits);
             }
-            Optional<Account> debited = accounts.debitAll(accountId, debits);
+            Optional<Account> debited = debit(accountId, payer.eventEpoch(), debits);
             if (debited.isPresent()) {
                 return settled(debited.get(), pending, debits);
             }
         }
         throw new IllegalStateException("Usage " + pending.get(0).entry().eventId() + " and " + (pending.size() - 1)
                 + " more kept racing changes of account " + accountId);
+    }
+
+    private Optional<Account> debit(String accountId, long epoch, List<AccountDebit> debits) {
+        Optional<Account> debited = accounts.debitAll(accountId, epoch, debits);
+        debited.ifPresent(epochs::observed);
+        return debited;
+    }
+
+    private static List<String> eventIds(List<Pending> pending) {
+        return pending.stream().map(usage -> usage.entry().eventId()).toList();
+    }
+
+    /** Of the usages the account does not hold, those whose ledger entries are APPLIED (read now, after the account). */
+    private Set<String> appliedEntries(List<Pending> pending, List<String> held) {
+        Set<String> heldIds = new HashSet<>(held);
+        List<String> unheld = eventIds(pending).stream().filter(id -> !heldIds.contains(id)).toList();
+        Set<String> applied = new HashSet<>();
+        if (!unheld.isEmpty()) {
+            ledger.findAll(unheld).stream().filter(entry -> entry.state() == LedgerState.APPLIED)
+                    .forEach(entry -> applied.add(entry.eventId()));
+        }
+        return applied;
     }
 
     private static boolean names(String accountId, Pending usage) {

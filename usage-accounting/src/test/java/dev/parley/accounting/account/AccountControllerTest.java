@@ -66,7 +66,7 @@ class AccountControllerTest {
         Instant now = Instant.parse("2026-01-02T03:04:05Z");
         given(accounts.open("alice"))
                 .willReturn(new Account("alice", 9_000, 10_000, 700, 300, 1_000, 1_000, 120, 8_880, List.of(), null,
-                        "e1", List.of("e1"), List.of(), null, List.of(), null, now, now));
+                        "e1", List.of("e1"), 0, 1, List.of(), null, List.of(), null, now, now));
 
         mvc.perform(get("/internal/accounts/alice").header(HttpHeaders.AUTHORIZATION, "Bearer " + TOKEN))
                 .andExpect(status().isOk())

@@ -57,7 +57,7 @@ class AccountEndpointIT extends IntegrationTest {
     void readingTwiceKeepsTheAccount() throws Exception {
         String user = newUserId();
         accounts.open(user);
-        accounts.debit(AccountDebit.ofTokens(user, "event-1", 20, 5));
+        accounts.debit(0, AccountDebit.ofTokens(user, "event-1", 20, 5));
 
         mvc.perform(get("/internal/accounts/{userId}", user).header(HttpHeaders.AUTHORIZATION, "Bearer " + SERVICE_TOKEN))
                 .andExpect(status().isOk())

@@ -102,7 +102,7 @@ class HoldLanesTest {
     }
 
     private static Account account() {
-        return new Account("ada", 100, 100, 0, 0, 0, 0, 0, 100, List.of(), null, null, List.of(), List.of(), null,
+        return new Account("ada", 100, 100, 0, 0, 0, 0, 0, 100, List.of(), null, null, List.of(), 0, 0, List.of(), null,
                 List.of(), Map.of(), Instant.EPOCH, Instant.EPOCH);
     }
 }

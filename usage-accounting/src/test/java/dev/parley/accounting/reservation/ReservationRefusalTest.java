@@ -47,7 +47,7 @@ class ReservationRefusalTest {
     }
 
     private static Account account(long available, int active) {
-        return new Account("u1", available, available, 0, 0, 0, 0, 0, available, List.of(), null, null, List.of(),
+        return new Account("u1", available, available, 0, 0, 0, 0, 0, available, List.of(), null, null, List.of(), 0, 0,
                 List.of(), null, List.of(), Map.of("u1", active), Instant.EPOCH, Instant.EPOCH);
     }
 }

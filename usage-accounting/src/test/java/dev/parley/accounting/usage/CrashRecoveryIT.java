@@ -6,6 +6,8 @@ import static org.awaitility.Awaitility.await;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 
 import org.bson.Document;
 import org.junit.jupiter.api.Test;
@@ -20,6 +22,7 @@ import dev.parley.accounting.IntegrationTest;
 import dev.parley.accounting.account.Account;
 import dev.parley.accounting.account.AccountDebit;
 import dev.parley.accounting.account.AccountRepository;
+import dev.parley.accounting.account.EventIdGuard;
 import dev.parley.accounting.account.Reservation;
 import dev.parley.accounting.ledger.LedgerEntry;
 import dev.parley.accounting.ledger.LedgerRepository;
@@ -67,7 +70,7 @@ class CrashRecoveryIT extends IntegrationTest {
         UsageRecorded event = usage(newUserId(), 250, 50);
         assertThat(ledger.insertPending(pendingEntry(event))).isTrue();
         accounts.open(event.getUserId());
-        assertThat(accounts.debit(debitOf(event))).isPresent();
+        assertThat(accounts.debit(epoch(event.getUserId()), debitOf(event))).isPresent();
 
         redeliver(event);
 
@@ -83,8 +86,8 @@ class CrashRecoveryIT extends IntegrationTest {
         UsageRecorded event = usage(newUserId(), 40, 2);
         accounts.open(event.getUserId());
 
-        assertThat(accounts.debit(debitOf(event))).isPresent();
-        assertThat(accounts.debit(debitOf(event))).isEmpty();
+        assertThat(accounts.debit(epoch(event.getUserId()), debitOf(event))).isPresent();
+        assertThat(accounts.debit(epoch(event.getUserId()), debitOf(event))).isEmpty();
 
         assertThat(accounts.find(event.getUserId()).orElseThrow().balance()).isEqualTo(STARTING_BALANCE - 42);
     }
@@ -100,7 +103,7 @@ class CrashRecoveryIT extends IntegrationTest {
         accounting.apply(second);
 
         // the stalled consumer wakes up and runs step 2
-        assertThat(accounts.debit(debitOf(first))).isEmpty();
+        assertThat(accounts.debit(0, debitOf(first))).isEmpty();
 
         assertThat(accounts.find(user).orElseThrow().balance()).isEqualTo(STARTING_BALANCE - 120);
     }
@@ -128,7 +131,7 @@ class CrashRecoveryIT extends IntegrationTest {
                 .inc("reserved", 1_000).inc("available", -1_000).inc("reservationCount", 1), Account.class);
         LedgerEntry pending = pendingEntry(event);
         assertThat(ledger.insertPending(pending)).isTrue();
-        assertThat(accounts.debit(new AccountDebit(user, event.getEventId(), event.getRequestId(), 300, 250, 50, 300,
+        assertThat(accounts.debit(epoch(user), new AccountDebit(user, event.getEventId(), event.getRequestId(), 300, 250, 50, 300,
                 reservation))).isPresent();
         buckets.add(pending, null);
 
@@ -140,6 +143,64 @@ class CrashRecoveryIT extends IntegrationTest {
         assertThat(account.available()).isEqualTo(STARTING_BALANCE - 300);
         assertThat(account.reservations()).isEmpty();
         assertThat(bucketRequests(event)).isEqualTo(1);
+    }
+
+    @Test
+    void aStalledConsumerCannotDebitTwiceAfterItsIdsWereTrimmed() {
+        String user = newUserId();
+        UsageRecorded first = usage(user, 100, 0);
+        // what the stalled consumer knew of the account before it wrote step 1: a fresh account, epoch 0
+        long stalledEpoch = accounts.open(user).eventEpoch();
+        ledger.insertPending(pendingEntry(first));
+        // its successor applies the record and enough after it that the account's ids are trimmed
+        accounting.apply(recordedOf(first));
+        List<RecordedUsage> later = smallUsages(user, EventIdGuard.TRIM_AFTER);
+        accounting.applyAll(later);
+        Account trimmed = accounts.find(user).orElseThrow();
+        assertThat(trimmed.eventEpoch()).isPositive();
+        assertThat(trimmed.recentEventIds()).doesNotContain(first.getEventId()).hasSizeLessThan(EventIdGuard.TRIM_AFTER);
+
+        // the stalled consumer wakes up with the epoch it knew: its write matches nothing
+        assertThat(accounts.debit(stalledEpoch, debitOf(first))).isEmpty();
+        // and a replay of all of it finds every entry APPLIED
+        accounting.apply(recordedOf(first));
+        accounting.applyAll(later);
+
+        assertThat(accounts.find(user).orElseThrow().balance())
+                .isEqualTo(STARTING_BALANCE - 100 - EventIdGuard.TRIM_AFTER);
+    }
+
+    @Test
+    void aKillBetweenDebitAndMarkIsDebitedOnceHoweverManyDebitsFollowBeforeTheRedelivery() throws Exception {
+        String user = newUserId();
+        UsageRecorded first = usage(user, 100, 0);
+        // killed between step 2 and step 4: debited, entry PENDING
+        assertThat(ledger.insertPending(pendingEntry(first))).isTrue();
+        assertThat(accounts.debit(accounts.open(user).eventEpoch(), debitOf(first))).isPresent();
+        // other records of the account (an organisation's other members) are applied and trimmed meanwhile
+        accounting.applyAll(smallUsages(user, 3 * EventIdGuard.TRIM_AFTER));
+        Account trimmed = accounts.find(user).orElseThrow();
+        assertThat(trimmed.eventEpoch()).isPositive();
+        // an id whose entry is not APPLIED is never trimmed
+        assertThat(trimmed.recentEventIds()).contains(first.getEventId());
+
+        redeliver(first);
+
+        assertThat(ledger.find(first.getEventId()).orElseThrow().state()).isEqualTo(LedgerState.APPLIED);
+        assertThat(accounts.find(user).orElseThrow().balance())
+                .isEqualTo(STARTING_BALANCE - 100 - 3 * EventIdGuard.TRIM_AFTER);
+    }
+
+    private static List<RecordedUsage> smallUsages(String user, int count) {
+        List<RecordedUsage> usages = new ArrayList<>();
+        for (int i = 0; i < count; i++) {
+            usages.add(UsageEvents.recorded(user, 1, 0, false));
+        }
+        return usages;
+    }
+
+    private long epoch(String user) {
+        return accounts.find(user).orElseThrow().eventEpoch();
     }
 
     private long bucketRequests(UsageRecorded event) {

@@ -110,8 +110,8 @@ class UsageBatchIT extends IntegrationTest {
         List<LedgerEntry> pending = List.of(entryOf(pendingOnly), entryOf(debitedNotBucketed),
                 entryOf(bucketedNotMarked));
         assertThat(ledger.insertPendingAll(pending)).isEmpty();
-        accounts.open(user);
-        assertThat(accounts.debitAll(user, List.of(debitOf(debitedNotBucketed), debitOf(bucketedNotMarked))))
+        long epoch = accounts.open(user).eventEpoch();
+        assertThat(accounts.debitAll(user, epoch, List.of(debitOf(debitedNotBucketed), debitOf(bucketedNotMarked))))
                 .isPresent();
         buckets.addAll(List.of(pending.get(2)), entry -> null);
 
