@@ -14,8 +14,8 @@ import org.bson.Document;
  * The filter and update of one or more usage debits of one account, applied as one conditional write: the filter
  * holds each debit's own condition (its event id not held; the reservation it settles still held with its
  * amount, or, when it settles none, none held for its request) and the guard's epoch ({@link EventIdGuard}), the
- * update their sum; the ids are added without a bound (only a trim of APPLIED entries' ids takes them out). One debit gives exactly the
- * single-debit write of before ({@code $ne}, a top-level {@code $elemMatch}).
+ * update their sum; the ids are added without a bound (only a trim of APPLIED entries' ids takes them out). One
+ * debit gives exactly the single-debit write of before ({@code $ne}, a top-level {@code $elemMatch}).
  */
 final class DebitBatch {
 

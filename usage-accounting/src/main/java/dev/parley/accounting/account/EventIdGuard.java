@@ -16,7 +16,7 @@ import org.bson.Document;
  * because the debit adds its ids in the same write, APPLIED is final, and an id leaves only when its entry was read
  * APPLIED before ({@link #trimmable}), in a write that increments the epoch. A debit conditional on the epoch it
  * read (unchanged) and on none of its ids being held therefore applies only ids that were neither held when it read
- * the account nor APPLIED when it read the ledger after that (docs/decisions.md, "The debit guard").
+ * the account nor APPLIED when it read the ledger after that (docs/decisions.md, "the debit guard holds unfinished ids").
  */
 public final class EventIdGuard {
 

@@ -116,7 +116,7 @@ class UsageSettlement {
         return pending.stream().map(usage -> usage.entry().eventId()).toList();
     }
 
-    /** Of the usages the account does not hold, those whose ledger entries are APPLIED (read now, after the account). */
+    /** Of the usages the account does not hold, those whose entries are APPLIED (read now, after the account). */
     private Set<String> appliedEntries(List<Pending> pending, List<String> held) {
         Set<String> heldIds = new HashSet<>(held);
         List<String> unheld = eventIds(pending).stream().filter(id -> !heldIds.contains(id)).toList();

@@ -131,8 +131,8 @@ class CrashRecoveryIT extends IntegrationTest {
                 .inc("reserved", 1_000).inc("available", -1_000).inc("reservationCount", 1), Account.class);
         LedgerEntry pending = pendingEntry(event);
         assertThat(ledger.insertPending(pending)).isTrue();
-        assertThat(accounts.debit(epoch(user), new AccountDebit(user, event.getEventId(), event.getRequestId(), 300, 250, 50, 300,
-                reservation))).isPresent();
+        assertThat(accounts.debit(epoch(user), new AccountDebit(user, event.getEventId(), event.getRequestId(), 300,
+                250, 50, 300, reservation))).isPresent();
         buckets.add(pending, null);
 
         redeliver(event);
@@ -158,7 +158,8 @@ class CrashRecoveryIT extends IntegrationTest {
         accounting.applyAll(later);
         Account trimmed = accounts.find(user).orElseThrow();
         assertThat(trimmed.eventEpoch()).isPositive();
-        assertThat(trimmed.recentEventIds()).doesNotContain(first.getEventId()).hasSizeLessThan(EventIdGuard.TRIM_AFTER);
+        assertThat(trimmed.recentEventIds()).doesNotContain(first.getEventId())
+                .hasSizeLessThan(EventIdGuard.TRIM_AFTER);
 
         // the stalled consumer wakes up with the epoch it knew: its write matches nothing
         assertThat(accounts.debit(stalledEpoch, debitOf(first))).isEmpty();
