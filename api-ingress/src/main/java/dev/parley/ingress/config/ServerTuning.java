@@ -1,0 +1,34 @@
+package dev.parley.ingress.config;
+
+import java.util.List;
+
+import jakarta.validation.constraints.NotNull;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.util.unit.DataSize;
+import org.springframework.validation.annotation.Validated;
+
+/**
+ * What api-ingress's Jetty connector is told beyond Spring Boot's {@code server.*} settings: see
+ * {@link JettyConfig}.
+ *
+ * @param responseBuffer the servlet response buffer ({@code ServletResponse.getBufferSize()}; Jetty's default is
+ *        32 KB): a body that fits is sent with a Content-Length and can still become a problem if serialisation
+ *        fails, a longer one goes chunked. Jetty takes it from its buffer pool only while a response is written, so
+ *        it costs an idle stream nothing
+ * @param maxSwallow how much of a body refused as too large (413) is still read, so that the client gets the problem
+ *        rather than a reset connection (what Tomcat's {@code max-swallow-size} did); above the largest body limit
+ * @param internalProxies the networks (CIDR) whose X-Forwarded-* headers are believed when
+ *        {@code server.forward-headers-strategy} is {@code native}: see {@link TrustedProxyHeaders}; by default
+ *        Spring Boot's for Tomcat ({@code server.tomcat.remoteip.internal-proxies}): private, loopback, link-local and
+ *        CGNAT networks
+ */
+@Validated
+@ConfigurationProperties("parley.http")
+record ServerTuning(
+        @DefaultValue("8KB") @NotNull DataSize responseBuffer,
+        @DefaultValue("16MB") @NotNull DataSize maxSwallow,
+        @DefaultValue({"192.168.0.0/16", "172.16.0.0/12", "169.254.0.0/16", "fc00::/7", "10.0.0.0/8", "100.64.0.0/10",
+                "127.0.0.0/8", "fe80::/10", "::1/128"}) @NotNull List<String> internalProxies) {
+}
