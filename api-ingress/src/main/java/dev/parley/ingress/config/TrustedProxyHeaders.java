@@ -5,6 +5,7 @@ import java.net.SocketAddress;
 import java.util.List;
 import java.util.regex.Pattern;
 
+import org.eclipse.jetty.http.HostPortHttpField;
 import org.eclipse.jetty.http.HttpFields;
 import org.eclipse.jetty.http.HttpURI;
 import org.eclipse.jetty.server.ConnectionMetaData;
@@ -75,11 +76,16 @@ final class TrustedProxyHeaders implements HttpConfiguration.Customizer {
 
         private final ConnectionMetaData connection;
         private final HttpURI uri;
+        private final HttpFields headers;
 
         Forwarded(Request request, String client, Boolean secure, String host, String port) {
             super(request);
             this.connection = new Connection(request.getConnectionMetaData(), client, secure, request);
             this.uri = uriOf(request.getHttpURI(), secure, host, port);
+            // Jetty refuses a request whose Host header disagrees with its URI's authority
+            this.headers = secure == null && host == null ? request.getHeaders()
+                    : HttpFields.build(request.getHeaders()).put(new HostPortHttpField(uri.getHost(), uri.getPort()))
+                            .asImmutable();
         }
 
         private static HttpURI uriOf(HttpURI original, Boolean secure, String host, String port) {
@@ -113,6 +119,11 @@ final class TrustedProxyHeaders implements HttpConfiguration.Customizer {
         @Override
         public HttpURI getHttpURI() {
             return uri;
+        }
+
+        @Override
+        public HttpFields getHeaders() {
+            return headers;
         }
 
         @Override

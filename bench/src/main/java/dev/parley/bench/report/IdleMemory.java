@@ -5,8 +5,8 @@ import java.util.List;
 /**
  * What api-ingress holds per open, idle stream of one API: its heap after a full GC and its RSS with no stream of
  * the run open, with half of them open and with all of them open. The per-stream figures are the growth from half
- * to all, divided by the streams opened in between: Tomcat keeps recycled processors and socket buffers of closed
- * connections for reuse, so the first streams opened partly reuse memory that was already counted before.
+ * to all, divided by the streams opened in between: the HTTP server keeps recycled objects and pooled buffers of
+ * closed connections for reuse, so the first streams opened partly reuse memory that was already counted before.
  *
  * @param api         {@code native} (a message's SSE stream) or {@code openai} ({@code /v1} with {@code stream})
  * @param requested   streams the run tried to open

@@ -47,7 +47,7 @@ public final class MarkdownReport {
         md.append("Streams opened through the first api-ingress and left open while the upstream holds their first "
                 + "token back; its heap after a full GC (`jcmd GC.class_histogram`) and VmRSS with none, half and all "
                 + "of them open. Per stream: the growth from half to all over the streams opened in between (the "
-                + "first ones reuse what Tomcat kept of earlier connections); \"from none\" divides the growth from "
+                + "first ones reuse what the server kept of earlier connections); \"from none\" divides the growth from "
                 + "none open by all of them.\n\n");
         md.append("| API | open | heap KB/stream | heap KB/stream from none | RSS KB/stream | heap MB none / half / all"
                 + " | RSS MB none / half / all |\n| --- | ---: | ---: | ---: | ---: | ---: | ---: |\n");
