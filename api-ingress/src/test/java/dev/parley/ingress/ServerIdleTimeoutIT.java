@@ -13,8 +13,10 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
 
 import org.junit.jupiter.api.Test;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
+import org.eclipse.jetty.server.ServerConnector;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.jetty.JettyWebServer;
+import org.springframework.boot.web.server.context.WebServerApplicationContext;
 
 import dev.parley.events.CancelRequested;
 import dev.parley.events.ChatRequested;
@@ -31,14 +33,17 @@ class ServerIdleTimeoutIT extends IngressIntegrationTest {
 
     static final Duration IDLE_TIMEOUT = Duration.ofSeconds(1);
 
-    @DynamicPropertySource
-    static void shortIdleTimeout(DynamicPropertyRegistry registry) {
-        registry.add("server.jetty.connection-idle-timeout", () -> IDLE_TIMEOUT.toMillis() + "ms");
-    }
+    @Autowired
+    WebServerApplicationContext context;
 
     @Test
     void aSilentAnswerOutlastsTheIdleTimeout() {
         User user = signUp("patient");
+        // on the shared context's server (a context of its own would start a second instance on the same database):
+        // connections accepted from now on get the short timeout
+        var connector = (ServerConnector) ((JettyWebServer) context.getWebServer()).getServer().getConnectors()[0];
+        long configured = connector.getIdleTimeout();
+        connector.setIdleTimeout(IDLE_TIMEOUT.toMillis());
         try (HttpClient client = HttpClient.newHttpClient()) {
             CompletableFuture<HttpResponse<String>> plain = client.sendAsync(completion(user, false, "Plain"),
                     HttpResponse.BodyHandlers.ofString());
@@ -61,6 +66,8 @@ class ServerIdleTimeoutIT extends IngressIntegrationTest {
             streamed.join();
             assertThat(chunks.getLast()).isEqualTo("data:[DONE]");
             assertThat(chunks).anyMatch(chunk -> chunk.contains("\"content\":\"Late\""));
+        } finally {
+            connector.setIdleTimeout(configured);
         }
         assertThat(kafka.findAll(Topics.CHAT_CONTROL, CancelRequested.class, cancel -> true)
                 .stream().map(CancelRequested::getUserId)).doesNotContain(user.id());
