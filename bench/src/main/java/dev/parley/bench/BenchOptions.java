@@ -15,13 +15,14 @@ import dev.parley.bench.profile.Profiles;
  * {@code ./parley bench [profile...] [options]}: the profiles to run (default all) and overrides of their numbers.
  *
  * @param output where result folders go (default {@code <repo>/bench/results})
- * @param jitWarmup unmeasured peak load after every stack start, so that the runs measure compiled code
+ * @param jitWarmup the most unmeasured peak load after every stack start, which ends earlier once the JIT compilers
+ *        have settled, so that the runs measure compiled code
  * @param idleStreams streams of each API the idle profile holds open
  */
 record BenchOptions(List<String> profiles, String name, Overrides overrides, Path output, String caveat,
         int preloadMessages, int preloadLedger, Duration jitWarmup, int idleStreams) {
 
-    static final Duration DEFAULT_JIT_WARMUP = Duration.ofSeconds(20);
+    static final Duration DEFAULT_JIT_WARMUP = Duration.ofSeconds(480);
 
     static final String USAGE = """
             Usage: ./parley bench [profile...] [options]
@@ -40,7 +41,8 @@ record BenchOptions(List<String> profiles, String name, Overrides overrides, Pat
               --api native|openai|both
               --ingress N  --workers M   api-ingress and llm-worker instances
               --preload-messages N  --preload-ledger N   profile f's history (200000 each)
-              --jit-warmup S         unmeasured peak load after each stack start, for the JIT (20; 0: none)
+              --jit-warmup S         unmeasured peak load after each stack start until the JIT settles, at most S s
+                         (480; 0: none)
               --idle-streams N       streams of each API the idle profile holds open (1000)
               --caveat TEXT          printed above the results (e.g. "measured on a busy machine")
               --output DIR           where result folders go (default bench/results)

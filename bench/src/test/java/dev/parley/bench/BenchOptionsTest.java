@@ -22,7 +22,7 @@ class BenchOptionsTest {
         assertThat(options.profiles()).containsExactly("a", "b", "c", "d", "e", "f", "idle");
         assertThat(options.output()).isEqualTo(Path.of("/repo/bench/results"));
         assertThat(options.preloadMessages()).isEqualTo(200_000);
-        assertThat(options.jitWarmup()).isEqualTo(Duration.ofSeconds(20));
+        assertThat(options.jitWarmup()).isEqualTo(Duration.ofSeconds(480));
         assertThat(options.idleStreams()).isEqualTo(1000);
     }
 

@@ -31,7 +31,7 @@ class BenchSmokeIT {
         Path output = target.resolve("bench-smoke/results");
         BenchOptions options = BenchOptions.parse(new String[] {"a", "--count", "6", "--duration", "60",
                 "--warmup", "2", "--direct-duration", "2", "--deltas", "5", "--delay-ms", "2", "--name", "smoke",
-                "--output", output.toString(), "--caveat", "smoke test"}, repo);
+                "--output", output.toString(), "--caveat", "smoke test", "--jit-warmup", "16"}, repo);
 
         // services compiled by C1 alone start sooner: this test is about the bench, not about the figures
         BenchReport report = new Bench(options, repo, home, freePorts(),
@@ -51,6 +51,7 @@ class BenchSmokeIT {
         assertThat(run.debitLag().samples()).isPositive();
         assertThat(output.resolve("smoke/results.json")).isNotEmptyFile();
         assertThat(output.resolve("smoke/ttft-a.png")).isNotEmptyFile();
+        assertThat(output.resolve("smoke/results.md")).content().contains("of it JIT compiling s");
         assertThat(output.resolve("latest.md")).content().contains("| a | 1 |");
         assertThat(home.resolve("stack.properties")).doesNotExist();
         assertThat(Files.readString(home.resolve("logs/bench-stack.log"))).contains("Parley stopped.");

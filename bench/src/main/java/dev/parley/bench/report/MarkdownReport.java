@@ -98,10 +98,12 @@ public final class MarkdownReport {
         if (run.direct().errorCount() > 0) {
             md.append(" (direct phase: ").append(run.direct().errors()).append(")");
         }
-        md.append("\n\n| process | CPU s | CPU ms/stream | RSS MB | peak RSS MB |\n| --- | ---: | ---: | ---: | ---: |\n");
-        run.processes().forEach(p -> md.append("| %s | %s | %s | %.0f | %.0f |%n".formatted(p.name(),
-                Fmt.two(p.cpuSeconds()), Fmt.two(p.cpuMillisPerStream()), p.rssMb(), p.peakRssMb())));
-        md.append("| **all** | | **").append(Fmt.two(run.totalCpuMillisPerStream())).append("** | | |\n");
+        md.append("\n\n| process | CPU s | of it JIT compiling s | CPU ms/stream | RSS MB | peak RSS MB |\n"
+                + "| --- | ---: | ---: | ---: | ---: | ---: |\n");
+        run.processes().forEach(p -> md.append("| %s | %s | %s | %s | %.0f | %.0f |%n".formatted(p.name(),
+                Fmt.two(p.cpuSeconds()), Fmt.two(p.jitSeconds()), Fmt.two(p.cpuMillisPerStream()), p.rssMb(),
+                p.peakRssMb())));
+        md.append("| **all** | | | **").append(Fmt.two(run.totalCpuMillisPerStream())).append("** | | |\n");
         if (!run.directProcesses().isEmpty()) {
             md.append("\nDirect phase (%.1f streams/s): ".formatted(run.direct().streamsPerSecond()))
                     .append(run.directProcesses().stream().map(p -> "%s %s ms CPU per stream, %.0f MB".formatted(

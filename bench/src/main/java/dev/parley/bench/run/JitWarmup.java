@@ -2,6 +2,7 @@ package dev.parley.bench.run;
 
 import java.time.Duration;
 import java.util.EnumSet;
+import java.util.List;
 
 import okhttp3.OkHttpClient;
 import org.slf4j.Logger;
@@ -12,36 +13,66 @@ import dev.parley.bench.load.ClosedLoop;
 import dev.parley.bench.load.LoadPlan;
 import dev.parley.bench.load.StreamCalls;
 import dev.parley.bench.load.WindowListener;
+import dev.parley.bench.measure.MeasuredProcess;
+import dev.parley.bench.measure.ProcFiles;
 import dev.parley.bench.profile.RunSpec;
 import dev.parley.bench.setup.BenchSetup;
 import dev.parley.bench.upstream.StreamShape;
 
 /**
- * Unmeasured peak load right after a stack started. A service's request path is interpreted or compiled by C1 for
- * its first thousands of calls; without this, profile a (C=1, about 60 requests) measured that start-up code, not
- * the service a client meets after its first minute (the first a run on a quiet machine added 44.5 ms at p50; the
- * same run after the peak sweep, about half).
+ * Unmeasured peak load right after a stack started, until the stack's JIT compilers have settled
+ * ({@link JitSettling}). A service's request path is interpreted or compiled by C1 for its first thousands of calls,
+ * and on two cores C2 then takes minutes to compile the rest while the load runs: after 20 s of this load, profile a
+ * added 55 ms at p50 and the compiler threads still took a fifth of api-ingress's CPU; after 120-180 s, 23-25 ms.
+ * Without it the runs measure start-up, not the service a client meets after its first minutes.
  */
 final class JitWarmup {
 
     private static final Logger log = LoggerFactory.getLogger(JitWarmup.class);
     static final int CLIENTS = 8;
+    static final Duration SLICE = Duration.ofSeconds(15);
 
     private final BenchContext context;
+    private final ProcFiles proc;
 
     JitWarmup(BenchContext context) {
-        this.context = context;
+        this(context, ProcFiles.system());
     }
 
-    void run(Duration length) throws InterruptedException {
-        if (length.isZero() || length.isNegative()) {
+    JitWarmup(BenchContext context, ProcFiles proc) {
+        this.context = context;
+        this.proc = proc;
+    }
+
+    void run(Duration maximum) throws InterruptedException {
+        if (maximum.isZero() || maximum.isNegative()) {
             return;
         }
-        log.info("JIT warm-up: C={} peak streams for {} s, unmeasured...", CLIENTS, length.toSeconds());
+        JitSettling settling = JitSettling.upTo(maximum);
+        log.info("JIT warm-up: C={} peak streams until the JIT compilers settle (at least {} s, at most {} s), "
+                + "unmeasured...", CLIENTS, settling.minimum().toSeconds(), maximum.toSeconds());
+        List<MeasuredProcess> stack = context.stack().processes();
+        long started = System.nanoTime();
+        Duration elapsed;
+        boolean settled;
+        do {
+            Duration slice = min(SLICE, maximum.minusNanos(System.nanoTime() - started));
+            Ticks before = Ticks.of(proc, stack);
+            load(slice);
+            Ticks spent = Ticks.of(proc, stack).minus(before);
+            elapsed = Duration.ofNanos(System.nanoTime() - started);
+            settled = settling.settled(elapsed, spent.compileSeconds(), spent.cpuSeconds());
+            log.info("  {} s: the compiler threads took {}% of the stack's CPU in the last {} s{}", elapsed.toSeconds(),
+                    Math.round(100 * JitSettling.share(spent.compileSeconds(), spent.cpuSeconds())),
+                    slice.toSeconds(), settled && elapsed.compareTo(maximum) >= 0 ? " (the most allowed)" : "");
+        } while (!settled);
+    }
+
+    private void load(Duration slice) throws InterruptedException {
         // the peak profile's shape and clients (both APIs, every ingress, the users' keys), all of it warm-up
         RunSpec spec = new RunSpec("jit-warmup", "jit-warmup", "JIT warm-up", CLIENTS, new StreamShape(20, 0, 0),
-                Duration.ZERO, context.loadUsers().size(), EnumSet.of(Api.NATIVE, Api.OPENAI), length,
-                Duration.ofSeconds(1), Long.MAX_VALUE, Duration.ZERO, false, context.ingressUrls().size(), 1, 5);
+                Duration.ZERO, context.loadUsers().size(), EnumSet.of(Api.NATIVE, Api.OPENAI), Duration.ZERO, slice,
+                Long.MAX_VALUE, Duration.ZERO, false, context.ingressUrls().size(), 1, 5);
         context.upstream().shape(spec.shape());
         OkHttpClient http = RunExecutor.client(CLIENTS);
         try {
@@ -52,6 +83,36 @@ final class JitWarmup {
         } finally {
             http.connectionPool().evictAll();
             http.dispatcher().executorService().shutdown();
+        }
+    }
+
+    private static Duration min(Duration a, Duration b) {
+        return a.compareTo(b) <= 0 ? a : b;
+    }
+
+    /** CPU ticks of the stack's processes, all threads and compiler threads. */
+    record Ticks(long cpu, long compile) {
+
+        static Ticks of(ProcFiles proc, List<MeasuredProcess> processes) {
+            long cpu = 0;
+            long compile = 0;
+            for (MeasuredProcess process : processes) {
+                cpu += proc.cpuTicks(process.pid()).orElse(0);
+                compile += proc.compilerTicks(process.pid()).orElse(0);
+            }
+            return new Ticks(cpu, compile);
+        }
+
+        Ticks minus(Ticks earlier) {
+            return new Ticks(cpu - earlier.cpu, compile - earlier.compile);
+        }
+
+        double cpuSeconds() {
+            return ProcFiles.seconds(cpu);
+        }
+
+        double compileSeconds() {
+            return ProcFiles.seconds(compile);
         }
     }
 }

@@ -52,7 +52,7 @@ public final class RunExecutor {
     /**
      * A freshly started stack answers its first requests slowly (lazy clients, schema look-ups, class loading, the
      * JIT): a few requests through each ingress and API, unmeasured, until they succeed or a minute passed; then
-     * {@code jitWarmup} of unmeasured peak load ({@link JitWarmup}).
+     * unmeasured peak load until the JIT compilers settle, at most {@code jitWarmup} ({@link JitWarmup}).
      */
     public void warmUp(Duration jitWarmup) throws InterruptedException {
         context.upstream().shape(new dev.parley.bench.upstream.StreamShape(5, 1, 0));
@@ -238,7 +238,7 @@ public final class RunExecutor {
     }
 
     static List<ProcessCost> costs(List<ProcessUsage> usage, long streams) {
-        return usage.stream().map(u -> new ProcessCost(u.name(), u.pid(), u.cpuSeconds(),
+        return usage.stream().map(u -> new ProcessCost(u.name(), u.pid(), u.cpuSeconds(), u.jitSeconds(),
                 streams == 0 ? 0 : u.cpuSeconds() * 1000 / streams, u.rssMb(), u.peakRssMb())).toList();
     }
 

@@ -44,6 +44,31 @@ class ProcFilesTest {
     }
 
     @Test
+    void compilerTicksSumTheJitThreadsOnly() throws IOException {
+        thread(4242, 1, "java", 1500, 250);
+        thread(4242, 2, "C2 CompilerThre", 300, 20);
+        thread(4242, 3, "C1 CompilerThre", 40, 2);
+        thread(4242, 4, "VM Thread", 70, 7);
+        ProcFiles files = new ProcFiles(proc);
+
+        assertThat(files.compilerTicks(4242)).hasValue(362);
+        assertThat(files.compilerTicks(4343)).isEmpty();
+    }
+
+    @Test
+    void thisJvmHasCompilerThreads() {
+        // a JVM always runs at least one compiler thread with the default tiered compilation
+        assertThat(ProcFiles.system().compilerTicks(ProcessHandle.current().pid())).isPresent();
+    }
+
+    private void thread(long pid, long tid, String name, long utime, long stime) throws IOException {
+        Path task = Files.createDirectories(proc.resolve(pid + "/task/" + tid));
+        Files.writeString(task.resolve("comm"), name + "\n");
+        Files.writeString(task.resolve("stat"), STAT.replace("4242 (java) x)", tid + " (" + name + ")")
+                .replace(" 1500 250 ", " " + utime + " " + stime + " "));
+    }
+
+    @Test
     void readsThisProcess() {
         long pid = ProcessHandle.current().pid();
 
@@ -59,6 +84,19 @@ class ProcFilesTest {
         CpuWindow window = CpuWindow.start(new ProcFiles(proc), java.util.List.of(new MeasuredProcess("svc", 7)));
         Files.writeString(proc.resolve("7/stat"), STAT.replace(" 1500 250 ", " 1800 300 "));
 
-        assertThat(window.end()).containsExactly(new ProcessUsage("svc", 7, 3.5, 2.0, 4.0));
+        assertThat(window.end()).containsExactly(new ProcessUsage("svc", 7, 3.5, 0, 2.0, 4.0));
+    }
+
+    @Test
+    void aWindowReportsWhatTheCompilerThreadsSpentInIt() throws IOException {
+        Files.createDirectories(proc.resolve("7"));
+        Files.writeString(proc.resolve("7/stat"), STAT);
+        Files.writeString(proc.resolve("7/status"), "VmRSS:\t 2048 kB\nVmHWM:\t 4096 kB\n");
+        thread(7, 8, "C2 CompilerThre", 100, 10);
+        CpuWindow window = CpuWindow.start(new ProcFiles(proc), java.util.List.of(new MeasuredProcess("svc", 7)));
+        Files.writeString(proc.resolve("7/stat"), STAT.replace(" 1500 250 ", " 1800 300 "));
+        thread(7, 8, "C2 CompilerThre", 160, 20);
+
+        assertThat(window.end()).containsExactly(new ProcessUsage("svc", 7, 3.5, 0.7, 2.0, 4.0));
     }
 }

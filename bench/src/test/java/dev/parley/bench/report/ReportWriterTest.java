@@ -53,7 +53,7 @@ class ReportWriterTest {
         var direct = new PhaseSummary(5, 300, 300, 60, 1200,
                 Map.of("all", Percentiles.summarize(new double[] {1, 1, 1, 1, 1, 1, 1, 1, 1, 1})), Map.of());
         return new RunResult(spec, direct, parley, Map.of("all", Map.of("p50", 4.0, "p90", 8.0, "p99", 9.0)),
-                List.of(new ProcessCost("launcher (kafka+mongo)", 1, 1.5, 3.0, 400, 450)), List.of(),
+                List.of(new ProcessCost("launcher (kafka+mongo)", 1, 1.5, 0.2, 3.0, 400, 450)), List.of(),
                 Map.of("api-ingress", new java.util.TreeMap<>(Map.of("users", 1.0, "messages", 2.0))), Map.of(), Map.of(),
                 new LatencyDigest("probe", 10, lagMillis, lagMillis * 2), "",
                 Map.of("parley", new double[] {1, 2, 3, 10}, "direct", new double[] {0.5, 0.6}));

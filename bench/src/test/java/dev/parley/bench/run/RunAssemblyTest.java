@@ -58,10 +58,10 @@ class RunAssemblyTest {
 
     @Test
     void cpuPerStreamDividesTheWindowsCpuByCompletedStreams() {
-        var costs = RunExecutor.costs(List.of(new ProcessUsage("api-ingress", 1, 2.0, 300, 350)), 400);
+        var costs = RunExecutor.costs(List.of(new ProcessUsage("api-ingress", 1, 2.0, 0.5, 300, 350)), 400);
 
         assertThat(costs.getFirst().cpuMillisPerStream()).isEqualTo(5.0);
-        assertThat(RunExecutor.costs(List.of(new ProcessUsage("x", 1, 2.0, 1, 1)), 0).getFirst().cpuMillisPerStream())
+        assertThat(RunExecutor.costs(List.of(new ProcessUsage("x", 1, 2.0, 0, 1, 1)), 0).getFirst().cpuMillisPerStream())
                 .isZero();
     }
 }
