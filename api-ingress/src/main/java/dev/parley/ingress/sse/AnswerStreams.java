@@ -1,5 +1,7 @@
 package dev.parley.ingress.sse;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 
@@ -44,15 +46,17 @@ public class AnswerStreams {
         SseEmitter emitter = emitter();
         SseSubscriber subscriber = new SseSubscriber(emitter, writers::execute, writers.maxQueuedPerClient());
         feed.follow(userId, conversationId, messageId, lastEventId, requestId -> {
-            // queued once the answer is known to be the caller's: a refused stream is answered as a problem
-            subscriber.sendRaw(SseEmitter.event().comment(OPENING_COMMENT));
+            // sent once the answer is known to be the caller's: a refused stream is answered as a problem
+            openOnThisThread(emitter, List.of(SseEmitter.event().comment(OPENING_COMMENT)));
             return attached(requestId, emitter, subscriber);
         });
         return emitter;
     }
 
     /**
-     * An SSE response that first sends {@code opening}, then each of the request's events as written by format.
+     * An SSE response that first sends {@code opening} (an {@link #OPENING_COMMENT} when it is empty: the response
+     * must be committed on the request's thread, see {@link #openOnThisThread}), then each of the request's events
+     * as written by format.
      *
      * @param onClientGone runs once if the client disconnects before the answer's terminal event reached this
      *        stream (the container notices when a write or keep-alive fails); not on a timeout or shutdown
@@ -62,7 +66,7 @@ public class AnswerStreams {
         SseEmitter emitter = emitter();
         SseSubscriber subscriber = new SseSubscriber(emitter, writers::execute, writers.maxQueuedPerClient(), format,
                 onClientGone);
-        opening.forEach(subscriber::sendRaw);
+        openOnThisThread(emitter, opening.isEmpty() ? List.of(SseEmitter.event().comment(OPENING_COMMENT)) : opening);
         hub.subscribe(requestId, attached(requestId, emitter, subscriber), -1);
         return emitter;
     }
@@ -77,6 +81,27 @@ public class AnswerStreams {
         waiter.future().whenComplete((data, failure) -> hub.unsubscribe(requestId, waiter));
         hub.subscribe(requestId, waiter, -1);
         return waiter.future();
+    }
+
+    /**
+     * Hands the opening to the emitter itself, on the request's thread and before the events' writer can touch it.
+     * Spring MVC holds it until the handler returns, then writes it on that same thread, which commits the response
+     * there. Left to the writer (another thread), the first write could commit the response while the request's
+     * thread still runs back out through the filters: Spring Security's HeaderWriterFilter then wrote its headers on
+     * the writer's thread after ServletRequestPathFilter had dropped the parsed path its matchers need
+     * (IllegalArgumentException), or as the filter wrote them on the request's thread too (two threads changing
+     * Jetty's header fields: NullPointerException). Spring MVC reports such a write as an IllegalStateException, and
+     * the stream hung.
+     */
+    private static void openOnThisThread(SseEmitter emitter, List<SseEmitter.SseEventBuilder> opening) {
+        try {
+            for (SseEmitter.SseEventBuilder item : opening) {
+                emitter.send(item);
+            }
+        } catch (IOException e) {
+            // not before the handler returned: the emitter only keeps what it is given until then
+            throw new UncheckedIOException(e);
+        }
     }
 
     private SseEmitter emitter() {

@@ -8,6 +8,8 @@ import java.util.Set;
 import java.util.concurrent.Executor;
 import java.util.concurrent.atomic.AtomicBoolean;
 
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.http.MediaType;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseBodyEmitter;
 import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
@@ -24,6 +26,8 @@ import dev.parley.ingress.stream.StreamSubscriber;
  * {@link #MAX_BATCH_PARTS} parts at a time, instead of a flush, and a socket write, per event.
  */
 final class SseSubscriber implements StreamSubscriber {
+
+    private static final Logger log = LoggerFactory.getLogger(SseSubscriber.class);
 
     private static final Object COMPLETE = new Object();
 
@@ -83,11 +87,6 @@ final class SseSubscriber implements StreamSubscriber {
                 .data(Map.of("attemptId", attemptId), MediaType.APPLICATION_JSON));
     }
 
-    /** Queues an event that is not one of the request's, such as the opening of a stream. */
-    boolean sendRaw(SseEmitter.SseEventBuilder item) {
-        return writer.offer(item);
-    }
-
     private static List<SseEmitter.SseEventBuilder> parleyEvent(StreamEvent event) {
         return List.of(SseEmitter.event()
                 .id(Long.toString(event.sequence()))
@@ -131,14 +130,9 @@ final class SseSubscriber implements StreamSubscriber {
         }
         flush();
         if (writer.isClosed()) {
-            return; // the last write failed: the connection is gone
+            return; // the last write failed, and ended the response
         }
-        writer.close();
-        try {
-            emitter.complete();
-        } catch (IllegalStateException e) {
-            // the response was already completed (timed out, or the container saw the client go)
-        }
+        end();
     }
 
     private void flush() {
@@ -151,9 +145,26 @@ final class SseSubscriber implements StreamSubscriber {
             emitter.send(parts);
         } catch (IOException e) {
             clientGone();
-        } catch (IllegalStateException e) {
+            end();
+        } catch (RuntimeException e) {
+            // the response was already completed (timed out, or the container saw the client go), or the write
+            // failed otherwise (Spring MVC wraps that in an IllegalStateException): either way nothing more goes out
+            log.warn("Could not write to an SSE stream; ending it", e);
+            end();
+        }
+    }
+
+    /**
+     * Ends the response: the request must never outlive its stream, whose events this writer no longer sends. The
+     * container would not end it on its own before the SSE timeout (minutes) when nothing more is written to it:
+     * the answer's end has been handed over, so the hub holds no heartbeat for it either.
+     */
+    private void end() {
+        writer.close();
+        try {
+            emitter.complete();
+        } catch (RuntimeException e) {
             // the response was already completed (timed out, or the container saw the client go)
-            writer.close();
         }
     }
 }

@@ -22,6 +22,8 @@ class SseSubscriberTest {
         final List<String> written = new CopyOnWriteArrayList<>();
         volatile boolean completed;
         volatile boolean broken;
+        /** Thrown by the next send: a write that failed other than on the connection. */
+        volatile RuntimeException failure;
 
         @Override
         public void send(SseEventBuilder builder) throws IOException {
@@ -32,6 +34,9 @@ class SseSubscriberTest {
         public void send(Set<DataWithMediaType> parts) throws IOException {
             if (broken) {
                 throw new IOException("Broken pipe");
+            }
+            if (failure != null) {
+                throw failure;
             }
             StringBuilder text = new StringBuilder();
             parts.forEach(part -> text.append(part.getData()));
@@ -106,6 +111,40 @@ class SseSubscriberTest {
         executor.runAll();
 
         assertThat(subscriber.heartbeat()).isFalse();
+        // nothing more will be written to it, so nothing would show the container that the client went away
+        assertThat(emitter.completed).isTrue();
+    }
+
+    /**
+     * Spring MVC wraps a write's failure that is no IOException in an IllegalStateException, as it does when the
+     * response was already completed. The stream's request must end all the same: the answer's end was handed
+     * to this subscriber, so neither an event nor a heartbeat would come to end it.
+     */
+    @Test
+    void aWriteThatFailsOtherwiseStillEndsTheResponse() {
+        var subscriber = new SseSubscriber(emitter, executor, 100);
+        emitter.failure = new IllegalStateException("Failed to send", new ArrayIndexOutOfBoundsException(3));
+
+        subscriber.send(new StreamEvent(0, new StreamData.Delta("a")));
+        subscriber.send(new StreamEvent(1, new StreamData.Done("m1", "STOP", "a", null)));
+        subscriber.complete();
+        executor.runAll();
+
+        assertThat(emitter.written).isEmpty();
+        assertThat(emitter.completed).isTrue();
+        assertThat(subscriber.heartbeat()).isFalse();
+    }
+
+    @Test
+    void aWriteToAnAlreadyCompletedResponseEndsTheSubscriber() {
+        var subscriber = chunkSubscriber();
+        emitter.failure = new IllegalStateException("ResponseBodyEmitter has already completed");
+
+        subscriber.send(new StreamEvent(0, new StreamData.Delta("a")));
+        executor.runAll();
+
+        assertThat(subscriber.send(new StreamEvent(1, new StreamData.Delta("b")))).isFalse();
+        assertThat(gone).as("timed out or shut down: not the client's doing").hasValue(0);
     }
 
     @Test

@@ -78,6 +78,28 @@ class StreamControllerTest {
                 .isEqualTo(":" + AnswerStreams.OPENING_COMMENT + "\n\n");
     }
 
+    /**
+     * The stream's first write commits the response, which writes the security headers. Done by the events' writer
+     * (another thread) it raced with the request's thread, which writes those headers too as it leaves the filters:
+     * a write that lost that race left the stream hanging. So the opening goes out on the request's thread, even
+     * when the writer has not run yet.
+     */
+    @Test
+    void theOpeningIsWrittenAndTheResponseCommittedOnTheRequestsThread() throws Exception {
+        willAnswer(call -> null).given(writers).execute(any()); // the writer never runs
+        willAnswer(call -> call.<Function<String, StreamSubscriber>>getArgument(4).apply("req-1"))
+                .given(feed).follow(anyString(), anyString(), anyString(), anyLong(), any());
+
+        var result = mvc.perform(get(STREAM).header(HttpHeaders.AUTHORIZATION, TestTokens.bearer("u-1")))
+                .andExpect(request().asyncStarted())
+                .andReturn();
+
+        MockHttpServletResponse response = result.getResponse();
+        assertThat(response.isCommitted()).isTrue();
+        assertThat(response.getHeader("X-Content-Type-Options")).isEqualTo("nosniff");
+        assertThat(response.getContentAsString()).isEqualTo(":" + AnswerStreams.OPENING_COMMENT + "\n\n");
+    }
+
     @Test
     void aRefusedStreamIsAProblemNotAnOpenedStream() throws Exception {
         willThrow(MessageQueries.notFound("m-1")).given(feed)
