@@ -63,14 +63,7 @@ class StreamControllerTest {
     @Test
     void statusAndHeadersAreSentBeforeTheFirstEvent() throws Exception {
         // an answer still waiting for its first token: the feed subscribes, and no event comes
-        willAnswer(call -> call.<Function<String, StreamSubscriber>>getArgument(4).apply("req-1"))
-                .given(feed).follow(anyString(), anyString(), anyString(), anyLong(), any());
-
-        var result = mvc.perform(get(STREAM).header(HttpHeaders.AUTHORIZATION, TestTokens.bearer("u-1")))
-                .andExpect(request().asyncStarted())
-                .andReturn();
-
-        MockHttpServletResponse response = result.getResponse();
+        MockHttpServletResponse response = openWaitingStream();
         await().until(response::isCommitted);
         assertThat(response.getStatus()).isEqualTo(200);
         assertThat(response.getContentType()).startsWith("text/event-stream");
@@ -87,14 +80,7 @@ class StreamControllerTest {
     @Test
     void theOpeningIsWrittenAndTheResponseCommittedOnTheRequestsThread() throws Exception {
         willAnswer(call -> null).given(writers).execute(any()); // the writer never runs
-        willAnswer(call -> call.<Function<String, StreamSubscriber>>getArgument(4).apply("req-1"))
-                .given(feed).follow(anyString(), anyString(), anyString(), anyLong(), any());
-
-        var result = mvc.perform(get(STREAM).header(HttpHeaders.AUTHORIZATION, TestTokens.bearer("u-1")))
-                .andExpect(request().asyncStarted())
-                .andReturn();
-
-        MockHttpServletResponse response = result.getResponse();
+        MockHttpServletResponse response = openWaitingStream();
         assertThat(response.isCommitted()).isTrue();
         assertThat(response.getHeader("X-Content-Type-Options")).isEqualTo("nosniff");
         assertThat(response.getContentAsString()).isEqualTo(":" + AnswerStreams.OPENING_COMMENT + "\n\n");
@@ -108,5 +94,14 @@ class StreamControllerTest {
         mvc.perform(get(STREAM).header(HttpHeaders.AUTHORIZATION, TestTokens.bearer("u-1")))
                 .andExpect(status().isNotFound())
                 .andExpect(jsonPath("$.type").value("urn:parley:problem:not-found"));
+    }
+
+    /** Opens the stream of an answer still waiting for its first token: the feed subscribes, and no event comes. */
+    private MockHttpServletResponse openWaitingStream() throws Exception {
+        willAnswer(call -> call.<Function<String, StreamSubscriber>>getArgument(4).apply("req-1"))
+                .given(feed).follow(anyString(), anyString(), anyString(), anyLong(), any());
+        return mvc.perform(get(STREAM).header(HttpHeaders.AUTHORIZATION, TestTokens.bearer("u-1")))
+                .andExpect(request().asyncStarted())
+                .andReturn().getResponse();
     }
 }

@@ -13,8 +13,10 @@ import dev.parley.bench.load.ClosedLoop;
 import dev.parley.bench.load.LoadPlan;
 import dev.parley.bench.load.StreamCalls;
 import dev.parley.bench.load.WindowListener;
+import dev.parley.bench.measure.CpuWindow;
 import dev.parley.bench.measure.MeasuredProcess;
 import dev.parley.bench.measure.ProcFiles;
+import dev.parley.bench.measure.ProcessUsage;
 import dev.parley.bench.profile.RunSpec;
 import dev.parley.bench.setup.BenchSetup;
 import dev.parley.bench.upstream.StreamShape;
@@ -57,13 +59,15 @@ final class JitWarmup {
         boolean settled;
         do {
             Duration slice = min(SLICE, maximum.minusNanos(System.nanoTime() - started));
-            Ticks before = Ticks.of(proc, stack);
+            CpuWindow window = CpuWindow.start(proc, stack);
             load(slice);
-            Ticks spent = Ticks.of(proc, stack).minus(before);
+            List<ProcessUsage> spent = window.end();
+            double cpu = spent.stream().mapToDouble(ProcessUsage::cpuSeconds).sum();
+            double compile = spent.stream().mapToDouble(ProcessUsage::jitSeconds).sum();
             elapsed = Duration.ofNanos(System.nanoTime() - started);
-            settled = settling.settled(elapsed, spent.compileSeconds(), spent.cpuSeconds());
+            settled = settling.settled(elapsed, compile, cpu);
             log.info("  {} s: the compiler threads took {}% of the stack's CPU in the last {} s{}", elapsed.toSeconds(),
-                    Math.round(100 * JitSettling.share(spent.compileSeconds(), spent.cpuSeconds())),
+                    Math.round(100 * JitSettling.share(compile, cpu)),
                     slice.toSeconds(), settled && elapsed.compareTo(maximum) >= 0 ? " (the most allowed)" : "");
         } while (!settled);
     }
@@ -88,31 +92,5 @@ final class JitWarmup {
 
     private static Duration min(Duration a, Duration b) {
         return a.compareTo(b) <= 0 ? a : b;
-    }
-
-    /** CPU ticks of the stack's processes, all threads and compiler threads. */
-    record Ticks(long cpu, long compile) {
-
-        static Ticks of(ProcFiles proc, List<MeasuredProcess> processes) {
-            long cpu = 0;
-            long compile = 0;
-            for (MeasuredProcess process : processes) {
-                cpu += proc.cpuTicks(process.pid()).orElse(0);
-                compile += proc.compilerTicks(process.pid()).orElse(0);
-            }
-            return new Ticks(cpu, compile);
-        }
-
-        Ticks minus(Ticks earlier) {
-            return new Ticks(cpu - earlier.cpu, compile - earlier.compile);
-        }
-
-        double cpuSeconds() {
-            return ProcFiles.seconds(cpu);
-        }
-
-        double compileSeconds() {
-            return ProcFiles.seconds(compile);
-        }
     }
 }
