@@ -18,10 +18,13 @@ import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.PartitionInfo;
 import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.errors.RecordDeserializationException;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 
+import dev.parley.platform.registry.SchemaRegistryUnavailableException;
 import dev.parley.testing.TestInfrastructure;
+import dev.parley.testing.TestSerdes;
 import io.apicurio.registry.serde.avro.AvroKafkaDeserializer;
 import io.apicurio.registry.serde.avro.AvroKafkaSerializer;
 
@@ -37,12 +40,7 @@ public final class KafkaTestClient implements AutoCloseable {
     private final Map<String, Object> readerConfig;
 
     public KafkaTestClient(TestInfrastructure.Endpoints infra, List<String> topicsToRead) {
-        Map<String, Object> serde = new HashMap<>();
-        serde.put("apicurio.registry.url", infra.registryUrl());
-        serde.put("apicurio.registry.auto-register", true);
-        serde.put("apicurio.registry.use-id", "contentId");
-        serde.put("apicurio.registry.id-handler", "io.apicurio.registry.serde.Default4ByteIdHandler");
-        serde.put("apicurio.registry.use-specific-avro-reader", true);
+        Map<String, Object> serde = TestSerdes.config(infra.registryUrl());
 
         Map<String, Object> consumerProps = new HashMap<>(serde);
         consumerProps.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, infra.bootstrapServers());
@@ -71,7 +69,7 @@ public final class KafkaTestClient implements AutoCloseable {
 
     /** Polls once and returns the first record so far (of any poll) that matches. */
     public synchronized <T> Optional<T> find(String topic, Class<T> type, Predicate<T> matching) {
-        consumer.poll(Duration.ofMillis(200)).forEach(received::add);
+        pollOnce();
         return received.stream()
                 .filter(record -> record.topic().equals(topic) && type.isInstance(record.value()))
                 .map(record -> type.cast(record.value()))
@@ -81,12 +79,35 @@ public final class KafkaTestClient implements AutoCloseable {
 
     /** Polls once and returns every record so far (of any poll) that matches. */
     public synchronized <T> List<T> findAll(String topic, Class<T> type, Predicate<T> matching) {
-        consumer.poll(Duration.ofMillis(200)).forEach(received::add);
+        pollOnce();
         return received.stream()
                 .filter(record -> record.topic().equals(topic) && type.isInstance(record.value()))
                 .map(record -> type.cast(record.value()))
                 .filter(matching)
                 .toList();
+    }
+
+    /**
+     * A record whose schema the registry did not give in time is not skipped: the consumer stays at it and the next
+     * poll reads it again, as the services' error handler retries it.
+     */
+    private void pollOnce() {
+        try {
+            consumer.poll(Duration.ofMillis(200)).forEach(received::add);
+        } catch (RecordDeserializationException e) {
+            if (!registryUnavailable(e)) {
+                throw e;
+            }
+        }
+    }
+
+    private static boolean registryUnavailable(Throwable failure) {
+        for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+            if (cause instanceof SchemaRegistryUnavailableException) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /**

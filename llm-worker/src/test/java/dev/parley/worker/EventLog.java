@@ -27,6 +27,7 @@ import dev.parley.events.ChatStreamed;
 import dev.parley.events.Topics;
 import dev.parley.events.UsageRecorded;
 import dev.parley.testing.TestInfrastructure;
+import dev.parley.testing.TestSerdes;
 
 /**
  * Everything the worker published, read back the way other services read it: a plain consumer with the real
@@ -45,10 +46,7 @@ final class EventLog implements AutoCloseable {
     private volatile boolean open = true;
 
     EventLog(TestInfrastructure.Endpoints infra) {
-        avro.configure(Map.of("apicurio.registry.url", infra.registryUrl(),
-                "apicurio.registry.use-id", "contentId",
-                "apicurio.registry.id-handler", "io.apicurio.registry.serde.Default4ByteIdHandler",
-                "apicurio.registry.use-specific-avro-reader", true), false);
+        avro.configure(TestSerdes.config(infra.registryUrl()), false);
         consumer = new KafkaConsumer<>(Map.of(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, infra.bootstrapServers(),
                 ConsumerConfig.GROUP_ID_CONFIG, "worker-test-" + UUID.randomUUID(),
                 ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest"), new StringDeserializer(),

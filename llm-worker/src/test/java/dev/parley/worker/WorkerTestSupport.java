@@ -40,6 +40,7 @@ import dev.parley.events.Topics;
 import dev.parley.events.UsageRecorded;
 import dev.parley.platform.crypto.KeyRing;
 import dev.parley.testing.TestInfrastructure;
+import dev.parley.testing.TestSerdes;
 
 /**
  * The worker against the real broker and registry. All integration test classes share this configuration, so
@@ -112,14 +113,12 @@ abstract class WorkerTestSupport {
     private static synchronized void openClients() {
         if (events == null) {
             events = new EventLog(INFRA);
-            producer = new KafkaProducer<>(Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, INFRA.bootstrapServers(),
+            Map<String, Object> config = TestSerdes.config(INFRA.registryUrl());
+            config.putAll(Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, INFRA.bootstrapServers(),
                     ProducerConfig.LINGER_MS_CONFIG, 0,
                     ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class,
-                    ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, AvroKafkaSerializer.class,
-                    "apicurio.registry.url", INFRA.registryUrl(),
-                    "apicurio.registry.auto-register", true,
-                    "apicurio.registry.use-id", "contentId",
-                    "apicurio.registry.id-handler", "io.apicurio.registry.serde.Default4ByteIdHandler"));
+                    ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, AvroKafkaSerializer.class));
+            producer = new KafkaProducer<>(config);
         }
     }
 

@@ -26,6 +26,7 @@ import dev.parley.events.CallOutcome;
 import dev.parley.events.Topics;
 import dev.parley.events.UsageRecorded;
 import dev.parley.events.UsageSource;
+import dev.parley.testing.TestSerdes;
 import io.apicurio.registry.serde.avro.AvroKafkaDeserializer;
 
 /** A low-balance event on balance.alerts once per downward crossing, read with the real Apicurio deserializer. */
@@ -67,17 +68,14 @@ class LowBalanceAlertIT extends IntegrationTest {
     /** Waits for {@code count} alerts, then for one more poll, so that a surplus alert would be seen. */
     private static List<BalanceThresholdCrossed> awaitAlerts(String user, int count) {
         List<BalanceThresholdCrossed> found = new ArrayList<>();
-        try (var consumer = new KafkaConsumer<String, Object>(Map.<String, Object>of(
-                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, INFRA.bootstrapServers(),
+        Map<String, Object> config = TestSerdes.config(INFRA.registryUrl());
+        config.putAll(Map.of(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, INFRA.bootstrapServers(),
                 ConsumerConfig.GROUP_ID_CONFIG, "alert-reader-" + UUID.randomUUID(),
                 ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest",
-                "apicurio.registry.url", INFRA.registryUrl(),
-                "apicurio.registry.use-id", "contentId",
-                "apicurio.registry.id-handler", "io.apicurio.registry.serde.Default4ByteIdHandler",
-                "apicurio.registry.use-specific-avro-reader", true,
                 ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class,
                 // configured by the consumer from these properties, as the services' deserializer is
-                ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, AvroKafkaDeserializer.class))) {
+                ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, AvroKafkaDeserializer.class));
+        try (var consumer = new KafkaConsumer<String, Object>(config)) {
             consumer.subscribe(List.of(Topics.BALANCE_ALERTS));
             await().atMost(Duration.ofSeconds(30)).until(() -> {
                 consumer.poll(Duration.ofMillis(200)).forEach(record -> {

@@ -24,6 +24,7 @@ import org.apache.kafka.common.serialization.StringSerializer;
 import dev.parley.events.ModelPriced;
 import dev.parley.events.Topics;
 import dev.parley.testing.TestInfrastructure;
+import dev.parley.testing.TestSerdes;
 
 /** Publishes prices on catalog.prices the way api-ingress's catalog does, and waits for accounting to hold them. */
 public final class PriceTopic {
@@ -50,14 +51,11 @@ public final class PriceTopic {
     /** @param value null for a tombstone */
     static void publishRecord(TestInfrastructure.Endpoints infra, String model, ModelPriced value) {
         createTopic(infra);
-        try (var producer = new KafkaProducer<String, Object>(Map.of(
-                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, infra.bootstrapServers(),
+        Map<String, Object> config = TestSerdes.config(infra.registryUrl());
+        config.putAll(Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, infra.bootstrapServers(),
                 ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class,
-                ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, AvroKafkaSerializer.class,
-                "apicurio.registry.url", infra.registryUrl(),
-                "apicurio.registry.auto-register", true,
-                "apicurio.registry.use-id", "contentId",
-                "apicurio.registry.id-handler", "io.apicurio.registry.serde.Default4ByteIdHandler"))) {
+                ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, AvroKafkaSerializer.class));
+        try (var producer = new KafkaProducer<String, Object>(config)) {
             producer.send(new ProducerRecord<>(Topics.CATALOG_PRICES, model, value)).get(30, TimeUnit.SECONDS);
         } catch (Exception e) {
             throw new IllegalStateException("could not publish the price of " + model, e);
