@@ -7,6 +7,8 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executor;
 
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.web.socket.CloseStatus;
 import org.springframework.web.socket.PingMessage;
 import org.springframework.web.socket.WebSocketMessage;
@@ -20,6 +22,8 @@ import dev.parley.ingress.stream.OrderedWriter;
  * the Kafka thread that delivers them. A client that falls too far behind is disconnected.
  */
 final class SocketConnection {
+
+    private static final Logger log = LoggerFactory.getLogger(SocketConnection.class);
 
     private final WebSocketSession session;
     private final OrderedWriter writer;
@@ -93,9 +97,26 @@ final class SocketConnection {
             } else {
                 session.sendMessage((WebSocketMessage<?>) item);
             }
+        } catch (IOException e) {
+            // the client went away, usually: closing tells one whose socket is somehow still open
+            end();
+        } catch (IllegalStateException e) {
+            log.warn("Could not write to a WebSocket; closing it: {}", e.toString());
+            end();
+        }
+    }
+
+    /**
+     * Nothing more is written after a failed write, so the session is closed too: a client whose socket is still
+     * open would otherwise wait for frames that never come instead of reconnecting and resuming. The handler's
+     * afterConnectionClosed then drops its subscriptions.
+     */
+    private void end() {
+        writer.close();
+        try {
+            session.close(CloseStatus.SERVER_ERROR);
         } catch (IOException | IllegalStateException e) {
-            // the client went away; the handler's afterConnectionClosed drops its subscriptions
-            writer.close();
+            // already closing
         }
     }
 }
