@@ -21,6 +21,10 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.web.client.RestClient;
 
+import io.micrometer.observation.Observation;
+import io.micrometer.observation.ObservationHandler;
+import io.micrometer.observation.ObservationRegistry;
+
 import dev.parley.contracts.accounting.AccountOverview;
 import dev.parley.contracts.accounting.AccountResponse;
 import dev.parley.contracts.accounting.ReservationRequest;
@@ -102,6 +106,30 @@ class AccountingApiTest {
                 "\"maxConcurrent\":8");
         assertThat(held.accountId()).isEqualTo("org:acme");
         assertThat(held.expiresAt()).isEqualTo(Instant.parse("2026-12-06T10:00:00Z"));
+    }
+
+    @Test
+    void callsAreNotObservedByTheHttpClientSinceTheReservationHasItsOwnTimer() {
+        accounting.enqueue(json(201, RESERVATION));
+        var observed = new AtomicInteger();
+        var observations = ObservationRegistry.create();
+        observations.observationConfig().observationHandler(new ObservationHandler<>() {
+            @Override
+            public void onStart(Observation.Context context) {
+                observed.incrementAndGet();
+            }
+
+            @Override
+            public boolean supportsContext(Observation.Context context) {
+                return true;
+            }
+        });
+
+        new AccountingApi(RestClient.builder().observationRegistry(observations), properties(4))
+                .call(client -> client.reserve(reservation("r1")));
+
+        assertThat(accounting.getRequestCount()).isEqualTo(1);
+        assertThat(observed).hasValue(0);
     }
 
     @Test
@@ -210,9 +238,12 @@ class AccountingApiTest {
     }
 
     private AccountingApi api(int maxConcurrentCalls) {
-        return new AccountingApi(RestClient.builder(), new AccountingProperties(
-                URI.create(accounting.url("/").toString()), "token", Duration.ofSeconds(2), Duration.ofSeconds(20),
-                maxConcurrentCalls));
+        return new AccountingApi(RestClient.builder(), properties(maxConcurrentCalls));
+    }
+
+    private AccountingProperties properties(int maxConcurrentCalls) {
+        return new AccountingProperties(URI.create(accounting.url("/").toString()), "token", Duration.ofSeconds(2),
+                Duration.ofSeconds(20), maxConcurrentCalls);
     }
 
     private static ApiProblem refusal(AccountingApi api) {
