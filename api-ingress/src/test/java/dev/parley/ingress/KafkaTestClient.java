@@ -22,7 +22,6 @@ import org.apache.kafka.common.errors.RecordDeserializationException;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 
-import dev.parley.platform.registry.SchemaRegistryUnavailableException;
 import dev.parley.testing.TestInfrastructure;
 import dev.parley.testing.TestSerdes;
 import io.apicurio.registry.serde.avro.AvroKafkaDeserializer;
@@ -95,19 +94,10 @@ public final class KafkaTestClient implements AutoCloseable {
         try {
             consumer.poll(Duration.ofMillis(200)).forEach(received::add);
         } catch (RecordDeserializationException e) {
-            if (!registryUnavailable(e)) {
+            if (!TestSerdes.registryUnavailable(e)) {
                 throw e;
             }
         }
-    }
-
-    private static boolean registryUnavailable(Throwable failure) {
-        for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
-            if (cause instanceof SchemaRegistryUnavailableException) {
-                return true;
-            }
-        }
-        return false;
     }
 
     /**

@@ -2,9 +2,11 @@ package dev.parley.worker;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -12,6 +14,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.errors.WakeupException;
 import org.apache.kafka.common.header.Header;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
@@ -82,14 +85,33 @@ final class EventLog implements AutoCloseable {
     private void poll() {
         try {
             while (open) {
+                Set<TopicPartition> retrying = new HashSet<>();
                 for (ConsumerRecord<String, byte[]> record : consumer.poll(Duration.ofMillis(100))) {
-                    keep(record);
+                    var partition = new TopicPartition(record.topic(), record.partition());
+                    if (!retrying.contains(partition) && !kept(record)) {
+                        // its schema could not be looked up just now: read the partition again from this record
+                        consumer.seek(partition, record.offset());
+                        retrying.add(partition);
+                    }
                 }
             }
         } catch (WakeupException e) {
             // closing
         } finally {
             consumer.close();
+        }
+    }
+
+    /** False when the record could not be read only because the registry did not answer in time. */
+    private boolean kept(ConsumerRecord<String, byte[]> record) {
+        try {
+            keep(record);
+            return true;
+        } catch (RuntimeException e) {
+            if (TestSerdes.registryUnavailable(e)) {
+                return false;
+            }
+            throw e;
         }
     }
 

@@ -18,6 +18,9 @@ public final class TestSerdes {
     /** Platform's bounded resolver, named rather than referenced: test-support sits below platform. */
     static final String BOUNDED_RESOLVER = "dev.parley.platform.registry.BoundedSchemaResolver";
 
+    /** What the bounded resolver throws when the registry did not answer in time: a transient failure. */
+    static final String REGISTRY_UNAVAILABLE = "dev.parley.platform.registry.SchemaRegistryUnavailableException";
+
     private TestSerdes() {
     }
 
@@ -36,5 +39,18 @@ public final class TestSerdes {
         config.put("apicurio.registry.retry-count", 2);
         config.put("apicurio.registry.retry-backoff-ms", 500);
         return config;
+    }
+
+    /**
+     * Whether a record failed to deserialize only because the registry did not answer in time: such a record is read
+     * again, as the services' error handler retries it, never skipped.
+     */
+    public static boolean registryUnavailable(Throwable failure) {
+        for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+            if (cause.getClass().getName().equals(REGISTRY_UNAVAILABLE)) {
+                return true;
+            }
+        }
+        return false;
     }
 }

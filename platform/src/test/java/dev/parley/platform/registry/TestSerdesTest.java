@@ -19,4 +19,12 @@ class TestSerdesTest {
                 .isEqualTo(BoundedSchemaResolver.class);
         assertThat(BoundedSchemaResolver.timeout(config)).hasSeconds(10);
     }
+
+    @Test
+    void aLookupThatGotNoAnswerIsRecognisedWhereverItSitsInTheCauses() {
+        var unavailable = new SchemaRegistryUnavailableException("no answer", null);
+
+        assertThat(TestSerdes.registryUnavailable(new RuntimeException("deserialize", unavailable))).isTrue();
+        assertThat(TestSerdes.registryUnavailable(new IllegalStateException("poison"))).isFalse();
+    }
 }
