@@ -9,7 +9,6 @@ import java.net.URI;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -45,6 +44,7 @@ import dev.parley.platform.kafka.ParleyKafkaProperties;
 import dev.parley.platform.kafka.TransientFailures;
 import dev.parley.stack.FaultyProxy;
 import dev.parley.testing.TestInfrastructure;
+import dev.parley.testing.TestSerdes;
 import io.apicurio.registry.serde.avro.AvroKafkaDeserializer;
 import io.apicurio.registry.serde.avro.AvroKafkaSerializer;
 
@@ -123,15 +123,13 @@ class HungRegistryIT {
 
     private KafkaMessageListenerContainer<String, Object> consumer(MessageListener<String, Object> listener,
             List<ConsumerRecord<?, ?>> deadLettered, TransientFailures failures) {
-        Map<String, Object> config = new HashMap<>(serdeConfig("http://127.0.0.1:" + proxy.port()
-                + "/apis/registry/v3", 1000));
+        Map<String, Object> config = serdeConfig("http://127.0.0.1:" + proxy.port() + "/apis/registry/v3", 1000);
         config.putAll(Map.of(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, INFRA.bootstrapServers(),
                 ConsumerConfig.GROUP_ID_CONFIG, "hung-" + UUID.randomUUID(),
                 ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest",
                 ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class,
                 ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, ErrorHandlingDeserializer.class,
-                ErrorHandlingDeserializer.VALUE_DESERIALIZER_CLASS, AvroKafkaDeserializer.class,
-                "apicurio.registry.use-specific-avro-reader", true));
+                ErrorHandlingDeserializer.VALUE_DESERIALIZER_CLASS, AvroKafkaDeserializer.class));
         var properties = new ContainerProperties(topic);
         properties.setMessageListener(listener);
         var started = new KafkaMessageListenerContainer<>(new DefaultKafkaConsumerFactory<String, Object>(config),
@@ -143,24 +141,20 @@ class HungRegistryIT {
     }
 
     private static KafkaProducer<String, Object> producer(String registryUrl, int timeoutMs) {
-        Map<String, Object> config = new HashMap<>(serdeConfig(registryUrl, timeoutMs));
+        Map<String, Object> config = serdeConfig(registryUrl, timeoutMs);
         config.putAll(Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, INFRA.bootstrapServers(),
                 ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class,
-                ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, AvroKafkaSerializer.class,
-                "apicurio.registry.auto-register", true));
+                ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, AvroKafkaSerializer.class));
         return new KafkaProducer<>(config);
     }
 
-    /** The settings of parley-kafka.yml, with the given registry timeout. */
+    /** The services' settings (as every test client has them), with the given registry timeout and one quick retry. */
     private static Map<String, Object> serdeConfig(String registryUrl, int timeoutMs) {
-        return Map.of("apicurio.registry.url", registryUrl,
-                "apicurio.registry.use-id", "contentId",
-                "apicurio.registry.id-handler", "io.apicurio.registry.serde.Default4ByteIdHandler",
-                "apicurio.registry.schema-resolver", BoundedSchemaResolver.class.getName(),
-                BoundedSchemaResolver.TIMEOUT_MS, timeoutMs,
-                "apicurio.registry.check-period-ms", 315360000000L,
+        Map<String, Object> config = TestSerdes.config(registryUrl);
+        config.putAll(Map.of(BoundedSchemaResolver.TIMEOUT_MS, timeoutMs,
                 "apicurio.registry.retry-count", 1,
-                "apicurio.registry.retry-backoff-ms", 100);
+                "apicurio.registry.retry-backoff-ms", 100));
+        return config;
     }
 
     private static UsageRecorded usage() {
