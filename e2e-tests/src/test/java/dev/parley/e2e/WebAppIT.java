@@ -178,7 +178,8 @@ class WebAppIT {
         system.adminToken();
         signIn(RunningSystem.ADMIN_EMAIL, RunningSystem.ADMIN_PASSWORD);
         wait(ExpectedConditions.visibilityOfElementLocated(By.id("nav-admin"))).click();
-        browser.driver.findElement(By.linkText("Flags")).click();
+        // the admin page renders after the click: its tabs are not there at once
+        wait(ExpectedConditions.elementToBeClickable(By.linkText("Flags"))).click();
         WebElement flag = wait(ExpectedConditions.presenceOfElementLocated(By.xpath(
                 "//li[contains(@class,'flag')][.//strong[text()='" + reason + "']]")));
         shoot("admin-flags");
