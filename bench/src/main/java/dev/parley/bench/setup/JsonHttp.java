@@ -29,6 +29,8 @@ public final class JsonHttp {
     static final JsonMapper JSON = JsonMapper.builder().build();
     private static final MediaType JSON_TYPE = MediaType.get("application/json");
 
+    private static final int MAX_RETRIES_WHEN_THROTTLED = 5;
+
     private final OkHttpClient http;
 
     public JsonHttp(OkHttpClient http) {
@@ -49,12 +51,28 @@ public final class JsonHttp {
         }
     }
 
-    /** Like {@link #send} but fails unless the answer is 2xx. */
+    /**
+     * Like {@link #send} but fails unless the answer is 2xx. A 429 is sent again after its {@code retryAfterSeconds}, a
+     * few times: the set-up signs 200 users in from one address, which the sign-in throttle may slow down.
+     */
     public Reply expect(String method, String url, String bearer, Object body) {
         Reply reply = send(method, url, bearer, body);
+        for (int retry = 0; reply.status() == 429 && retry < MAX_RETRIES_WHEN_THROTTLED; retry++) {
+            pause(Math.max(1, reply.body().path("retryAfterSeconds").asLong(1)));
+            reply = send(method, url, bearer, body);
+        }
         if (!reply.ok()) {
             throw new IllegalStateException(method + " " + url + " answered " + reply.status() + ": " + reply.body());
         }
         return reply;
+    }
+
+    private static void pause(long seconds) {
+        try {
+            Thread.sleep(seconds * 1_000);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while throttled", e);
+        }
     }
 }
