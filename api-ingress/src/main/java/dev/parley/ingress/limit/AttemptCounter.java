@@ -42,12 +42,14 @@ final class AttemptCounter {
         long[] wait = {0};
         attempts.asMap().compute(key, (ignored, previous) -> {
             Attempts current = previous == null || now - previous.lastNanos() > windowNanos ? Attempts.NONE : previous;
-            long due = current.lastNanos() + delayAfter(current.count());
-            if (current.count() > 0 && now < due) {
+            long delay = delayAfter(current.count());
+            // within the allowance nothing waits, also when a parallel attempt stamped the key after this one's clock
+            if (current.count() > 0 && delay > 0 && now < current.lastNanos() + delay) {
+                long due = current.lastNanos() + delay;
                 wait[0] = due - now;
                 return current;
             }
-            return new Attempts(current.count() + 1, now);
+            return new Attempts(current.count() + 1, Math.max(now, current.lastNanos()));
         });
         return Duration.ofNanos(wait[0]);
     }
