@@ -43,9 +43,9 @@ final class AttemptCounter {
         attempts.asMap().compute(key, (ignored, previous) -> {
             Attempts current = previous == null || now - previous.lastNanos() > windowNanos ? Attempts.NONE : previous;
             long delay = delayAfter(current.count());
+            long due = current.lastNanos() + delay;
             // within the allowance nothing waits, also when a parallel attempt stamped the key after this one's clock
-            if (current.count() > 0 && delay > 0 && now < current.lastNanos() + delay) {
-                long due = current.lastNanos() + delay;
+            if (current.count() > 0 && delay > 0 && now < due) {
                 wait[0] = due - now;
                 return current;
             }

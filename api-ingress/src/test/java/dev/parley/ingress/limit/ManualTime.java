@@ -4,7 +4,7 @@ import java.time.Duration;
 
 import io.github.bucket4j.TimeMeter;
 
-/** A bucket clock the test moves by hand. */
+/** A bucket clock the test moves by hand (backwards too: parallel threads may read it out of order). */
 final class ManualTime implements TimeMeter {
 
     private long nanos;
