@@ -2,10 +2,19 @@ package dev.parley.ingress;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.BufferedInputStream;
+import java.io.DataInputStream;
+import java.io.EOFException;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.net.Socket;
+import java.net.URI;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Set;
 import java.util.TreeSet;
 
@@ -83,6 +92,71 @@ class MalformedBodiesIT extends IngressIntegrationTest {
     }
 
     /** The body limits of the defaults: 1 MB, /v1's completions 8 MB (images as data URLs), uploads 11 MB. */
+    /**
+     * The JDK's HttpClient sends a body apart from its headers; refused before it arrived, the request must still
+     * leave its kept-alive connection usable (a later request on it was once answered by an EOF).
+     */
+    @Test
+    void aRefusedRequestWhoseBodyArrivesAfterTheAnswerKeepsItsConnection() throws Exception {
+        assertRefusalKeepsTheConnection("/api/conversations", "", 401);
+        assertRefusalKeepsTheConnection("/api/providers", "Authorization: " + signUp("late").bearer() + "\r\n", 403);
+    }
+
+    private void assertRefusalKeepsTheConnection(String path, String extraHeaders, int refusal) throws IOException {
+        URI uri = api.uri(path);
+        byte[] body = "{\"name\": \"sent-late\", \"kind\": \"mock\"}".getBytes(StandardCharsets.UTF_8);
+        String head = "POST " + uri.getPath() + " HTTP/1.1\r\nHost: " + uri.getAuthority() + "\r\n" + extraHeaders
+                + "Content-Type: application/json\r\nContent-Length: " + body.length + "\r\n\r\n";
+        try (Socket socket = new Socket(uri.getHost(), uri.getPort())) {
+            socket.setSoTimeout(20_000);
+            var in = new DataInputStream(new BufferedInputStream(socket.getInputStream()));
+            OutputStream out = socket.getOutputStream();
+            out.write(head.getBytes(StandardCharsets.US_ASCII));
+            out.flush();
+            assertThat(readStatusAndSkipResponse(in)).isEqualTo(refusal);
+            out.write(body);
+            out.write(head.getBytes(StandardCharsets.US_ASCII));
+            out.write(body);
+            out.flush();
+            assertThat(readStatusAndSkipResponse(in)).as("the next request on the connection").isEqualTo(refusal);
+        }
+    }
+
+    /** Reads one HTTP/1.1 response (a Content-Length or a chunked body) and returns its status. */
+    private static int readStatusAndSkipResponse(DataInputStream in) throws IOException {
+        int status = Integer.parseInt(readLine(in).split(" ")[1]);
+        long length = 0;
+        boolean chunked = false;
+        for (String line = readLine(in); !line.isEmpty(); line = readLine(in)) {
+            String header = line.toLowerCase(Locale.ROOT);
+            if (header.startsWith("content-length:")) {
+                length = Long.parseLong(header.substring(15).trim());
+            }
+            chunked |= header.startsWith("transfer-encoding:") && header.contains("chunked");
+        }
+        if (!chunked) {
+            in.skipNBytes(length);
+            return status;
+        }
+        for (long chunk = Long.parseLong(readLine(in).trim(), 16); chunk > 0;
+                chunk = Long.parseLong(readLine(in).trim(), 16)) {
+            in.skipNBytes(chunk + 2);
+        }
+        readLine(in);
+        return status;
+    }
+
+    private static String readLine(DataInputStream in) throws IOException {
+        StringBuilder line = new StringBuilder();
+        for (int c = in.read(); c != '\n'; c = in.read()) {
+            if (c < 0) {
+                throw new EOFException("the connection closed after: " + line);
+            }
+            line.append((char) c);
+        }
+        return line.toString().strip();
+    }
+
     private static int limitOf(String path) {
         if (path.startsWith("/api/conversations/") && path.endsWith("/attachments")) {
             return 11 * 1024 * 1024;
