@@ -21,6 +21,7 @@ import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.bson.Document;
 import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
@@ -81,12 +82,19 @@ class AccountingKillIT {
         mongo = mongoClient.getDatabase(uri.getDatabase());
     }
 
-    /** The other test classes share the system: leave a healthy accounting without the hook behind. */
-    @AfterAll
-    static void leaveAccountingRunning() {
-        if (!system.accounting.isAlive()) {
+    /**
+     * The other test classes share the system: whatever a test left behind, the next one (here or in another class)
+     * gets a live accounting without the hook, or a failure here would halt the accounting under every test after it.
+     */
+    @AfterEach
+    void leaveAccountingRunningWithoutTheHook() {
+        if (!system.accounting.isAlive() || system.accountingHasFaultHooks()) {
             system.restartAccounting(SHORT_SESSION);
         }
+    }
+
+    @AfterAll
+    static void closeClients() {
         producer.close();
         mongoClient.close();
     }
@@ -96,7 +104,9 @@ class AccountingKillIT {
     void haltedRightAfterADebitWriteTheRecordIsDebitedOnceAfterTheRestart() throws Exception {
         ServiceProcess hooked = system.restartAccountingWithFaultHooks(withOptions(
                 "-Dparley.accounting.fault.halt-after-debit-write=3"));
-        assertThat(Files.readString(hooked.logFile())).contains("TEST HOOK ACTIVE");
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(Files.readString(hooked.logFile()))
+                .as("the hooked process announced its hook; its log ends with:%n%s", hooked.logTail())
+                .contains("TEST HOOK ACTIVE"));
         pushCatalogPrice();
         String user = "kill-" + UUID.randomUUID();
         List<UsageRecorded> records = records(user, 6);
@@ -132,9 +142,6 @@ class AccountingKillIT {
     @Test
     @Order(2)
     void killedAtAnArbitraryMomentOfABurstEveryRecordIsDebitedOnce() throws Exception {
-        if (!system.accounting.isAlive()) {
-            system.restartAccounting(SHORT_SESSION);
-        }
         pushCatalogPrice();
         ServiceProcess running = system.accounting;
         List<String> users = List.of("burst-" + UUID.randomUUID(), "burst-" + UUID.randomUUID(),

@@ -39,6 +39,7 @@ final class RunningSystem {
 
     /** Replaced when a test restarts usage-accounting (on the same port, which ACCOUNTING_URL names). */
     volatile ServiceProcess accounting;
+    private boolean accountingHasFaultHooks;
     /** Replaced when a test restarts the worker on its port. */
     volatile ServiceProcess worker;
     /** Replaced when a test restarts api-ingress on its port (which every client uses). */
@@ -158,6 +159,11 @@ final class RunningSystem {
         return restartAccounting(List.of(), jvmOptions);
     }
 
+    /** Whether the running accounting was started with the crash tests' fault hooks, even if it never got healthy. */
+    synchronized boolean accountingHasFaultHooks() {
+        return accountingHasFaultHooks;
+    }
+
     /** As {@link #restartAccounting(List)}, with the crash tests' fault hooks (module fault-hooks) added to it. */
     synchronized ServiceProcess restartAccountingWithFaultHooks(List<String> jvmOptions) {
         return restartAccounting(List.of(services.resolve("fault-hooks.jar")), jvmOptions);
@@ -167,6 +173,7 @@ final class RunningSystem {
         if (accounting.isAlive()) {
             accounting.stop();
         }
+        accountingHasFaultHooks = !addedJars.isEmpty();
         ServiceProcess restarted = ServiceProcess.start("usage-accounting", services.resolve("usage-accounting.jar"),
                 addedJars, accounting.port(), accounting.managementPort(), env, logs.resolve("usage-accounting.log"),
                 jvmOptions);

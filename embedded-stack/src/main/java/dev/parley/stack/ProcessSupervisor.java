@@ -6,7 +6,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 
 /**
  * Starts child processes that die with this JVM. A shutdown hook stops them on a normal exit or Ctrl-C;
@@ -44,18 +47,48 @@ public final class ProcessSupervisor {
         }
     }
 
+    /**
+     * SIGTERM to the watchdog (which passes it on to its child), SIGKILL to all of them after 20 s. Returns once
+     * the child itself has exited too, not only the watchdog: a forced kill does not wait, and a successor started
+     * on the same ports must not find the old JVM still holding them or still answering its health check.
+     */
     public static void stop(Process process) {
         if (!process.isAlive()) {
             return;
         }
+        List<ProcessHandle> tree = tree(process);
         process.destroy();
         try {
             if (!process.waitFor(20, TimeUnit.SECONDS)) {
-                process.descendants().forEach(ProcessHandle::destroyForcibly);
-                process.destroyForcibly();
+                tree.forEach(ProcessHandle::destroyForcibly);
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
+        }
+        awaitExit(tree);
+    }
+
+    /** SIGKILL to the watchdog and its descendants; returns once they have exited (10 s at most). */
+    public static void kill(Process process) {
+        List<ProcessHandle> tree = tree(process);
+        tree.forEach(ProcessHandle::destroyForcibly);
+        awaitExit(tree);
+    }
+
+    private static List<ProcessHandle> tree(Process process) {
+        List<ProcessHandle> tree = new ArrayList<>(process.descendants().toList());
+        tree.add(process.toHandle());
+        return tree;
+    }
+
+    private static void awaitExit(List<ProcessHandle> processes) {
+        try {
+            CompletableFuture.allOf(processes.stream().map(ProcessHandle::onExit).toArray(CompletableFuture[]::new))
+                    .get(10, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (ExecutionException | TimeoutException e) {
+            // a process that outlives SIGKILL for 10 s is beyond what a caller could do about it
         }
     }
 

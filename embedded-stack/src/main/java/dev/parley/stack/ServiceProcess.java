@@ -14,7 +14,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.TimeUnit;
 
 /**
  * A packaged Spring Boot service run as a child process that dies with this JVM. Used by {@code ./parley up}
@@ -128,13 +127,7 @@ public final class ServiceProcess implements AutoCloseable {
 
     /** Simulates a crash: SIGKILL to the service, no graceful shutdown. */
     public void kill() {
-        process.descendants().forEach(ProcessHandle::destroyForcibly);
-        process.destroyForcibly();
-        try {
-            process.waitFor(10, TimeUnit.SECONDS);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
+        ProcessSupervisor.kill(process);
     }
 
     /** Graceful stop (SIGTERM, so Spring closes its Kafka clients), forced after 20 s. */
