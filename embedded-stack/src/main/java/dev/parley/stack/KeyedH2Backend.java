@@ -1,5 +1,6 @@
 package dev.parley.stack;
 
+import java.util.ArrayList;
 import java.util.List;
 
 import org.h2.mvstore.MVMap;
@@ -74,6 +75,15 @@ final class KeyedH2Backend extends H2Backend {
         }
     }
 
+    /**
+     * Hands out copies of the stored documents, never the stored objects. mongo-java-server applies an update to the
+     * document its query returned, in place (fields removed and added), and then puts it again; with the stored
+     * object itself, MVStore's background writer, which serializes unsaved pages without the collection's lock, could
+     * serialize a document while its fields were added or removed: Java serialization writes a map's size before its
+     * entries, so such bytes no longer deserialize, and the data file holds a document no restart can read. With a
+     * copy, the update changes the copy and the put replaces the stored object, which nothing changes after that;
+     * reads no longer share an object a concurrent update changes either.
+     */
     private static final class Collection extends H2Collection {
 
         Collection(MongoDatabase database, String collectionName, CollectionOptions options,
@@ -84,11 +94,22 @@ final class KeyedH2Backend extends H2Backend {
         @Override
         protected QueryResult queryDocuments(Document query, Document orderBy, int numberToSkip, int limit,
                 int batchSize, Document fieldSelector) {
-            return IdIndexLookup.of(query, getIdField(), getIndexes())
+            QueryResult stored = IdIndexLookup.of(query, getIdField(), getIndexes())
                     .map(lookup -> matchDocuments(query, lookup.positions(), orderBy, numberToSkip, limit, batchSize,
                             fieldSelector))
                     .orElseGet(() -> super.queryDocuments(query, orderBy, numberToSkip, limit, batchSize,
                             fieldSelector));
+            return copies(stored);
+        }
+
+        /**
+         * The documents of the first batch, copied. A larger result keeps the rest in its cursor as they are: only
+         * reads page through a cursor, and a stored object is no longer changed once stored.
+         */
+        private static QueryResult copies(QueryResult stored) {
+            List<Document> copies = new ArrayList<>();
+            stored.forEach(document -> copies.add(document.cloneDeeply()));
+            return new QueryResult(copies, stored.getCursorId());
         }
     }
 }

@@ -90,6 +90,42 @@ class KeyedMongoBackendIT {
         }
     }
 
+    /**
+     * MVStore serializes unsaved pages on its own thread without the collection's lock: a stored document whose
+     * fields an update removed or added in place could be written as bytes that no longer deserialize. Every kind of
+     * update must leave the stored object as it was and store another one.
+     */
+    @Test
+    void updatesReplaceTheStoredDocumentAndNeverChangeIt() {
+        var backend = new KeyedH2Backend(dir.resolve("replace.mv").toString());
+        try (var server = new TestServer(backend); var client = MongoClients.create(server.uri())) {
+            MongoCollection<Document> accounts = client.getDatabase("t").getCollection("accounts");
+            var stored = backend.getMvStore().<Object, de.bwaldvogel.mongo.bson.Document>openMap(
+                    "databases.t.accounts");
+            accounts.insertOne(new Document("_id", "u").append("balance", 5L).append("events", List.of("a")));
+
+            var before = stored.get("u");
+            accounts.updateOne(eq("_id", "u"), Updates.combine(Updates.push("events", "b"), Updates.set("added", 1),
+                    Updates.unset("balance")));
+            assertUnchanged(before, doc("_id", "u", "balance", 5L, "events", List.of("a")));
+            assertThat(stored.get("u")).isEqualTo(doc("_id", "u", "events", List.of("a", "b"), "added", 1));
+
+            before = stored.get("u");
+            accounts.findOneAndUpdate(and(eq("_id", "u"), gte("added", 1)), Updates.combine(Updates.unset("added"),
+                    Updates.set("balance", 7L)));
+            assertUnchanged(before, doc("_id", "u", "events", List.of("a", "b"), "added", 1));
+
+            before = stored.get("u");
+            accounts.updateMany(gte("balance", 7L), Updates.pull("events", "a"));
+            assertUnchanged(before, doc("_id", "u", "events", List.of("a", "b"), "balance", 7L));
+            assertThat(accounts.find(eq("_id", "u")).first()).containsEntry("events", List.of("b"));
+        }
+    }
+
+    private static void assertUnchanged(Object before, de.bwaldvogel.mongo.bson.Document asStored) {
+        assertThat(before).as("the object stored before the update").isEqualTo(asStored);
+    }
+
     @Test
     void uniqueIndexesAreRebuiltFromTheDataWhenTheFileOpensAgain() {
         Path file = dir.resolve("unique.mv");
