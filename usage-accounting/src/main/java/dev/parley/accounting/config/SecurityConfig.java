@@ -12,6 +12,7 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.config.Customizer;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.observation.SecurityObservationSettings;
 import org.springframework.security.config.annotation.web.configurers.AbstractHttpConfigurer;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.core.AuthenticationException;
@@ -49,6 +50,18 @@ public class SecurityConfig {
                 .logout(AbstractHttpConfigurer::disable)
                 .requestCache(AbstractHttpConfigurer::disable)
                 .build();
+    }
+
+    /**
+     * No observation of the filter chain, its authentications or authorizations: with actuator's observation
+     * registry, Spring Security wraps every filter of the chain in an observation on every request, the reservation
+     * (one per chat request) included, and they feed no tracer here. Unlike
+     * {@code management.observations.enable.spring.security: false}, which only made them no-ops after they were
+     * created, this removes the wrapping (as api-ingress does). HTTP server metrics are not affected.
+     */
+    @Bean
+    SecurityObservationSettings noSecurityObservations() {
+        return SecurityObservationSettings.noObservations();
     }
 
     @Bean
