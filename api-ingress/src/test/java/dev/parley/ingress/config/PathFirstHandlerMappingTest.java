@@ -49,7 +49,7 @@ class PathFirstHandlerMappingTest {
         List<String> outcomes = requests().stream().map(request -> resolve(pathFirst, request)).toList();
 
         assertThat(outcomes).contains("stream", "post", "list", "get", "full", "raw", "delete", "exportJson",
-                "exportMarkdown", "complete", "file", "echo", "PreFlightHttpRequestHandler", "none",
+                "exportMarkdown", "complete", "file", "text", "any", "echo", "PreFlightHttpRequestHandler", "none",
                 "HttpRequestMethodNotSupportedException", "HttpMediaTypeNotSupportedException",
                 "HttpMediaTypeNotAcceptableException");
     }
@@ -60,7 +60,12 @@ class PathFirstHandlerMappingTest {
             for (String path : List.of("/api/conversations/c1/messages/m1/stream", "/api/conversations/c1/messages",
                     "/api/conversations/c1", "/api/conversations/c%201", "/api/conversations/c1/export",
                     "/api/conversations/c1/unknown", "/v1/chat/completions", "/api/files/a/b/c", "/api/echo",
-                    "/nothing", "/api/conversations/", "/api/conversations/c1/messages/")) {
+                    "/nothing", "/api/conversations/", "/api/conversations/c1/messages/",
+                    // what a literal start must not decide: escapes, path parameters, case, near misses
+                    "/api/%63onversations/c1/messages", "/api/conversations;v=1/c1/messages", "/API/conversations/c1",
+                    "/v1/chat/completions;x=1", "/v1/chat/completionsX", "/v1/chat", "/api/filesystem",
+                    "/api/files", "/api/files/", "//api/conversations/c1", "/api/echo/", "/api/static/a.txt",
+                    "/api/static/.txt", "/api/static", "/api/any", "/api/any/x/y", "/api/anything")) {
                 requests.add(request(method, path, request -> { }));
                 requests.add(request(method, path, request -> request.setContentType(MediaType.APPLICATION_JSON_VALUE)));
                 requests.add(request(method, path, request -> request.setContentType(MediaType.TEXT_PLAIN_VALUE)));
@@ -178,6 +183,16 @@ class PathFirstHandlerMappingTest {
 
         @GetMapping("/api/files/{*rest}")
         String file() {
+            return "";
+        }
+
+        @GetMapping("/api/static/*.txt")
+        String text() {
+            return "";
+        }
+
+        @GetMapping("/api/any/**")
+        String any() {
             return "";
         }
 
