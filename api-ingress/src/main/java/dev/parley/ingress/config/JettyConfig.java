@@ -28,7 +28,7 @@ import org.springframework.core.annotation.Order;
  * connection lives. A browser's SSE stream usually runs on a connection that served requests before, so each open
  * stream would keep one; parsing the few headers of a request without it costs a few small strings.</li>
  * </ul>
- * Forwarded headers: {@link TrustedProxyHeaders}; the 413 of a refused body: {@link RefusedBodySwallowFilter}.
+ * Forwarded headers: {@link TrustedProxyHeaders}; the body of a refused request: {@link RefusedBodySwallowFilter}.
  */
 @Configuration
 @EnableConfigurationProperties(ServerTuning.class)

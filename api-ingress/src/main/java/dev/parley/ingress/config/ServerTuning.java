@@ -17,8 +17,9 @@ import org.springframework.validation.annotation.Validated;
  *        32 KB): a body that fits is sent with a Content-Length and can still become a problem if serialisation
  *        fails, a longer one goes chunked. Jetty takes it from its buffer pool only while a response is written, so
  *        it costs an idle stream nothing
- * @param maxSwallow how much of a body refused as too large (413) is still read, so that the client gets the problem
- *        rather than a reset connection (what Tomcat's {@code max-swallow-size} did); above the largest body limit
+ * @param maxSwallow how much of a refused request's body (413, but also 401, 403, 429...) is still read after the
+ *        answer, so that the client gets the problem rather than a reset connection and can reuse its connection
+ *        (what Tomcat's {@code max-swallow-size} did); above the largest body limit
  * @param internalProxies the networks (CIDR) whose X-Forwarded-* headers are believed when
  *        {@code server.forward-headers-strategy} is {@code native}: see {@link TrustedProxyHeaders}; by default
  *        Spring Boot's for Tomcat ({@code server.tomcat.remoteip.internal-proxies}): private, loopback, link-local and
