@@ -4,6 +4,7 @@ import org.eclipse.jetty.ee11.servlet.ServletContextHandler;
 import org.eclipse.jetty.http.UriCompliance;
 import org.eclipse.jetty.server.HttpConfiguration;
 import org.eclipse.jetty.server.HttpConnectionFactory;
+import org.eclipse.jetty.server.ServerConnector;
 import org.eclipse.jetty.server.Server;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.jetty.servlet.JettyServletWebServerFactory;
@@ -63,6 +64,9 @@ class JettyConfig {
 
     static void customize(Server server, ServerTuning tuning, TrustedProxyHeaders forwarded) {
         for (var connector : server.getConnectors()) {
+            if (connector instanceof ServerConnector network) {
+                network.setAcceptQueueSize(tuning.acceptQueue());
+            }
             var http = connector.getConnectionFactory(HttpConnectionFactory.class);
             if (http != null) {
                 configure(http.getHttpConfiguration(), tuning);

@@ -14,11 +14,11 @@ import org.springframework.util.unit.DataSize;
 
 class JettyConfigTest {
 
-    final ServerTuning tuning = new ServerTuning(DataSize.ofKilobytes(4), DataSize.ofMegabytes(16),
+    final ServerTuning tuning = new ServerTuning(DataSize.ofKilobytes(4), DataSize.ofMegabytes(16), 777,
             List.of("127.0.0.0/8"));
 
     @Test
-    void eachConnectionAcceptsEncodedSlashesKeepsNoHeaderCacheAndHasTheConfiguredResponseBuffer() {
+    void eachConnectorAcceptsEncodedSlashesKeepsNoHeaderCacheAndHasTheConfiguredBufferAndBacklog() {
         var server = new Server();
         server.addConnector(new ServerConnector(server));
 
@@ -30,6 +30,7 @@ class JettyConfigTest {
         assertThat(http.getHeaderCacheSize()).isZero();
         assertThat(http.getOutputBufferSize()).isEqualTo(4096);
         assertThat(http.getCustomizers()).isEmpty();
+        assertThat(((ServerConnector) server.getConnectors()[0]).getAcceptQueueSize()).isEqualTo(777);
     }
 
     @Test
