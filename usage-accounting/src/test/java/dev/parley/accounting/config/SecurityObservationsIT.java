@@ -2,16 +2,13 @@ package dev.parley.accounting.config;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.util.List;
-import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.atomic.AtomicBoolean;
-
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
 import dev.parley.accounting.IntegrationTest;
 import dev.parley.accounting.InternalHttp;
+import dev.parley.testing.ObservationNames;
 import io.micrometer.observation.ObservationRegistry;
 
 /**
@@ -28,18 +25,8 @@ class SecurityObservationsIT extends IntegrationTest {
 
     @Test
     void aCallIsObservedAsAnHttpRequestOnlyNotPerSecurityFilter() {
-        List<String> created = new CopyOnWriteArrayList<>();
-        AtomicBoolean recording = new AtomicBoolean(true);
-        // a predicate is asked about every observation about to be created, enabled or not (and stays registered)
-        observations.observationConfig().observationPredicate((name, context) -> {
-            if (recording.get()) {
-                created.add(name);
-            }
-            return true;
-        });
-
-        assertThat(new InternalHttp(port).get("/internal/accounts/" + newUserId()).statusCode()).isEqualTo(200);
-        recording.set(false);
+        var created = ObservationNames.createdDuring(observations, () -> assertThat(
+                new InternalHttp(port).get("/internal/accounts/" + newUserId()).statusCode()).isEqualTo(200));
 
         assertThat(created).contains("http.server.requests")
                 .noneMatch(name -> name.startsWith("spring.security"));
