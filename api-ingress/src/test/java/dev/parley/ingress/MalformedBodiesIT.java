@@ -91,7 +91,6 @@ class MalformedBodiesIT extends IngressIntegrationTest {
         }
     }
 
-    /** The body limits of the defaults: 1 MB, /v1's completions 8 MB (images as data URLs), uploads 11 MB. */
     /**
      * The JDK's HttpClient sends a body apart from its headers; refused before it arrived, the request must still
      * leave its kept-alive connection usable (a later request on it was once answered by an EOF).
@@ -157,6 +156,7 @@ class MalformedBodiesIT extends IngressIntegrationTest {
         return line.toString().strip();
     }
 
+    /** The body limits of the defaults: 1 MB, /v1's completions 8 MB (images as data URLs), uploads 11 MB. */
     private static int limitOf(String path) {
         if (path.startsWith("/api/conversations/") && path.endsWith("/attachments")) {
             return 11 * 1024 * 1024;

@@ -105,7 +105,7 @@ class AccountingKillIT {
         ServiceProcess hooked = system.restartAccountingWithFaultHooks(withOptions(
                 "-Dparley.accounting.fault.halt-after-debit-write=3"));
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(Files.readString(hooked.logFile()))
-                .as("the hooked process announced its hook; its log ends with:%n%s", hooked.logTail())
+                .as(() -> "the hooked process announced its hook; its log ends with:\n" + hooked.logTail())
                 .contains("TEST HOOK ACTIVE"));
         pushCatalogPrice();
         String user = "kill-" + UUID.randomUUID();
