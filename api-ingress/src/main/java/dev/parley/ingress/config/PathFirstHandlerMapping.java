@@ -6,6 +6,7 @@ import java.util.Map;
 
 import jakarta.servlet.http.HttpServletRequest;
 
+import org.springframework.web.method.HandlerMethod;
 import org.springframework.web.servlet.mvc.condition.PathPatternsRequestCondition;
 import org.springframework.web.servlet.mvc.method.RequestMappingInfo;
 import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
@@ -45,22 +46,41 @@ final class PathFirstHandlerMapping extends RequestMappingHandlerMapping {
         }
     }
 
+    /** The path of the lookup running on this thread when literal starts can decide for it, else {@code null}. */
+    private static final ThreadLocal<String> COMPARABLE_PATH = new ThreadLocal<>();
+
+    /** Reads the request's path once per lookup, not once for each of the hundred mappings it is compared with. */
+    @Override
+    protected HandlerMethod lookupHandlerMethod(String lookupPath, HttpServletRequest request) throws Exception {
+        COMPARABLE_PATH.set(comparablePath(request));
+        try {
+            return super.lookupHandlerMethod(lookupPath, request);
+        } finally {
+            COMPARABLE_PATH.remove();
+        }
+    }
+
+    private static String comparablePath(HttpServletRequest request) {
+        if (!ServletRequestPathUtils.hasParsedRequestPath(request)) {
+            return null;
+        }
+        String path = ServletRequestPathUtils.getParsedRequestPath(request).pathWithinApplication().value();
+        return path.indexOf('%') >= 0 || path.indexOf(';') >= 0 ? null : path;
+    }
+
     @Override
     protected RequestMappingInfo getMatchingMapping(RequestMappingInfo info, HttpServletRequest request) {
         PathPatternsRequestCondition paths = info.getPathPatternsCondition();
-        if (paths != null && (startsWithNone(paths, request) || paths.getMatchingCondition(request) == null)) {
+        if (paths != null && (startsWithNone(paths) || paths.getMatchingCondition(request) == null)) {
             return null;
         }
         return super.getMatchingMapping(info, request);
     }
 
-    private boolean startsWithNone(PathPatternsRequestCondition paths, HttpServletRequest request) {
+    private boolean startsWithNone(PathPatternsRequestCondition paths) {
+        String path = COMPARABLE_PATH.get();
         String[] starts = literalStarts.get(paths);
-        if (starts == null || !ServletRequestPathUtils.hasParsedRequestPath(request)) {
-            return false;
-        }
-        String path = ServletRequestPathUtils.getParsedRequestPath(request).pathWithinApplication().value();
-        if (path.indexOf('%') >= 0 || path.indexOf(';') >= 0) {
+        if (path == null || starts == null) {
             return false;
         }
         for (String start : starts) {
