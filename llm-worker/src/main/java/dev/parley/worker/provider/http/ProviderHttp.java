@@ -1,7 +1,9 @@
 package dev.parley.worker.provider.http;
 
 import java.time.Duration;
+import java.util.concurrent.TimeUnit;
 
+import okhttp3.ConnectionPool;
 import okhttp3.HttpUrl;
 import okhttp3.OkHttpClient;
 
@@ -25,11 +27,15 @@ public class ProviderHttp implements DisposableBean {
      */
     static final Duration READ_BACKSTOP_MARGIN = Duration.ofSeconds(30);
 
-    private final OkHttpClient shared = new OkHttpClient();
+    private final OkHttpClient shared;
     private final OutboundAddressPolicy policy;
 
-    public ProviderHttp(OutboundAddressPolicy policy) {
+    public ProviderHttp(OutboundAddressPolicy policy, ProviderConnections connections) {
         this.policy = policy;
+        this.shared = new OkHttpClient.Builder()
+                .connectionPool(new ConnectionPool(connections.maxIdle(), connections.keepAlive().toMillis(),
+                        TimeUnit.MILLISECONDS))
+                .build();
     }
 
     /** For the operator's configured providers: trusted, so a local model server on localhost just works. */

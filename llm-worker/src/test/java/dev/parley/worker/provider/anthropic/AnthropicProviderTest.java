@@ -33,6 +33,7 @@ import dev.parley.worker.provider.ProviderRequest;
 import dev.parley.worker.provider.ProviderResult;
 import dev.parley.worker.provider.ProviderResult.Outcome;
 import dev.parley.worker.provider.ProviderUsage;
+import dev.parley.worker.provider.http.ProviderConnections;
 import dev.parley.worker.provider.http.ProviderHttp;
 
 /** Contract tests: Anthropic Messages SSE transcripts, byte for byte, replayed by MockWebServer. */
@@ -48,7 +49,7 @@ class AnthropicProviderTest {
 
     final MockWebServer server = new MockWebServer();
     final List<String> deltas = new CopyOnWriteArrayList<>();
-    final ProviderHttp http = new ProviderHttp(OutboundAddressPolicy.strict());
+    final ProviderHttp http = new ProviderHttp(OutboundAddressPolicy.strict(), ProviderConnections.defaults());
 
     @BeforeEach
     void start() throws IOException {

@@ -1,16 +1,25 @@
 package dev.parley.worker.provider.openai;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import java.io.IOException;
 import java.net.ServerSocket;
 import java.net.URI;
 import java.time.Duration;
+import java.util.Collections;
 import java.util.List;
+import java.util.concurrent.BrokenBarrierException;
+import java.util.concurrent.Callable;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.CyclicBarrier;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 
+import mockwebserver3.Dispatcher;
 import mockwebserver3.MockResponse;
 import mockwebserver3.MockResponseBody;
 import mockwebserver3.MockWebServer;
@@ -37,6 +46,7 @@ import dev.parley.worker.provider.ProviderRequest;
 import dev.parley.worker.provider.ProviderResult;
 import dev.parley.worker.provider.ProviderResult.Outcome;
 import dev.parley.worker.provider.ProviderUsage;
+import dev.parley.worker.provider.http.ProviderConnections;
 import dev.parley.worker.provider.http.ProviderHttp;
 
 /** Contract tests: real-format SSE transcripts replayed by MockWebServer against the OpenAI-compatible client. */
@@ -50,7 +60,7 @@ class OpenAiCompatibleProviderTest {
 
     final MockWebServer server = new MockWebServer();
     final List<String> deltas = new CopyOnWriteArrayList<>();
-    final ProviderHttp http = new ProviderHttp(OutboundAddressPolicy.strict());
+    final ProviderHttp http = new ProviderHttp(OutboundAddressPolicy.strict(), ProviderConnections.defaults());
     final OpenAiProviderFactory factory = new OpenAiProviderFactory(http, JSON);
     final CountDownLatch testEnded = new CountDownLatch(1);
 
@@ -305,6 +315,46 @@ class OpenAiCompatibleProviderTest {
     }
 
     @Test
+    void keepsTheConnectionsOfManyStreamsAtOnceForTheNextOnes() throws Exception {
+        int streams = 12; // OkHttp's default pool keeps 5 idle connections
+        String answer = transcript("openai-stream-with-usage.sse");
+        var everyStreamConnected = new CyclicBarrier(streams);
+        List<RecordedRequest> recorded = new CopyOnWriteArrayList<>();
+        server.setDispatcher(new Dispatcher() {
+            @Override
+            public MockResponse dispatch(RecordedRequest request) throws InterruptedException {
+                recorded.add(request);
+                try {
+                    // a round's answers start once all its streams hold a connection: the round needs 12 of them
+                    everyStreamConnected.await(10, TimeUnit.SECONDS);
+                } catch (BrokenBarrierException | TimeoutException e) {
+                    throw new IllegalStateException(e);
+                }
+                return sse(answer).build();
+            }
+        });
+        ChatProvider provider = provider();
+        var pool = http.client(properties(server.url("/v1").uri(), Duration.ofSeconds(10))).connectionPool();
+
+        streamAtOnce(provider, streams);
+        await().atMost(Duration.ofSeconds(10)).until(() -> pool.idleConnectionCount() == streams);
+        streamAtOnce(provider, streams);
+
+        assertThat(recorded).hasSize(2 * streams)
+                .allSatisfy(request -> assertThat(request.getConnectionIndex()).isLessThan(streams));
+    }
+
+    private static void streamAtOnce(ChatProvider provider, int streams) throws Exception {
+        try (var executor = Executors.newVirtualThreadPerTaskExecutor()) {
+            List<Callable<ProviderResult>> calls = Collections.nCopies(streams,
+                    () -> provider.stream(REQUEST, delta -> { }, new Cancellation()));
+            for (Future<ProviderResult> call : executor.invokeAll(calls)) {
+                assertThat(call.get().outcome()).isEqualTo(Outcome.COMPLETED);
+            }
+        }
+    }
+
+    @Test
     void sendsNoAuthorizationToAServerThatNeedsNoKey() throws Exception {
         server.enqueue(sse(transcript("openai-stream-with-usage.sse")).build());
         ChatProvider provider = factory.create("ollama", ProviderProperties.of(ProviderKind.OPENAI_COMPATIBLE,
@@ -335,7 +385,8 @@ class OpenAiCompatibleProviderTest {
     @Test
     void aGuardedProviderCallsAnAllowedNetwork() throws Exception {
         server.enqueue(sse(transcript("openai-stream-with-usage.sse")).build());
-        var allowing = new ProviderHttp(new OutboundAddressPolicy(List.of("127.0.0.0/8", "::1")));
+        var allowing = new ProviderHttp(new OutboundAddressPolicy(List.of("127.0.0.0/8", "::1")),
+                ProviderConnections.defaults());
         try {
             ChatProvider provider = new OpenAiProviderFactory(allowing, JSON).createGuarded("catalog",
                     properties(server.url("/v1").uri(), Duration.ofSeconds(5)));
