@@ -2,6 +2,7 @@ package dev.parley.worker.provider.http;
 
 import java.time.Duration;
 
+import jakarta.validation.constraints.AssertTrue;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
 
@@ -22,6 +23,11 @@ import org.springframework.validation.annotation.Validated;
 public record ProviderConnections(
         @DefaultValue("1024") @Min(0) int maxIdle,
         @DefaultValue("5m") @NotNull Duration keepAlive) {
+
+    @AssertTrue(message = "keep-alive must be positive")
+    boolean isKeepAlivePositive() {
+        return keepAlive == null || keepAlive.isPositive();
+    }
 
     /** The defaults, for clients built outside Spring. */
     public static ProviderConnections defaults() {
