@@ -31,8 +31,7 @@ import dev.parley.bench.upstream.StreamShape;
  * <p>The slices take {@link #LOADS} in turn. Peak streams alone (no delay between deltas) leave the per-delta path
  * cold: the worker sends their 20 deltas as one or two events, so each delta's own event (the worker's flush timer,
  * the fan-out of each record, an SSE write per delta) was compiled during profiles b and c instead, which then still
- * spent seconds of their window compiling. The warm-up has settled once two slices in a row, one of each load, were
- * quiet.
+ * spent seconds of their window compiling. {@link JitSettling} waits for two quiet slices in a row, one of each.
  */
 final class JitWarmup {
 
@@ -88,13 +87,12 @@ final class JitWarmup {
             double cpu = spent.stream().mapToDouble(ProcessUsage::cpuSeconds).sum();
             double compile = spent.stream().mapToDouble(ProcessUsage::jitSeconds).sum();
             elapsed = Duration.ofNanos(System.nanoTime() - started);
-            boolean quiet = settling.settled(elapsed, compile, cpu);
-            boolean atMost = elapsed.compareTo(maximum) >= 0;
-            settled = atMost || quiet && previousQuiet;
+            boolean quiet = settling.quiet(elapsed, compile, cpu);
+            settled = settling.settled(elapsed, quiet, previousQuiet);
             previousQuiet = quiet;
             log.info("  {} s: the compiler threads took {}% of the stack's CPU in the last {} s of {} load{}",
                     elapsed.toSeconds(), Math.round(100 * JitSettling.share(compile, cpu)), slice.toSeconds(),
-                    load.name(), atMost ? " (the most allowed)" : "");
+                    load.name(), settling.reachedMaximum(elapsed) ? " (the most allowed)" : "");
         } while (!settled);
     }
 
