@@ -6,6 +6,7 @@ import java.util.Map;
 import java.util.UUID;
 
 import jakarta.validation.Valid;
+import jakarta.validation.constraints.AssertTrue;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
 
@@ -57,12 +58,23 @@ public record WorkerProperties(
     }
 
     /**
-     * @param flushInterval longest time a delta waits for more text before it is sent
+     * @param flushInterval longest time a delta waits for more text before it is sent, while the worker is not busy
      * @param flushChars buffered characters that are sent at once, without waiting
+     * @param maxFlushInterval the longest the wait grows to when many answers stream at once
+     * @param deltaEventsPerSecond delta events per second this worker aims at when many answers stream at once: each
+     *        stream's wait becomes open streams / this rate, between the two intervals; 0: never longer than
+     *        flushInterval
      */
     public record Stream(
             @DefaultValue("50ms") @NotNull Duration flushInterval,
-            @DefaultValue("128") @Min(1) int flushChars) {
+            @DefaultValue("128") @Min(1) int flushChars,
+            @DefaultValue("200ms") @NotNull Duration maxFlushInterval,
+            @DefaultValue("10000") @Min(0) int deltaEventsPerSecond) {
+
+        @AssertTrue(message = "max-flush-interval must not be shorter than flush-interval")
+        boolean isMaxFlushIntervalAtLeastFlushInterval() {
+            return flushInterval == null || maxFlushInterval == null || maxFlushInterval.compareTo(flushInterval) >= 0;
+        }
     }
 
     /**

@@ -82,7 +82,13 @@ public class GenerationService {
         // a run redone after a crash is a new attempt: readers drop what the dead run streamed
         StreamTarget target = request.target(UUID.randomUUID().toString());
         StreamEmitter stream = streams.open(target);
-        List<CallRecord> made = callProviders(request, stream);
+        List<CallRecord> made;
+        try {
+            made = callProviders(request, stream);
+        } catch (RuntimeException | Error failed) {
+            stream.abandon();
+            throw failed;
+        }
         String text = stream.finish();
         List<TokenUsage> usages = new ArrayList<>();
         List<UsageRecorded> records = usageRecords(request, made, text, usages);

@@ -14,7 +14,9 @@ class StreamConfiguration {
 
     @Bean
     CoalescingPolicy coalescingPolicy(WorkerProperties properties) {
-        return new CoalescingPolicy(properties.stream().flushInterval(), properties.stream().flushChars());
+        WorkerProperties.Stream stream = properties.stream();
+        return new CoalescingPolicy(stream.flushInterval(), stream.flushChars(), stream.maxFlushInterval(),
+                stream.deltaEventsPerSecond());
     }
 
     /** Sends deltas that waited their flush interval while the provider was silent. */

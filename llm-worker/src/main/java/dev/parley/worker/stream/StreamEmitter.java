@@ -12,6 +12,7 @@ import dev.parley.worker.provider.DeltaSink;
 /**
  * The stream of one answer: numbers its events 0, 1, 2, ..., coalesces the provider's deltas by the
  * {@link CoalescingPolicy}, and keeps the full text so that the terminal event equals the concatenated deltas.
+ * Counts itself among the worker's {@link OpenStreams} from its opening until it is finished or abandoned.
  * Called by the generation thread and by the flush timer. It locks with a {@link ReentrantLock} rather than
  * {@code synchronized}: a send may block (broker metadata), and that must not pin a virtual thread's carrier.
  */
@@ -21,6 +22,7 @@ public final class StreamEmitter implements DeltaSink {
     private final ChatStreamPublisher publisher;
     private final CoalescingPolicy policy;
     private final ScheduledExecutorService timer;
+    private final OpenStreams openStreams;
     private final ReentrantLock lock = new ReentrantLock();
     private final long startedNanos = System.nanoTime();
     private final StringBuilder text = new StringBuilder();
@@ -31,13 +33,16 @@ public final class StreamEmitter implements DeltaSink {
     private long firstTextNanos = -1;
     private ScheduledFuture<?> pendingFlush;
     private boolean finished;
+    private boolean counted = true;
 
     StreamEmitter(StreamTarget target, ChatStreamPublisher publisher, CoalescingPolicy policy,
-            ScheduledExecutorService timer) {
+            ScheduledExecutorService timer, OpenStreams openStreams) {
         this.target = target;
         this.publisher = publisher;
         this.policy = policy;
         this.timer = timer;
+        this.openStreams = openStreams;
+        openStreams.opened();
     }
 
     @Override
@@ -57,8 +62,22 @@ public final class StreamEmitter implements DeltaSink {
         lock.lock();
         try {
             flush();
-            finished = true;
+            close();
             return text.toString();
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /** Closes the stream to deltas without sending what is buffered: its call ended by an exception. */
+    public void abandon() {
+        lock.lock();
+        try {
+            if (pendingFlush != null) {
+                pendingFlush.cancel(false);
+                pendingFlush = null;
+            }
+            close();
         } finally {
             lock.unlock();
         }
@@ -91,11 +110,20 @@ public final class StreamEmitter implements DeltaSink {
         text.append(delta);
         buffer.append(delta);
         Duration sinceFlush = Duration.ofNanos(System.nanoTime() - lastFlushNanos);
-        if (policy.flushNow(sequence == 0, buffer.length(), sinceFlush)) {
+        Duration window = policy.window(openStreams.count());
+        if (policy.flushNow(sequence == 0, buffer.length(), sinceFlush, window)) {
             flush();
         } else if (pendingFlush == null) {
-            pendingFlush = timer.schedule(this::flushDue, policy.remainingWait(sinceFlush).toNanos(),
+            pendingFlush = timer.schedule(this::flushDue, policy.remainingWait(sinceFlush, window).toNanos(),
                     TimeUnit.NANOSECONDS);
+        }
+    }
+
+    private void close() {
+        finished = true;
+        if (counted) {
+            counted = false;
+            openStreams.closed();
         }
     }
 

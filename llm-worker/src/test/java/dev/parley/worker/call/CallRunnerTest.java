@@ -265,7 +265,7 @@ class CallRunnerTest {
 
     private CallRunner runner() {
         var properties = new WorkerProperties(8, Duration.ofSeconds(1), new WorkerProperties.Stream(Duration.ofMillis(50),
-                128), new WorkerProperties.Cancel(Duration.ofMinutes(1), 10), configs, models, "test-worker", Duration.ofMinutes(11));
+                128, Duration.ofMillis(50), 0), new WorkerProperties.Cancel(Duration.ofMinutes(1), 10), configs, models, "test-worker", Duration.ofMinutes(11));
         ProviderFactory factory = new ProviderFactory() {
             @Override
             public ProviderKind kind() {

@@ -13,7 +13,8 @@ import dev.parley.worker.provider.Cancellation;
 class CancelRegistryTest {
 
     final CancelRegistry registry = new CancelRegistry(new WorkerProperties(64, Duration.ofSeconds(1),
-            new WorkerProperties.Stream(Duration.ofMillis(50), 128), new WorkerProperties.Cancel(Duration.ofMinutes(1), 100),
+            new WorkerProperties.Stream(Duration.ofMillis(50), 128, Duration.ofMillis(50), 0),
+            new WorkerProperties.Cancel(Duration.ofMinutes(1), 100),
             Map.of(), Map.of(), null, Duration.ofMinutes(11)));
 
     @Test
@@ -79,7 +80,7 @@ class CancelRegistryTest {
     @Test
     void forgetsEarlyCancelsAfterTheConfiguredTime() {
         var shortMemory = new CancelRegistry(new WorkerProperties(64, Duration.ofSeconds(1),
-                new WorkerProperties.Stream(Duration.ofMillis(50), 128),
+                new WorkerProperties.Stream(Duration.ofMillis(50), 128, Duration.ofMillis(50), 0),
                 new WorkerProperties.Cancel(Duration.ofNanos(1), 100), Map.of(), Map.of(), null, Duration.ofMinutes(11)));
         shortMemory.cancel("r-6", "alice");
         var cancellation = new Cancellation();

@@ -23,8 +23,10 @@ class StreamEmitterTest {
     final List<String> sent = new CopyOnWriteArrayList<>();
     final List<Long> sequences = new CopyOnWriteArrayList<>();
     final ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor();
+    final OpenStreams openStreams = new OpenStreams();
     final ChatStreamPublisher publisher = new ChatStreamPublisher(null, new WorkerProperties(1, Duration.ofSeconds(1),
-            new WorkerProperties.Stream(Duration.ofMillis(50), 128), new WorkerProperties.Cancel(Duration.ofMinutes(1), 1),
+            new WorkerProperties.Stream(Duration.ofMillis(50), 128, Duration.ofMillis(50), 0),
+            new WorkerProperties.Cancel(Duration.ofMinutes(1), 1),
             Map.of(), Map.of(), "worker-1", Duration.ofMinutes(11))) {
         @Override
         void delta(StreamTarget target, long sequence, String text) {
@@ -110,7 +112,54 @@ class StreamEmitterTest {
         assertThat(emitter.timeToFirstText()).hasValueSatisfying(ttft -> assertThat(ttft).isGreaterThanOrEqualTo(Duration.ZERO));
     }
 
+    @Test
+    void countsItselfOpenUntilFinished() {
+        var emitter = emitter(Duration.ofHours(1), 1000);
+        var other = emitter(Duration.ofHours(1), 1000);
+        assertThat(openStreams.count()).isEqualTo(2);
+
+        emitter.finish();
+        emitter.finish();
+        assertThat(openStreams.count()).isEqualTo(1);
+
+        other.abandon();
+        other.finish();
+        assertThat(openStreams.count()).isZero();
+    }
+
+    @Test
+    void anAbandonedStreamSendsNothingMore() {
+        var emitter = emitter(Duration.ofMillis(20), 1000);
+        emitter.accept("sent");
+        emitter.accept(" buffered");
+
+        emitter.abandon();
+        emitter.accept(" late");
+
+        // the buffered text's flush was due after 20 ms; it was cancelled with the stream
+        await().during(Duration.ofMillis(200)).atMost(Duration.ofSeconds(2)).until(() -> sent.size() == 1);
+        assertThat(sent).containsExactly("sent");
+    }
+
+    @Test
+    void holdsTextLongerWhileManyAnswersStream() {
+        // no interval of its own: alone at one event a second, each of four open streams may wait 4 s
+        var busy = new CoalescingPolicy(Duration.ZERO, 1000, Duration.ofHours(1), 1);
+        var emitter = new StreamEmitter(TARGET, publisher, busy, timer, openStreams);
+        for (int i = 0; i < 3; i++) {
+            emitter(Duration.ZERO, 1000);
+        }
+        emitter.accept("first");
+        emitter.accept(" second");
+        assertThat(sent).containsExactly("first");
+
+        var unbusy = new StreamEmitter(TARGET, publisher, new CoalescingPolicy(Duration.ZERO, 1000), timer, openStreams);
+        unbusy.accept("a");
+        unbusy.accept("b");
+        assertThat(sent).containsExactly("first", "a", "b");
+    }
+
     private StreamEmitter emitter(Duration interval, int maxChars) {
-        return new StreamEmitter(TARGET, publisher, new CoalescingPolicy(interval, maxChars), timer);
+        return new StreamEmitter(TARGET, publisher, new CoalescingPolicy(interval, maxChars), timer, openStreams);
     }
 }
