@@ -69,7 +69,7 @@ public record WorkerProperties(
             @DefaultValue("50ms") @NotNull Duration flushInterval,
             @DefaultValue("128") @Min(1) int flushChars,
             @DefaultValue("200ms") @NotNull Duration maxFlushInterval,
-            @DefaultValue("10000") @Min(0) int deltaEventsPerSecond) {
+            @DefaultValue("5000") @Min(0) int deltaEventsPerSecond) {
 
         @AssertTrue(message = "max-flush-interval must not be shorter than flush-interval")
         boolean isMaxFlushIntervalAtLeastFlushInterval() {
