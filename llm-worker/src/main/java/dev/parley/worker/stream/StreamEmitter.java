@@ -77,6 +77,7 @@ public final class StreamEmitter implements DeltaSink {
                 pendingFlush.cancel(false);
                 pendingFlush = null;
             }
+            buffer.setLength(0);
             close();
         } finally {
             lock.unlock();

@@ -135,6 +135,7 @@ class StreamEmitterTest {
 
         emitter.abandon();
         emitter.accept(" late");
+        emitter.finish();
 
         // the buffered text's flush was due after 20 ms; it was cancelled with the stream
         await().during(Duration.ofMillis(200)).atMost(Duration.ofSeconds(2)).until(() -> sent.size() == 1);
