@@ -73,10 +73,7 @@ public final class StreamEmitter implements DeltaSink {
     public void abandon() {
         lock.lock();
         try {
-            if (pendingFlush != null) {
-                pendingFlush.cancel(false);
-                pendingFlush = null;
-            }
+            cancelPendingFlush();
             buffer.setLength(0);
             close();
         } finally {
@@ -141,15 +138,19 @@ public final class StreamEmitter implements DeltaSink {
     }
 
     private void flush() {
-        if (pendingFlush != null) {
-            pendingFlush.cancel(false);
-            pendingFlush = null;
-        }
+        cancelPendingFlush();
         if (buffer.isEmpty()) {
             return;
         }
         publisher.delta(target, sequence++, buffer.toString());
         buffer.setLength(0);
         lastFlushNanos = System.nanoTime();
+    }
+
+    private void cancelPendingFlush() {
+        if (pendingFlush != null) {
+            pendingFlush.cancel(false);
+            pendingFlush = null;
+        }
     }
 }
