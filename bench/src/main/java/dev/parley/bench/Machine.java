@@ -6,16 +6,16 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 
-/** What the results were measured on: cores, memory, load, CPU model, JDK, and the commit. */
+/** What the results were measured on: cores, memory, load, CPU model, JDK, how fast it was, and the commit. */
 final class Machine {
 
     private Machine() {
     }
 
-    static String describe() {
-        return "%d cores (%s), %s MB memory, load average %s at the start, JDK %s.".formatted(
+    static String describe() throws InterruptedException {
+        return "%d cores (%s), %s MB memory, load average %s at the start, JDK %s. %s".formatted(
                 Runtime.getRuntime().availableProcessors(), cpuModel(), memoryMb(), loadAverage(),
-                Runtime.version());
+                Runtime.version(), MachineSpeed.SET.measure());
     }
 
     static String commit(Path repo) {
