@@ -11,8 +11,8 @@ import java.util.Arrays;
 import java.util.Locale;
 
 /**
- * How fast the machine is before the stack starts, so that sets measured on different days can be compared: the
- * same code ran a quarter slower on a day when a loopback round trip took 54 us instead of 20. Two figures: a round
+ * How the idle machine answers before the stack starts, so that sets measured at different times can be compared (the
+ * same code measured 268 and 200 streams/s at d-c64 40 minutes apart on this virtual machine). Two figures: a round
  * trip of one byte between two threads over loopback TCP (back to back, and after 30 ms of quiet, as each hop of
  * profile a starts), which prices the thread hand-offs and system calls every Kafka and HTTP hop is made of; and a
  * fixed loop of arithmetic, which prices plain computation.
