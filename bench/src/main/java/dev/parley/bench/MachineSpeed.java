@@ -31,7 +31,7 @@ record MachineSpeed(int roundTrips, int quietRoundTrips, long loopIterations) {
         long[] backToBack = new long[roundTrips];
         long[] quiet = new long[quietRoundTrips];
         roundTrips(backToBack, quiet);
-        return String.format(Locale.ROOT, "Machine speed before the stack started: a loopback TCP round trip between"
+        return String.format(Locale.ROOT, "The idle machine before the stack started: a loopback TCP round trip between"
                 + " two threads took %s us at p50 back to back (p99 %s), %s us after 30 ms of quiet; %,d iterations of"
                 + " a fixed arithmetic loop took %d ms.", micros(percentile(backToBack, 50)),
                 micros(percentile(backToBack, 99)), micros(percentile(quiet, 50)), loopIterations, loopMillis());

@@ -52,7 +52,7 @@ class BenchSmokeIT {
         assertThat(output.resolve("smoke/results.json")).isNotEmptyFile();
         assertThat(output.resolve("smoke/ttft-a.png")).isNotEmptyFile();
         assertThat(output.resolve("smoke/results.md")).content().contains("of it JIT compiling s",
-                "Machine speed before the stack started: a loopback TCP round trip");
+                "The idle machine before the stack started: a loopback TCP round trip");
         assertThat(output.resolve("latest.md")).content().contains("| a | 1 |");
         assertThat(home.resolve("stack.properties")).doesNotExist();
         assertThat(Files.readString(home.resolve("logs/bench-stack.log"))).contains("Parley stopped.");
