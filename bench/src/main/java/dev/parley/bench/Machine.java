@@ -6,7 +6,10 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 
-/** What the results were measured on: cores, memory, load, CPU model, JDK, how the idle machine answered, and the commit. */
+/**
+ * What the results were measured on: cores, memory, load, CPU model, JDK, how the idle machine answered, and the
+ * commit.
+ */
 final class Machine {
 
     private Machine() {
