@@ -10,6 +10,9 @@ import java.net.Socket;
 import java.util.Arrays;
 import java.util.Locale;
 
+import dev.parley.bench.measure.Percentiles;
+import dev.parley.bench.measure.Percentiles.Summary;
+
 /**
  * How the idle machine answers before the stack starts, so that sets measured at different times can be compared (the
  * same code measured 268 and 200 streams/s at d-c64 40 minutes apart on this virtual machine). Two figures: a round
@@ -31,10 +34,12 @@ record MachineSpeed(int roundTrips, int quietRoundTrips, long loopIterations) {
         long[] backToBack = new long[roundTrips];
         long[] quiet = new long[quietRoundTrips];
         roundTrips(backToBack, quiet);
+        Summary hot = Percentiles.summarize(micros(backToBack));
+        Summary idle = Percentiles.summarize(micros(quiet));
         return String.format(Locale.ROOT, "The idle machine before the stack started: a loopback TCP round trip between"
-                + " two threads took %s us at p50 back to back (p99 %s), %s us after 30 ms of quiet; %,d iterations of"
-                + " a fixed arithmetic loop took %d ms.", micros(percentile(backToBack, 50)),
-                micros(percentile(backToBack, 99)), micros(percentile(quiet, 50)), loopIterations, loopMillis());
+                + " two threads took %.1f us at p50 back to back (p99 %.1f), %.1f us after 30 ms of quiet; %,d iterations of"
+                + " a fixed arithmetic loop took %d ms.", hot.p50(), hot.p99(), idle.p50(), loopIterations,
+                loopMillis());
     }
 
     private void roundTrips(long[] backToBack, long[] quiet) throws InterruptedException {
@@ -100,14 +105,7 @@ record MachineSpeed(int roundTrips, int quietRoundTrips, long loopIterations) {
         return best / 1_000_000 + (sink == 42 ? 1 : 0);
     }
 
-    static long percentile(long[] values, int percent) {
-        long[] sorted = values.clone();
-        Arrays.sort(sorted);
-        int index = (int) Math.ceil(percent / 100.0 * sorted.length) - 1;
-        return sorted[Math.max(0, Math.min(sorted.length - 1, index))];
-    }
-
-    private static String micros(long nanos) {
-        return String.format(Locale.ROOT, "%.1f", nanos / 1000.0);
+    private static double[] micros(long[] nanos) {
+        return Arrays.stream(nanos).mapToDouble(value -> value / 1000.0).toArray();
     }
 }
