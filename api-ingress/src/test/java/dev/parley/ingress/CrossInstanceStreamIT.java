@@ -25,6 +25,7 @@ import org.springframework.context.ConfigurableApplicationContext;
 import dev.parley.events.ChatRequested;
 import dev.parley.events.FinishReason;
 import dev.parley.events.Topics;
+import dev.parley.ingress.stream.StreamHub;
 import dev.parley.platform.crypto.KeyRing;
 import dev.parley.testing.TestInfrastructure;
 import mockwebserver3.MockWebServer;
@@ -132,6 +133,9 @@ class CrossInstanceStreamIT {
         connection.shutdownNow();
         await().until(() -> onA.ended);
         second.delta(2, "hot.").completed(3, "Lava is hot.", FinishReason.STOP);
+        // the resumes below test the fan-out's renumbering, so both instances must hold the terminal event first:
+        // without it, an instance rebuilds the finished answer from the stored message (one done event)
+        await().until(() -> holdsTerminal(a, answer) && holdsTerminal(b, answer));
 
         assertThat(onA.ids()).containsExactly("0", "1", "2", "3", "4", "5");
         assertThat(onA.names()).containsExactly("delta", "delta", "delta", "reset", "delta", "delta");
@@ -182,6 +186,10 @@ class CrossInstanceStreamIT {
         await().until(() -> client.ended);
         assertThat(client.status).isEqualTo(200);
         return client;
+    }
+
+    static boolean holdsTerminal(ConfigurableApplicationContext instance, Answer answer) {
+        return instance.getBean(StreamHub.class).hasTerminal(answer.request().getRequestId());
     }
 
     static String storedContent(ApiClient api, Answer answer, String status) {
