@@ -44,6 +44,13 @@ public interface InternalAccountingApi {
     @PostExchange("/reservations")
     ReservationResponse reserve(@RequestBody ReservationRequest request);
 
+    /**
+     * Holds reservations ahead of requests, all of the same size, in one write: 200 with the ids held (all, or none
+     * when they do not fit together; never a 402 or 429).
+     */
+    @PostExchange("/reservations/advance")
+    AdvanceReservationResponse reserveAhead(@RequestBody AdvanceReservationRequest request);
+
     /** Gives back the reservation of a request that was never published. */
     @DeleteExchange("/reservations/{reservationId}")
     void release(@PathVariable String reservationId, @RequestParam String userId);
