@@ -84,7 +84,23 @@ public class ProviderKeyService implements OwnKeys {
      * is always debited, whatever key a user stored for it. No lookup at all for such providers (the mock).
      */
     public Optional<ProviderCredential> credential(String requestId, String userId, String provider) {
-        return Optional.ofNullable(stored(userId).get(provider)).map(stored -> forTransport(requestId, stored));
+        return ownKey(userId, provider).map(key -> key.sealedFor(requestId));
+    }
+
+    /**
+     * The user's key for the provider, to be sealed for a request once its id is known (see {@link #credential});
+     * nothing when the user has none or the provider takes no own keys.
+     */
+    public Optional<OwnKey> ownKey(String userId, String provider) {
+        return Optional.ofNullable(stored(userId).get(provider)).map(stored -> requestId -> forTransport(requestId,
+                stored));
+    }
+
+    /** A user's stored provider key, read but not yet sealed for a request. */
+    @FunctionalInterface
+    public interface OwnKey {
+
+        ProviderCredential sealedFor(String requestId);
     }
 
     /** The user's keys by provider, of the catalog's providers that take keys. */

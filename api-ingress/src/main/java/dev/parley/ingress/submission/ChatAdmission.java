@@ -31,13 +31,21 @@ class ChatAdmission {
     }
 
     /**
-     * Routes, then reserves the request, so that nothing is reserved when the route is refused; the caller must
-     * {@link #release} the reservation when it cannot go on to publish.
+     * Plans the route, names and reserves the request, then seals its key for that name, so that nothing is reserved
+     * when the route is refused; the caller must {@link #release} the reservation when it cannot go on to publish.
      */
-    Routed admit(String requestId, String userId, CatalogModel model, List<ChatMessage> context, Integer maxTokens) {
-        ChatRoutes.Route route = routes.route(requestId, userId, model);
+    Routed admit(String userId, CatalogModel model, List<ChatMessage> context, Integer maxTokens) {
+        ChatRoutes.Plan plan = routes.plan(userId, model);
+        Admission.Claim claim = admission.claim(userId, model, context, maxTokens, plan.onOwnKey());
+        ChatRoutes.Route route;
         try {
-            return new Routed(route, admission.admit(requestId, userId, model, context, maxTokens, route.ownKey()));
+            route = routes.route(plan, claim.requestId());
+        } catch (RuntimeException e) {
+            admission.unclaim(claim);
+            throw e;
+        }
+        try {
+            return new Routed(route, admission.admit(claim));
         } catch (ApiProblem problem) {
             metrics.rejected(switch (problem.kind()) {
                 case QUOTA_EXHAUSTED -> MessageMetrics.QUOTA_EXHAUSTED;
@@ -55,17 +63,22 @@ class ChatAdmission {
     /** A routed request whose worst-case cost is reserved. */
     record Routed(ChatRoutes.Route route, Admitted admitted) {
 
+        /** The request's id: chosen by admission, and the id its key is sealed for. */
+        String requestId() {
+            return admitted.requestId();
+        }
+
         /**
          * The event for the worker, always with the reserved output limit, so that the provider can never write
          * more than the reservation assumed.
          *
          * @param conversationId and {@code messageId}: where the answer is stored; empty when it is not stored
          */
-        ChatRequested event(String requestId, String userId, String conversationId, String messageId,
+        ChatRequested event(String userId, String conversationId, String messageId,
                 CatalogModel model, List<ChatMessage> context, GenerationParameters parameters,
                 Instant requestedAt) {
             return ChatRequested.newBuilder()
-                    .setRequestId(requestId)
+                    .setRequestId(requestId())
                     .setUserId(userId)
                     .setConversationId(conversationId)
                     .setMessageId(messageId)

@@ -1,7 +1,6 @@
 package dev.parley.ingress.submission;
 
 import java.util.List;
-import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
@@ -139,11 +138,11 @@ public class ChatRequestService {
     private CompletableFuture<AcceptedChat> publish(ConversationDocument conversation, CatalogModel model,
             Turn turn, Exchanges.Question question, List<ChatMessage> context, GenerationParameters parameters,
             SystemPrompt prompt, String webhookUrl) {
-        String requestId = UUID.randomUUID().toString();
+        String userId = conversation.userId();
+        ChatAdmission.Routed routed = admission.admit(userId, model, context, parameters.getMaxTokens());
+        String requestId = routed.requestId();
         // the HTTP request's remaining log lines, and its access log line, name the chat request
         LogContext.put(LogContext.CHAT_REQUEST_ID, requestId);
-        String userId = conversation.userId();
-        ChatAdmission.Routed routed = admission.admit(requestId, userId, model, context, parameters.getMaxTokens());
         Exchanges.Exchange exchange;
         try {
             exchange = exchanges.store(conversation, turn, question, new Exchanges.Answer(requestId, model.id(),
@@ -155,7 +154,7 @@ public class ChatRequestService {
             throw e;
         }
         MessageDocument answer = exchange.answer();
-        ChatRequested event = routed.event(requestId, userId, answer.conversationId(), answer.id(), model, context,
+        ChatRequested event = routed.event(userId, answer.conversationId(), answer.id(), model, context,
                 parameters, answer.createdAt());
         return publisher.publish(event, () -> outcomes.publishFailed(answer))
                 .thenApply(sent -> new AcceptedChat(requestId, answer.conversationId(), answer.id(),

@@ -40,17 +40,31 @@ class ChatRoutes {
     }
 
     /**
-     * The user's own key when they stored one (it wins), else for an admin's provider the server's key; an admin's
-     * provider's address is checked again now.
+     * Where the request goes: the user's own key when they stored one (it wins), else for an admin's provider the
+     * server's key; an admin's provider's address is checked again now. Nothing is sealed yet: that needs the
+     * request's id ({@link #route}), which admission chooses knowing whether the request runs on the user's own key.
      */
-    Route route(String requestId, String userId, CatalogModel model) {
+    Plan plan(String userId, CatalogModel model) {
         ProviderEndpoint endpoint = metrics.check(MessageMetrics.OUTBOUND_ADDRESS_REFUSED,
                 () -> routes.endpoint(model)).orElse(null);
-        ProviderCredential own = providerKeys.credential(requestId, userId, model.provider()).orElse(null);
-        if (own != null) {
-            return new Route(endpoint, own, true);
+        return new Plan(userId, model, endpoint, providerKeys.ownKey(userId, model.provider()).orElse(null));
+    }
+
+    /** The plan's key sealed for this request only. */
+    Route route(Plan plan, String requestId) {
+        if (plan.ownKey != null) {
+            return new Route(plan.endpoint, plan.ownKey.sealedFor(requestId), true);
         }
-        return new Route(endpoint, routes.serverCredential(requestId, userId, model).orElse(null), false);
+        return new Route(plan.endpoint, routes.serverCredential(requestId, plan.userId, plan.model).orElse(null),
+                false);
+    }
+
+    /** A planned route; {@code ownKey}: the user's key, null for the server's. */
+    record Plan(String userId, CatalogModel model, ProviderEndpoint endpoint, ProviderKeyService.OwnKey ownKey) {
+
+        boolean onOwnKey() {
+            return ownKey != null;
+        }
     }
 
     /** @param ownKey the credential is the user's own key */

@@ -2,7 +2,6 @@ package dev.parley.ingress.submission;
 
 import java.time.Clock;
 import java.time.Instant;
-import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 
 import org.springframework.stereotype.Service;
@@ -57,13 +56,13 @@ public class StatelessChats {
                     .with("param", "messages");
         }
         budget.require(contextWindow, model, submission);
-        String requestId = UUID.randomUUID().toString();
+        ChatAdmission.Routed routed = admission.admit(userId, model, submission.context(),
+                submission.parameters().getMaxTokens());
+        String requestId = routed.requestId();
         // the HTTP request's remaining log lines, and its access log line, name the chat request
         LogContext.put(LogContext.CHAT_REQUEST_ID, requestId);
-        ChatAdmission.Routed routed = admission.admit(requestId, userId, model, submission.context(),
-                submission.parameters().getMaxTokens());
         Instant now = clock.instant();
-        ChatRequested event = routed.event(requestId, userId, UNSTORED, UNSTORED, model, submission.context(),
+        ChatRequested event = routed.event(userId, UNSTORED, UNSTORED, model, submission.context(),
                 submission.parameters(), now);
         return publisher.publish(event, () -> { })
                 .thenApply(sent -> new AcceptedChat(requestId, UNSTORED, UNSTORED, null, model.id(), now));

@@ -16,6 +16,7 @@ import dev.parley.ingress.message.MessageQueries;
 import dev.parley.ingress.message.MessageRole;
 import dev.parley.ingress.message.MessageStatus;
 import dev.parley.ingress.message.PendingAnswers;
+import dev.parley.ingress.MutableClock;
 
 /** Following an answer: one this instance just stored needs no read; any other is read and checked as before. */
 class AnswerFeedTest {

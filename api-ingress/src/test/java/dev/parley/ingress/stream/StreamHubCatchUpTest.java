@@ -6,6 +6,7 @@ import java.time.Duration;
 import java.time.Instant;
 
 import org.junit.jupiter.api.Test;
+import dev.parley.ingress.MutableClock;
 
 /** Events read while catching up carry their record's time: what finished long ago is not held again. */
 class StreamHubCatchUpTest {

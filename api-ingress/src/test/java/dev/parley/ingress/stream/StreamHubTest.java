@@ -9,6 +9,7 @@ import java.util.concurrent.CountDownLatch;
 import java.util.stream.LongStream;
 
 import org.junit.jupiter.api.Test;
+import dev.parley.ingress.MutableClock;
 
 class StreamHubTest {
 

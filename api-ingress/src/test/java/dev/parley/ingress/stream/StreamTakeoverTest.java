@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 
 import org.junit.jupiter.api.Test;
+import dev.parley.ingress.MutableClock;
 
 /** A worker that takes a request over starts the answer again as a new attempt numbered from 0. */
 class StreamTakeoverTest {

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.ArgumentMatchers.argThat;
+import static org.mockito.ArgumentMatchers.anyBoolean;
 import static org.mockito.ArgumentMatchers.anyList;
 import static org.mockito.ArgumentMatchers.anyString;
 import static org.mockito.ArgumentMatchers.eq;
@@ -68,6 +69,7 @@ class ChatRequestServiceTest {
     final MessageOutcomes outcomes = mock(MessageOutcomes.class);
     final ChatRoutes routes = mock(ChatRoutes.class);
     final Admission admission = mock(Admission.class);
+    final Admission.Claim claim = mock(Admission.Claim.class);
     final ChatPublisher kafka = mock(ChatPublisher.class);
     final MessageMetrics metrics = new MessageMetrics(new SimpleMeterRegistry());
     final ChatRequestService service = service(new ChatProperties(200_000, 200));
@@ -75,13 +77,16 @@ class ChatRequestServiceTest {
     ChatRequestServiceTest() {
         given(conversations.requireOwned("u1", "c1")).willReturn(CONVERSATION);
         given(routes.model(eq("u1"), any(), any())).willReturn(MOCK);
-        given(routes.route(anyString(), eq("u1"), any())).willReturn(new ChatRoutes.Route(null, null, false));
+        given(routes.plan(eq("u1"), any())).willAnswer(call -> new ChatRoutes.Plan("u1", call.getArgument(1), null,
+                null));
+        given(routes.route(any(), anyString())).willReturn(new ChatRoutes.Route(null, null, false));
         given(queries.branch(CONVERSATION, 200)).willReturn(List.of());
         given(exchanges.store(any(), any(), any(), any())).willAnswer(call -> stored(call.getArgument(2),
                 call.getArgument(3)));
-        given(admission.admit(anyString(), eq("u1"), any(), anyList(), any(), any(Boolean.class)))
-                .willAnswer(call -> new Admitted(call.getArgument(0), 1024, 20, 1044, "u1",
-                        Instant.parse("2025-03-01T00:15:00Z")));
+        given(claim.requestId()).willReturn("r1");
+        given(admission.claim(eq("u1"), any(), anyList(), any(), anyBoolean())).willReturn(claim);
+        given(admission.admit(claim)).willReturn(new Admitted("r1", 1024, 20, 1044, "u1",
+                Instant.parse("2025-03-01T00:15:00Z")));
         given(kafka.publish(anyString(), anyString(), any())).willReturn(CompletableFuture.completedFuture(null));
     }
 
@@ -119,7 +124,7 @@ class ChatRequestServiceTest {
 
     @Test
     void aRefusedProviderAddressReservesStoresAndPublishesNothing() {
-        given(routes.route(anyString(), eq("u1"), eq(MOCK))).willThrow(new ApiProblem(ProblemKind.OUTBOUND_ADDRESS_REFUSED,
+        given(routes.plan("u1", MOCK)).willThrow(new ApiProblem(ProblemKind.OUTBOUND_ADDRESS_REFUSED,
                 "The host 'models.example' resolves to 10.0.0.5, an internal address"));
 
         assertProblem(() -> service.post("u1", "c1", new PostMessageRequest("Hello", null, null, null)),
@@ -211,8 +216,8 @@ class ChatRequestServiceTest {
 
     @Test
     void refusedAdmissionStoresAndPublishesNothing() {
-        given(admission.admit(anyString(), eq("u1"), eq(MOCK), anyList(), eq(50), eq(false)))
-                .willThrow(new ApiProblem(ProblemKind.QUOTA_EXHAUSTED, "The balance does not cover this request"));
+        given(admission.claim(eq("u1"), eq(MOCK), anyList(), eq(50), eq(false))).willReturn(claim);
+        given(admission.admit(claim)).willThrow(new ApiProblem(ProblemKind.QUOTA_EXHAUSTED, "The balance does not cover this request"));
 
         assertProblem(() -> service.post("u1", "c1", new PostMessageRequest("Hello", null, null, 50)),
                 ProblemKind.QUOTA_EXHAUSTED);

@@ -41,14 +41,14 @@ class ChatRoutesTest {
 
     ChatRoutesTest() {
         given(providerKeys.providers("u1")).willReturn(Set.of());
-        given(providerKeys.credential(anyString(), eq("u1"), anyString())).willReturn(Optional.empty());
+        given(providerKeys.ownKey(eq("u1"), anyString())).willReturn(Optional.empty());
         given(providerRoutes.endpoint(any())).willReturn(Optional.empty());
         given(providerRoutes.serverCredential(anyString(), anyString(), any())).willReturn(Optional.empty());
     }
 
     @Test
     void aBuiltInProviderNeedsNeitherEndpointNorKey() {
-        ChatRoutes.Route route = routes.route("r1", "u1", MOCK);
+        ChatRoutes.Route route = routes.route(routes.plan("u1", MOCK), "r1");
 
         assertThat(route.endpoint()).isNull();
         assertThat(route.credential()).isNull();
@@ -61,7 +61,7 @@ class ChatRoutesTest {
         given(providerRoutes.endpoint(MOCK)).willReturn(Optional.of(ENDPOINT));
         given(providerRoutes.serverCredential("r1", "u1", MOCK)).willReturn(Optional.of(server));
 
-        ChatRoutes.Route route = routes.route("r1", "u1", MOCK);
+        ChatRoutes.Route route = routes.route(routes.plan("u1", MOCK), "r1");
 
         assertThat(route.endpoint()).isEqualTo(ENDPOINT);
         assertThat(route.credential()).isEqualTo(server);
@@ -72,9 +72,10 @@ class ChatRoutesTest {
     void theUsersOwnKeyWinsOverTheServersKey() {
         ProviderCredential own = credential(2);
         given(providerRoutes.endpoint(MOCK)).willReturn(Optional.of(ENDPOINT));
-        given(providerKeys.credential("r1", "u1", "mock")).willReturn(Optional.of(own));
+        given(providerKeys.ownKey("u1", "mock")).willReturn(Optional.of(requestId -> requestId.equals("r1") ? own
+                : null));
 
-        ChatRoutes.Route route = routes.route("r1", "u1", MOCK);
+        ChatRoutes.Route route = routes.route(routes.plan("u1", MOCK), "r1");
 
         assertThat(route.credential()).isEqualTo(own);
         assertThat(route.ownKey()).isTrue();
@@ -87,9 +88,9 @@ class ChatRoutesTest {
         given(providerRoutes.endpoint(MOCK)).willThrow(new ApiProblem(ProblemKind.OUTBOUND_ADDRESS_REFUSED,
                 "The host 'models.example' resolves to 10.0.0.5, an internal address"));
 
-        assertProblem(() -> routes.route("r1", "u1", MOCK), ProblemKind.OUTBOUND_ADDRESS_REFUSED);
+        assertProblem(() -> routes.route(routes.plan("u1", MOCK), "r1"), ProblemKind.OUTBOUND_ADDRESS_REFUSED);
         assertThat(rejected(MessageMetrics.OUTBOUND_ADDRESS_REFUSED)).isEqualTo(1);
-        verify(providerKeys, never()).credential(anyString(), anyString(), anyString());
+        verify(providerKeys, never()).ownKey(anyString(), anyString());
     }
 
     @Test

@@ -4,6 +4,7 @@ import static dev.parley.ingress.submission.ChatRequestServiceTest.MOCK;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.mockito.ArgumentMatchers.any;
+import static org.mockito.ArgumentMatchers.anyBoolean;
 import static org.mockito.ArgumentMatchers.anyList;
 import static org.mockito.ArgumentMatchers.anyString;
 import static org.mockito.ArgumentMatchers.eq;
@@ -37,6 +38,7 @@ class StatelessChatsTest {
 
     final ChatRoutes routes = mock(ChatRoutes.class);
     final Admission admission = mock(Admission.class);
+    final Admission.Claim claim = mock(Admission.Claim.class);
     final ChatPublisher kafka = mock(ChatPublisher.class);
     final MessageMetrics metrics = new MessageMetrics(new SimpleMeterRegistry());
     final ChatAdmission chatAdmission = new ChatAdmission(routes, admission, metrics);
@@ -49,10 +51,13 @@ class StatelessChatsTest {
 
     StatelessChatsTest() {
         given(routes.model("u1", null, null)).willReturn(MOCK);
-        given(routes.route(anyString(), eq("u1"), eq(MOCK))).willReturn(new ChatRoutes.Route(null, null, false));
-        given(admission.admit(anyString(), eq("u1"), any(), anyList(), any(), any(Boolean.class)))
-                .willAnswer(call -> new Admitted(call.getArgument(0), 1024, 20, 1044, "u1",
-                        Instant.parse("2025-03-01T00:15:00Z")));
+        given(routes.plan(eq("u1"), any())).willAnswer(call -> new ChatRoutes.Plan("u1", call.getArgument(1), null,
+                null));
+        given(routes.route(any(), anyString())).willReturn(new ChatRoutes.Route(null, null, false));
+        given(claim.requestId()).willReturn("r1");
+        given(admission.claim(eq("u1"), any(), anyList(), any(), anyBoolean())).willReturn(claim);
+        given(admission.admit(claim)).willReturn(new Admitted("r1", 1024, 20, 1044, "u1",
+                Instant.parse("2025-03-01T00:15:00Z")));
         given(kafka.publish(anyString(), anyString(), any())).willReturn(CompletableFuture.completedFuture(null));
     }
 

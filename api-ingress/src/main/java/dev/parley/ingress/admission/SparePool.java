@@ -1,0 +1,258 @@
+package dev.parley.ingress.admission;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executor;
+
+import dev.parley.platform.problem.ApiProblem;
+import dev.parley.platform.problem.ProblemKind;
+
+/**
+ * Reservations held ahead of the requests of busy keys (user, model, own key), so that most requests are admitted
+ * without a call to usage-accounting: the call, not its write, was the request path's largest cost (docs/decisions.md).
+ * A spare is an ordinary reservation whose id becomes the request id of the request that takes it, so settlement,
+ * release and expiry treat it as any other. A key is busy when a request follows another within {@code idle}; then,
+ * when at most a quarter of {@code perKey} spares are left, one background call (one at a time per key) holds the rest in
+ * one write, sized for the request that asked. A spare unused for {@code idle} is given back, so a price change
+ * reaches new requests within that time and credits and answer slots are held idle no longer; a refused or failed
+ * refill keeps the key quiet for {@code idle}. Taken spares never return, except one whose request did not go on
+ * before it was routed ({@link #putBack}): a published request may settle its reservation at any time.
+ */
+final class SparePool {
+
+    /** The smallest input a spare is sized for: most chat requests fit it. */
+    static final long MIN_INPUT_TOKENS = 256;
+
+    record Key(String userId, String model, boolean ownKey) {
+    }
+
+    /** What a refill asks for: room for the asking request's like, its input rounded up to a power of two. */
+    record Size(long inputTokens, int maxOutputTokens) {
+
+        static Size of(long estimatedInputTokens, int maxOutputTokens) {
+            long input = Math.max(MIN_INPUT_TOKENS, estimatedInputTokens);
+            long rounded = Long.highestOneBit(input);
+            return new Size(rounded == input ? input : rounded << 1, maxOutputTokens);
+        }
+    }
+
+    /** One reservation held ahead; {@code amount} covers any request within {@code size} at the price it was held at. */
+    record Spare(String id, Size size, long amount, String accountId, Instant expiresAt, Instant heldAt) {
+
+        boolean fits(long estimatedInputTokens, int maxOutputTokens) {
+            return estimatedInputTokens <= size.inputTokens() && maxOutputTokens <= size.maxOutputTokens();
+        }
+    }
+
+    /** How spares are held and given back: usage-accounting's reservations, in production. */
+    interface Holder {
+
+        /**
+         * @return the spares held: all of {@code ids}, or none when the account cannot hold them together
+         * @throws ApiProblem when the call failed
+         */
+        List<Spare> hold(Key key, Size size, List<String> ids);
+
+        /** Best effort: a spare that is not given back expires on its own. */
+        void release(String userId, String id);
+    }
+
+    private final int perKey;
+    private final Duration idle;
+    private final Holder holder;
+    private final Executor executor;
+    private final Clock clock;
+    private final ConcurrentHashMap<Key, Shelf> shelves = new ConcurrentHashMap<>();
+    private volatile boolean closed;
+
+    /** @param perKey spares held per key at most; 0 holds none */
+    SparePool(int perKey, Duration idle, Holder holder, Executor executor, Clock clock) {
+        this.perKey = perKey;
+        this.idle = idle;
+        this.holder = holder;
+        this.executor = executor;
+        this.clock = clock;
+    }
+
+    /** A spare the request fits, if the key holds one; may start a refill either way. */
+    Optional<Spare> take(Key key, long estimatedInputTokens, int maxOutputTokens) {
+        if (perKey == 0) {
+            return Optional.empty();
+        }
+        Instant now = clock.instant();
+        Shelf shelf = shelves.computeIfAbsent(key, ignored -> new Shelf());
+        Spare taken;
+        int wanted;
+        synchronized (shelf) {
+            taken = shelf.take(estimatedInputTokens, maxOutputTokens, now.minus(idle));
+            wanted = shelf.refillWanted(now, idle, perKey, closed);
+        }
+        if (wanted > 0) {
+            Size size = Size.of(estimatedInputTokens, maxOutputTokens);
+            executor.execute(() -> refill(key, size, wanted));
+        }
+        return Optional.ofNullable(taken);
+    }
+
+    /** Returns a spare whose request stopped before anything could publish it. */
+    void putBack(Key key, Spare spare) {
+        Shelf shelf = shelves.computeIfAbsent(key, ignored -> new Shelf());
+        synchronized (shelf) {
+            shelf.spares.addFirst(spare);
+        }
+    }
+
+    /**
+     * Gives back every spare of the user and keeps their keys quiet for {@code idle}: the caller was refused, and
+     * this instance's own spares must never be why.
+     *
+     * @return how many were given back
+     */
+    int releaseUser(String userId) {
+        Instant quietUntil = clock.instant().plus(idle);
+        List<Spare> released = new ArrayList<>();
+        shelves.forEach((key, shelf) -> {
+            if (key.userId().equals(userId)) {
+                synchronized (shelf) {
+                    released.addAll(shelf.spares);
+                    shelf.spares.clear();
+                    shelf.quietUntil = quietUntil;
+                }
+            }
+        });
+        released.forEach(spare -> holder.release(userId, spare.id()));
+        return released.size();
+    }
+
+    /** Gives back spares unused for {@code idle} and forgets keys quiet for as long; run every second or so. */
+    int releaseIdle() {
+        Instant cutoff = clock.instant().minus(idle);
+        List<Released> released = new ArrayList<>();
+        for (Key key : shelves.keySet()) {
+            shelves.computeIfPresent(key, (ignored, shelf) -> {
+                synchronized (shelf) {
+                    shelf.removeHeldBefore(cutoff).forEach(spare -> released.add(new Released(key, spare)));
+                    return shelf.forgettable(cutoff) ? null : shelf;
+                }
+            });
+        }
+        released.forEach(spare -> holder.release(spare.key().userId(), spare.spare().id()));
+        return released.size();
+    }
+
+    /** Gives back every spare; spares a running refill brings later are given back as they arrive. */
+    void close() {
+        closed = true;
+        List<Released> released = new ArrayList<>();
+        shelves.forEach((key, shelf) -> {
+            synchronized (shelf) {
+                shelf.spares.forEach(spare -> released.add(new Released(key, spare)));
+                shelf.spares.clear();
+            }
+        });
+        released.forEach(spare -> holder.release(spare.key().userId(), spare.spare().id()));
+    }
+
+    /** Spares held now. */
+    int size() {
+        int size = 0;
+        for (Shelf shelf : shelves.values()) {
+            synchronized (shelf) {
+                size += shelf.spares.size();
+            }
+        }
+        return size;
+    }
+
+    private void refill(Key key, Size size, int count) {
+        List<String> ids = new ArrayList<>(count);
+        for (int i = 0; i < count; i++) {
+            ids.add(UUID.randomUUID().toString());
+        }
+        List<Spare> held = List.of();
+        boolean unanswered = false;
+        try {
+            held = holder.hold(key, size, ids);
+        } catch (ApiProblem problem) {
+            unanswered = problem.kind() == ProblemKind.UNAVAILABLE || problem.kind() == ProblemKind.UPSTREAM_FAILED;
+        } catch (RuntimeException e) {
+            unanswered = true;
+        }
+        if (unanswered) {
+            // a call that timed out may still have held them: give them back rather than hold them until they expire
+            ids.forEach(id -> holder.release(key.userId(), id));
+        }
+        stock(key, held);
+    }
+
+    private void stock(Key key, List<Spare> held) {
+        Instant now = clock.instant();
+        boolean giveBack;
+        Shelf shelf = shelves.computeIfAbsent(key, ignored -> new Shelf());
+        synchronized (shelf) {
+            shelf.refilling = false;
+            giveBack = closed;
+            if (held.isEmpty()) {
+                shelf.quietUntil = now.plus(idle);
+            } else if (!giveBack) {
+                shelf.spares.addAll(held);
+            }
+        }
+        if (giveBack) {
+            held.forEach(spare -> holder.release(key.userId(), spare.id()));
+        }
+    }
+
+    private record Released(Key key, Spare spare) {
+    }
+
+    /** One key's spares and refill state; guarded by its own monitor. */
+    private static final class Shelf {
+
+        final ArrayDeque<Spare> spares = new ArrayDeque<>();
+        Instant lastDemand = Instant.MIN;
+        Instant quietUntil = Instant.MIN;
+        boolean refilling;
+
+        /** The oldest spare held after {@code heldAfter} that fits, removed; null when none does. */
+        Spare take(long estimatedInputTokens, int maxOutputTokens, Instant heldAfter) {
+            for (Iterator<Spare> it = spares.iterator(); it.hasNext();) {
+                Spare spare = it.next();
+                if (spare.heldAt().isAfter(heldAfter) && spare.fits(estimatedInputTokens, maxOutputTokens)) {
+                    it.remove();
+                    return spare;
+                }
+            }
+            return null;
+        }
+
+        /** How many spares to hold now (0: none), counting this demand; marks the refill as running. */
+        int refillWanted(Instant now, Duration idle, int perKey, boolean closed) {
+            boolean busy = lastDemand.isAfter(now.minus(idle));
+            lastDemand = now;
+            if (!busy || refilling || closed || now.isBefore(quietUntil) || spares.size() > perKey / 4) {
+                return 0;
+            }
+            refilling = true;
+            return perKey - spares.size();
+        }
+
+        List<Spare> removeHeldBefore(Instant cutoff) {
+            List<Spare> old = new ArrayList<>();
+            spares.removeIf(spare -> !spare.heldAt().isAfter(cutoff) && old.add(spare));
+            return old;
+        }
+
+        boolean forgettable(Instant cutoff) {
+            return spares.isEmpty() && !refilling && !lastDemand.isAfter(cutoff) && !quietUntil.isAfter(cutoff);
+        }
+    }
+}
