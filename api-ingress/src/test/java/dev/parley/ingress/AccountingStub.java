@@ -22,7 +22,7 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * usage-accounting's internal API for MockWebServer: checks the service token, answers the balance set for the
- * user (100000 credits unless set), admits reservations while that balance is positive ({@link #UNREACHABLE}
+ * user (100000 credits unless set), admits reservations (and holds them ahead) while that balance covers them ({@link #UNREACHABLE}
  * answers a 500 internal problem, {@link #TOO_MANY} a 429), takes the catalog's prices (204), answers admin changes,
  * and records every request it got. Its answers are the accounting-api contract's records, as accounting writes
  * them, and its refusals problems of platform's vocabulary.
@@ -60,6 +60,9 @@ public final class AccountingStub extends Dispatcher {
         CALLS.add(new Call(request.getMethod(), path, request.getUrl().encodedQuery(), body));
         if (path.equals("/internal/reservations")) {
             return reserve(body);
+        }
+        if (path.equals("/internal/reservations/advance")) {
+            return reserveAhead(body);
         }
         if (path.startsWith("/internal/reservations/")) {
             return new MockResponse.Builder().code(204).build();
@@ -132,6 +135,20 @@ public final class AccountingStub extends Dispatcher {
         return json(201, Map.of("reservationId", body.get("reservationId").asString(), "accountId", userId,
                 "amount", amount, "balance", balance, "available", balance - amount,
                 "expiresAt", "2030-01-01T00:00:00Z"));
+    }
+
+    /** Holds them all while the balance covers them (it is not lowered, as reserve does not lower it), else none. */
+    private static MockResponse reserveAhead(JsonNode body) {
+        String userId = body.get("userId").asString();
+        long balance = BALANCES.getOrDefault(userId, 100_000L);
+        if (balance == UNREACHABLE) {
+            return problem(500, "internal", "An unexpected error occurred");
+        }
+        long amount = body.get("estimatedInputTokens").asLong() + body.get("maxOutputTokens").asLong();
+        List<String> ids = body.get("reservationIds").valueStream().map(JsonNode::asString).toList();
+        boolean held = balance != TOO_MANY && balance >= amount * ids.size();
+        return json(200, Map.of("reservationIds", held ? ids : List.of(), "accountId", userId, "amount", amount,
+                "available", balance - (held ? amount * ids.size() : 0), "expiresAt", "2030-01-01T00:00:00Z"));
     }
 
     private static MockResponse admin(String rest, JsonNode body) {

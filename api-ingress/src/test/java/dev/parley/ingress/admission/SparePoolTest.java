@@ -31,9 +31,18 @@ class SparePoolTest {
     }
 
     @Test
-    void aSecondRequestWithinTheIdleTimeHoldsSparesSizedForItsLikeInOneCall() {
+    void requestsASecondApartOrMoreHoldNothingAhead() {
         pool.take(KEY, 100, 1024);
-        clock.advance(Duration.ofSeconds(1));
+        clock.advance(SparePool.BUSY_GAP);
+        pool.take(KEY, 100, 1024);
+
+        assertThat(refills).isEmpty();
+    }
+
+    @Test
+    void aSecondRequestWithinASecondHoldsSparesSizedForItsLikeInOneCall() {
+        pool.take(KEY, 100, 1024);
+        clock.advance(Duration.ofMillis(900));
         pool.take(KEY, 300, 1024);
 
         runRefills();
@@ -102,11 +111,11 @@ class SparePoolTest {
         runRefills();
 
         clock.advance(Duration.ofSeconds(5));
-        pool.take(KEY, 100, 1024);
+        busy();
         assertThat(refills).isEmpty();
 
         clock.advance(Duration.ofSeconds(6));
-        pool.take(KEY, 100, 1024);
+        busy();
         assertThat(refills).hasSize(1);
     }
 
@@ -134,7 +143,7 @@ class SparePoolTest {
 
         assertThat(accounting.released).containsExactlyInAnyOrderElementsOf(accounting.heldIds);
         assertThat(pool.size()).isEqualTo(1);
-        pool.take(KEY, 100, 1024);
+        busy();
         assertThat(refills).as("the user's keys stay quiet").isEmpty();
     }
 
