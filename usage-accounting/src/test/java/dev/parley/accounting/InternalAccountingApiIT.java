@@ -21,6 +21,8 @@ import org.springframework.web.client.support.RestClientAdapter;
 import org.springframework.web.service.invoker.HttpServiceProxyFactory;
 
 import dev.parley.contracts.accounting.AccountOverview;
+import dev.parley.contracts.accounting.AdvanceReservationRequest;
+import dev.parley.contracts.accounting.AdvanceReservationResponse;
 import dev.parley.contracts.accounting.BalanceRequest;
 import dev.parley.contracts.accounting.GrantRequest;
 import dev.parley.contracts.accounting.InternalAccountingApi;
@@ -117,6 +119,24 @@ class InternalAccountingApiIT extends IntegrationTest {
         assertThat(api.account(user).reserved()).isEqualTo(held.amount());
 
         api.release(requestId, user);
+
+        assertThat(api.account(user).reserved()).isZero();
+    }
+
+    @Test
+    void reservationsAreHeldAheadAndReleased() {
+        api.openAccount(user, new OpenAccountRequest(100_000L));
+        List<String> ids = List.of("spare-" + UUID.randomUUID(), "spare-" + UUID.randomUUID());
+
+        AdvanceReservationResponse held = api.reserveAhead(new AdvanceReservationRequest(user, "contract/model", 100,
+                100, null, 8, ids));
+        assertThat(held.reservationIds()).containsExactlyElementsOf(ids);
+        assertThat(held.accountId()).isEqualTo(user);
+        assertThat(held.amount()).isPositive();
+        assertThat(held.expiresAt()).isNotNull();
+        assertThat(api.account(user).reserved()).isEqualTo(2 * held.amount());
+
+        ids.forEach(id -> api.release(id, user));
 
         assertThat(api.account(user).reserved()).isZero();
     }

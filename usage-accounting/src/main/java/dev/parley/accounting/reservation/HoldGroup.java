@@ -17,7 +17,8 @@ import dev.parley.accounting.account.Reservation;
  * filter asks that the account could hold them one after another (available credits cover their sum, none of them
  * is held yet, the account's count stays within its bound after all of them, and so does each user's), the update
  * applies their sum. One reservation gives exactly the single hold of before. When the write matches nothing, no
- * reservation of the group is held, and each is tried on its own.
+ * reservation of the group is held: {@link HoldLanes} then tries each on its own, while reservations held ahead of
+ * requests ({@link ReservationService#reserveAhead}) stay all or none.
  */
 final class HoldGroup {
 

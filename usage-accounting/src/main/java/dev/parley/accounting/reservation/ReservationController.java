@@ -14,10 +14,15 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
+import dev.parley.contracts.accounting.AdvanceReservationRequest;
+import dev.parley.contracts.accounting.AdvanceReservationResponse;
 import dev.parley.contracts.accounting.ReservationRequest;
 import dev.parley.contracts.accounting.ReservationResponse;
 
-/** Admission for api-ingress: reserve before publishing a request, release when publishing failed. */
+/**
+ * Admission for api-ingress: reserve before publishing a request (or several ahead of requests), release when
+ * publishing failed.
+ */
 @RestController
 @RequestMapping("/internal/reservations")
 class ReservationController {
@@ -32,6 +37,12 @@ class ReservationController {
     @ResponseStatus(HttpStatus.CREATED)
     ReservationResponse reserve(@Valid @RequestBody ReservationRequest request) {
         return reservations.reserve(request);
+    }
+
+    /** Reservations api-ingress holds ahead of requests: 200 with all the ids held, or none. */
+    @PostMapping("/advance")
+    AdvanceReservationResponse reserveAhead(@Valid @RequestBody AdvanceReservationRequest request) {
+        return reservations.reserveAhead(request);
     }
 
     @DeleteMapping("/{reservationId}")

@@ -2,7 +2,12 @@ package dev.parley.accounting.reservation;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.util.Collections;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 
 import org.springframework.stereotype.Service;
 
@@ -22,6 +27,8 @@ import dev.parley.accounting.price.PricesUnavailableException;
 import dev.parley.platform.problem.ApiProblem;
 import dev.parley.platform.problem.ProblemKind;
 
+import dev.parley.contracts.accounting.AdvanceReservationRequest;
+import dev.parley.contracts.accounting.AdvanceReservationResponse;
 import dev.parley.contracts.accounting.ReservationRequest;
 import dev.parley.contracts.accounting.ReservationResponse;
 
@@ -100,6 +107,72 @@ class ReservationService {
         throw refusal(current, reservation, limits);
     }
 
+    /**
+     * Holds reservations ahead of the requests that will take their ids, all of one size, in one conditional write:
+     * all of them or none. Not having them is no error for api-ingress (its requests then reserve one by one, which
+     * refuses and refills on depletion as always), so nothing here answers 402 or 429, refills, or holds some of them.
+     */
+    AdvanceReservationResponse reserveAhead(AdvanceReservationRequest request) {
+        List<String> ids = request.reservationIds();
+        requireDistinct(ids);
+        Instant now = clock.instant();
+        long amount = worstCase(request.onOwnKey(), request.model(), request.estimatedInputTokens(),
+                request.maxOutputTokens());
+        Instant expiresAt = now.plus(properties.reservationTtl());
+        ReservationLimits limits = new ReservationLimits(properties.maxActiveReservations(), request.maxConcurrent());
+        String userId = request.userId();
+        if (limits.perUser() != null && ids.size() > limits.perUser()) {
+            // they could never be held together (and HoldGroup refuses to build such a filter)
+            return alreadyHeld(accounts.open(accounts.open(userId).payerId()), userId, ids, amount);
+        }
+        HoldGroup group = new HoldGroup(ids.stream()
+                .map(id -> new Reservation(id, userId, request.model(), amount, now, expiresAt)).toList(),
+                Collections.nCopies(ids.size(), limits));
+        // one update in the usual case; a first request, an organisation member, a retry or a refusal read first
+        Optional<Account> held = store.holdAllOnOwnAccount(userId, group);
+        if (held.isPresent()) {
+            return new AdvanceReservationResponse(ids, userId, amount, held.get().available(), expiresAt);
+        }
+        // opens the user's account on first sight; an organisation's account exists while it has members
+        String payerId = accounts.open(userId).payerId();
+        held = store.holdAll(payerId, group);
+        if (held.isPresent()) {
+            return new AdvanceReservationResponse(ids, payerId, amount, held.get().available(), expiresAt);
+        }
+        return alreadyHeld(accounts.open(payerId), userId, ids, amount);
+    }
+
+    /** The same id twice would be held twice by one write: a caller's mistake, refused before anything is held. */
+    static void requireDistinct(List<String> reservationIds) {
+        Set<String> seen = new HashSet<>();
+        for (String id : reservationIds) {
+            if (!seen.add(id)) {
+                throw new ApiProblem(ProblemKind.BAD_REQUEST, "reservationIds holds " + id + " more than once.");
+            }
+        }
+    }
+
+    /**
+     * What a write that held nothing answers, from the payer read after it: the ids it already holds for this user
+     * (a retry of a call whose answer was lost) with their amount and expiry, else none. Only those held like the
+     * first of them are answered (by one earlier call), so that the amount and expiry are exactly each one's.
+     *
+     * @param amount what each would have held, answered when none is held
+     */
+    static AdvanceReservationResponse alreadyHeld(Account payer, String userId, List<String> ids, long amount) {
+        List<Reservation> held = ids.stream().map(payer::reservation).flatMap(Optional::stream)
+                .filter(reservation -> reservation.userId().equals(userId)).toList();
+        if (held.isEmpty()) {
+            return new AdvanceReservationResponse(List.of(), payer.userId(), amount, payer.available(), null);
+        }
+        Reservation first = held.get(0);
+        List<String> likeFirst = held.stream().filter(reservation -> reservation.amount() == first.amount()
+                && Objects.equals(reservation.expiresAt(), first.expiresAt()))
+                .map(Reservation::reservationId).toList();
+        return new AdvanceReservationResponse(likeFirst, payer.userId(), first.amount(), payer.available(),
+                first.expiresAt());
+    }
+
     /** Gives the credits back when the request was not published; nothing happens when it is gone already. */
     void release(String reservationId, String userId) {
         // two keyed reads that ship one field and one reservation: api-ingress releases after its calls time out,
@@ -150,12 +223,16 @@ class ReservationService {
     }
 
     private long worstCase(ReservationRequest request) {
-        if (request.onOwnKey() && !properties.debitOwnKeyUsage()) {
+        return worstCase(request.onOwnKey(), request.model(), request.estimatedInputTokens(),
+                request.maxOutputTokens());
+    }
+
+    private long worstCase(boolean onOwnKey, String model, long estimatedInputTokens, long maxOutputTokens) {
+        if (onOwnKey && !properties.debitOwnKeyUsage()) {
             return 0;
         }
         try {
-            return Costs.worstCase(prices.priceFor(request.model()).price(), request.estimatedInputTokens(),
-                    request.maxOutputTokens());
+            return Costs.worstCase(prices.priceFor(model).price(), estimatedInputTokens, maxOutputTokens);
         } catch (PricesUnavailableException e) {
             throw new ApiProblem(ProblemKind.UNAVAILABLE, e.getMessage());
         }

@@ -69,6 +69,22 @@ class ReservationStore {
     }
 
     /**
+     * Holds all of the group on the user's own account or none of them, in one conditional update that matches only
+     * while the user pays for themself (no organisation). Not through {@link HoldLanes}: its group is written whole
+     * or not at all, never split into single holds.
+     *
+     * @return the account after holding them, without its long lists; empty when any condition failed
+     */
+    Optional<Account> holdAllOnOwnAccount(String userId, HoldGroup group) {
+        return updates.updateOne(group.filter(AccountUpdates.byId(userId), true), group.update());
+    }
+
+    /** @return the account after holding all of the group, without its long lists; empty when a condition failed */
+    Optional<Account> holdAll(String accountId, HoldGroup group) {
+        return updates.updateOne(group.filter(AccountUpdates.byId(accountId), false), group.update());
+    }
+
+    /**
      * Releases the reservation and records the release's ledger id on the account, in one update that matches only
      * while the reservation is held and the release not yet recorded.
      *
