@@ -4,6 +4,8 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.concurrent.Executors;
 
+import jakarta.annotation.PreDestroy;
+
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -21,6 +23,7 @@ import dev.parley.platform.tokens.TokenCounter;
 class AdmissionConfig implements SchedulingConfigurer {
 
     private static final Duration GIVE_BACK_INTERVAL = Duration.ofSeconds(1);
+    private static final Duration SHUTDOWN_GIVE_BACK = Duration.ofSeconds(5);
 
     private final Reservations reservations;
     private final SparePool spares;
@@ -40,10 +43,18 @@ class AdmissionConfig implements SchedulingConfigurer {
         return new TokenEstimator(new TokenCounter());
     }
 
-    /** Closed before the accounting client it depends on: every spare is given back on shutdown. */
-    @Bean(destroyMethod = "close")
+    /**
+     * Closed before the accounting client it depends on: the spares are given back on shutdown, for at most five
+     * seconds when accounting is slow (the rest expire with the reservation TTL).
+     */
+    @Bean(destroyMethod = "")
     SparePool sparePool() {
         return spares;
+    }
+
+    @PreDestroy
+    void giveSparesBack() {
+        spares.close(SHUTDOWN_GIVE_BACK);
     }
 
     @Bean

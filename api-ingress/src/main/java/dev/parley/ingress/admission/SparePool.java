@@ -150,12 +150,19 @@ final class SparePool {
                 }
             });
         }
-        released.forEach(spare -> holder.release(spare.key().userId(), spare.spare().id()));
+        if (!released.isEmpty()) {
+            // off the caller's thread: the scheduler that runs this also runs the streams' heartbeats
+            executor.execute(() -> released.forEach(spare -> holder.release(spare.key().userId(),
+                    spare.spare().id())));
+        }
         return released.size();
     }
 
-    /** Gives back every spare; spares a running refill brings later are given back as they arrive. */
-    void close() {
+    /**
+     * Gives back every spare, for at most {@code deadline} (the rest expire on their own); spares a running refill
+     * brings later are given back as they arrive.
+     */
+    void close(Duration deadline) {
         closed = true;
         List<Released> released = new ArrayList<>();
         shelves.forEach((key, shelf) -> {
@@ -164,7 +171,13 @@ final class SparePool {
                 shelf.spares.clear();
             }
         });
-        released.forEach(spare -> holder.release(spare.key().userId(), spare.spare().id()));
+        Instant end = clock.instant().plus(deadline);
+        for (Released spare : released) {
+            if (clock.instant().isAfter(end)) {
+                break;
+            }
+            holder.release(spare.key().userId(), spare.spare().id());
+        }
     }
 
     /** Spares held now. */

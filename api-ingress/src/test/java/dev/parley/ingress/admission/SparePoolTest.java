@@ -20,14 +20,14 @@ class SparePoolTest {
 
     final MutableClock clock = new MutableClock();
     final FakeAccounting accounting = new FakeAccounting();
-    final List<Runnable> refills = new ArrayList<>();
-    final SparePool pool = new SparePool(4, IDLE, accounting, refills::add, clock);
+    final List<Runnable> background = new ArrayList<>();
+    final SparePool pool = new SparePool(4, IDLE, accounting, background::add, clock);
 
     @Test
     void aKeysFirstRequestHoldsNothingAhead() {
         assertThat(pool.take(KEY, 100, 1024)).isEmpty();
 
-        assertThat(refills).isEmpty();
+        assertThat(background).isEmpty();
     }
 
     @Test
@@ -36,7 +36,7 @@ class SparePoolTest {
         clock.advance(SparePool.BUSY_GAP);
         pool.take(KEY, 100, 1024);
 
-        assertThat(refills).isEmpty();
+        assertThat(background).isEmpty();
     }
 
     @Test
@@ -45,7 +45,7 @@ class SparePoolTest {
         clock.advance(Duration.ofMillis(900));
         pool.take(KEY, 300, 1024);
 
-        runRefills();
+        runBackground();
 
         assertThat(accounting.holds).containsExactly(new Hold(KEY, new SparePool.Size(512, 1024), 4));
         assertThat(pool.size()).isEqualTo(4);
@@ -80,13 +80,13 @@ class SparePoolTest {
         busyWithSpares(new SparePool.Size(256, 1024));
         pool.take(KEY, 100, 1024);
         pool.take(KEY, 100, 1024);
-        assertThat(refills).isEmpty();
+        assertThat(background).isEmpty();
 
         pool.take(KEY, 100, 1024);
         pool.take(KEY, 100, 1024);
 
-        assertThat(refills).hasSize(1);
-        runRefills();
+        assertThat(background).hasSize(1);
+        runBackground();
         assertThat(accounting.holds.getLast().count()).isEqualTo(3);
         assertThat(pool.size()).isEqualTo(3);
     }
@@ -100,6 +100,7 @@ class SparePoolTest {
         clock.advance(Duration.ofSeconds(1));
 
         assertThat(pool.releaseIdle()).isEqualTo(4);
+        runBackground();
         assertThat(accounting.released).containsExactlyInAnyOrderElementsOf(accounting.heldIds);
         assertThat(pool.size()).isZero();
     }
@@ -108,15 +109,15 @@ class SparePoolTest {
     void aRefusedRefillKeepsTheKeyQuietForTheIdleTime() {
         accounting.answer = ids -> List.of();
         busy();
-        runRefills();
+        runBackground();
 
         clock.advance(Duration.ofSeconds(5));
         busy();
-        assertThat(refills).isEmpty();
+        assertThat(background).isEmpty();
 
         clock.advance(Duration.ofSeconds(6));
         busy();
-        assertThat(refills).hasSize(1);
+        assertThat(background).hasSize(1);
     }
 
     @Test
@@ -126,7 +127,7 @@ class SparePoolTest {
         };
         busy();
 
-        runRefills();
+        runBackground();
 
         assertThat(accounting.released).hasSize(4);
         assertThat(pool.size()).isZero();
@@ -144,7 +145,7 @@ class SparePoolTest {
         assertThat(accounting.released).containsExactlyInAnyOrderElementsOf(accounting.heldIds);
         assertThat(pool.size()).isEqualTo(1);
         busy();
-        assertThat(refills).as("the user's keys stay quiet").isEmpty();
+        assertThat(background).as("the user's keys stay quiet").isEmpty();
     }
 
     @Test
@@ -153,10 +154,10 @@ class SparePoolTest {
         pool.take(KEY, 100, 1024);
         pool.take(KEY, 100, 1024);
         pool.take(KEY, 100, 1024);
-        assertThat(refills).hasSize(1);
+        assertThat(background).hasSize(1);
 
-        pool.close();
-        runRefills();
+        pool.close(Duration.ofSeconds(5));
+        runBackground();
 
         assertThat(accounting.released).hasSize(1 + 3);
         assertThat(pool.size()).isZero();
@@ -172,11 +173,11 @@ class SparePoolTest {
 
     @Test
     void noSparesWhenThereAreNoneToHold() {
-        var none = new SparePool(0, IDLE, accounting, refills::add, clock);
+        var none = new SparePool(0, IDLE, accounting, background::add, clock);
         none.take(KEY, 100, 1024);
         none.take(KEY, 100, 1024);
 
-        assertThat(refills).isEmpty();
+        assertThat(background).isEmpty();
     }
 
     void busy() {
@@ -186,14 +187,14 @@ class SparePoolTest {
 
     void busyWithSpares(SparePool.Size size) {
         busy();
-        runRefills();
+        runBackground();
         assertThat(accounting.holds.getLast().size()).isEqualTo(size);
         assertThat(pool.size()).isEqualTo(4);
     }
 
-    void runRefills() {
-        List<Runnable> running = List.copyOf(refills);
-        refills.clear();
+    void runBackground() {
+        List<Runnable> running = List.copyOf(background);
+        background.clear();
         running.forEach(Runnable::run);
     }
 
