@@ -19,20 +19,17 @@ import dev.parley.platform.problem.ProblemKind;
  * Reservations held ahead of the requests of busy keys (user, model, own key), so that most requests are admitted
  * without a call to usage-accounting: the call, not its write, was the request path's largest cost (docs/decisions.md).
  * A spare is an ordinary reservation whose id becomes the request id of the request that takes it, so settlement,
- * release and expiry treat it as any other. A key is busy when a request follows another within a second ({@link #BUSY_GAP}); then,
- * when at most a quarter of {@code perKey} spares are left, one background call (one at a time per key) holds the rest in
- * one write, sized for the request that asked. A spare unused for {@code idle} is given back, so a price change
- * reaches new requests within that time and credits and answer slots are held idle no longer; a refused or failed
- * refill keeps the key quiet for {@code idle}. Taken spares never return, except one whose request did not go on
- * before it was routed ({@link #putBack}): a published request may settle its reservation at any time.
+ * release and expiry treat it as any other.
+ * <p>
+ * A key is busy when a request follows another within {@code idle / perKey}: at that rate one refill's spares are
+ * used before they idle (each give-back is a call of its own). Then, when at most a quarter of {@code perKey} spares
+ * are left, one background call (one at a time per key) holds the rest in one write, sized for the request that
+ * asked. A spare unused for {@code idle} is given back, so a price change reaches new requests within that time and
+ * credits and answer slots are held idle no longer; a refused or failed refill keeps the key quiet for {@code idle}.
+ * Taken spares never return, except one whose request stopped before it was routed ({@link #putBack}): a published
+ * request may settle its reservation at any time.
  */
 final class SparePool {
-
-    /**
-     * A key is busy when a request follows another within this: at a request a second or more, the spares of one
-     * refill are used well within the idle time instead of being given back (each give-back is a call of its own).
-     */
-    static final Duration BUSY_GAP = Duration.ofSeconds(1);
 
     /** The smallest input a spare is sized for: most chat requests fit it. */
     static final long MIN_INPUT_TOKENS = 256;
@@ -255,7 +252,7 @@ final class SparePool {
 
         /** How many spares to hold now (0: none), counting this demand; marks the refill as running. */
         int refillWanted(Instant now, Duration idle, int perKey, boolean closed) {
-            boolean busy = lastDemand.isAfter(now.minus(BUSY_GAP));
+            boolean busy = lastDemand.isAfter(now.minus(idle.dividedBy(perKey)));
             lastDemand = now;
             if (!busy || refilling || closed || now.isBefore(quietUntil) || spares.size() > perKey / 4) {
                 return 0;

@@ -31,18 +31,19 @@ class SparePoolTest {
     }
 
     @Test
-    void requestsASecondApartOrMoreHoldNothingAhead() {
+    void requestsTooFarApartToUseSparesBeforeTheyIdleHoldNothingAhead() {
         pool.take(KEY, 100, 1024);
-        clock.advance(SparePool.BUSY_GAP);
+        // four spares, ten seconds: a request every 2.5 s or less uses them
+        clock.advance(Duration.ofMillis(2500));
         pool.take(KEY, 100, 1024);
 
         assertThat(background).isEmpty();
     }
 
     @Test
-    void aSecondRequestWithinASecondHoldsSparesSizedForItsLikeInOneCall() {
+    void aSecondRequestSoonAfterHoldsSparesSizedForItsLikeInOneCall() {
         pool.take(KEY, 100, 1024);
-        clock.advance(Duration.ofMillis(900));
+        clock.advance(Duration.ofMillis(2400));
         pool.take(KEY, 300, 1024);
 
         runBackground();
