@@ -157,7 +157,7 @@ class AccountingIT extends IngressIntegrationTest {
     }
 
     JsonNode reservationOf(String requestId) {
-        List<AccountingStub.Call> calls = AccountingStub.calls("POST", "/internal/reservations").stream()
+        List<AccountingStub.Call> calls = AccountingStub.reservations().stream()
                 .filter(call -> call.body().get("reservationId").asText().equals(requestId))
                 .toList();
         assertThat(calls).hasSize(1);

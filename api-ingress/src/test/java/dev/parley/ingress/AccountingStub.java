@@ -49,6 +49,12 @@ public final class AccountingStub extends Dispatcher {
                 .toList();
     }
 
+    /** The reservation calls so far ({@code POST /internal/reservations}), not those holding reservations ahead. */
+    public static List<Call> reservations() {
+        return CALLS.stream().filter(call -> call.method().equals("POST") && call.path().equals("/internal/reservations"))
+                .toList();
+    }
+
     @Override
     public MockResponse dispatch(RecordedRequest request) {
         if (!("Bearer " + SERVICE_TOKEN).equals(request.getHeaders().get("Authorization"))) {

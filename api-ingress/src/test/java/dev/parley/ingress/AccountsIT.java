@@ -121,7 +121,7 @@ class AccountsIT extends IngressIntegrationTest {
         postMessage(eve, conversation, Map.of("content", "Question"));
 
         // accounting counts the user's reservations and refuses beyond this (a 429 passed on, see AccountingIT)
-        assertThat(AccountingStub.calls("POST", "/internal/reservations")).filteredOn(
+        assertThat(AccountingStub.reservations()).filteredOn(
                         call -> call.body().get("userId").asString().equals(eve.id()))
                 .singleElement().satisfies(call -> assertThat(call.body().get("maxConcurrent").asInt()).isEqualTo(8));
     }

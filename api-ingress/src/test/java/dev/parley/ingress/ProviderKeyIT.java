@@ -141,7 +141,7 @@ class ProviderKeyIT extends IngressIntegrationTest {
     }
 
     static JsonNode reservation(String requestId) {
-        return AccountingStub.calls("POST", "/internal/reservations").stream()
+        return AccountingStub.reservations().stream()
                 .filter(call -> call.body().get("reservationId").asText().equals(requestId))
                 .findFirst().orElseThrow().body();
     }

@@ -64,8 +64,7 @@ class SpareReservationsIT extends IngressIntegrationTest {
     }
 
     static long reserveCalls(String requestId) {
-        return AccountingStub.calls("POST", "/internal/reservations").stream()
-                .filter(call -> call.path().equals("/internal/reservations"))
+        return AccountingStub.reservations().stream()
                 .filter(call -> call.body().get("reservationId").asText().equals(requestId)).count();
     }
 
