@@ -3,9 +3,7 @@ package dev.parley.ingress.admission;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayDeque;
 import java.util.ArrayList;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -73,7 +71,7 @@ final class SparePool {
     private final Holder holder;
     private final Executor executor;
     private final Clock clock;
-    private final ConcurrentHashMap<Key, Shelf> shelves = new ConcurrentHashMap<>();
+    private final ConcurrentHashMap<Key, SpareShelf> shelves = new ConcurrentHashMap<>();
     private volatile boolean closed;
 
     /** @param perKey spares held per key at most; 0 holds none */
@@ -91,7 +89,7 @@ final class SparePool {
             return Optional.empty();
         }
         Instant now = clock.instant();
-        Shelf shelf = shelves.computeIfAbsent(key, ignored -> new Shelf());
+        SpareShelf shelf = shelves.computeIfAbsent(key, ignored -> new SpareShelf());
         Spare taken;
         int wanted;
         synchronized (shelf) {
@@ -107,7 +105,7 @@ final class SparePool {
 
     /** Returns a spare whose request stopped before anything could publish it. */
     void putBack(Key key, Spare spare) {
-        Shelf shelf = shelves.computeIfAbsent(key, ignored -> new Shelf());
+        SpareShelf shelf = shelves.computeIfAbsent(key, ignored -> new SpareShelf());
         synchronized (shelf) {
             shelf.spares.addFirst(spare);
         }
@@ -180,7 +178,7 @@ final class SparePool {
     /** Spares held now. */
     int size() {
         int size = 0;
-        for (Shelf shelf : shelves.values()) {
+        for (SpareShelf shelf : shelves.values()) {
             synchronized (shelf) {
                 size += shelf.spares.size();
             }
@@ -212,7 +210,7 @@ final class SparePool {
     private void stock(Key key, List<Spare> held) {
         Instant now = clock.instant();
         boolean giveBack;
-        Shelf shelf = shelves.computeIfAbsent(key, ignored -> new Shelf());
+        SpareShelf shelf = shelves.computeIfAbsent(key, ignored -> new SpareShelf());
         synchronized (shelf) {
             shelf.refilling = false;
             giveBack = closed;
@@ -228,47 +226,5 @@ final class SparePool {
     }
 
     private record Released(Key key, Spare spare) {
-    }
-
-    /** One key's spares and refill state; guarded by its own monitor. */
-    private static final class Shelf {
-
-        final ArrayDeque<Spare> spares = new ArrayDeque<>();
-        Instant lastDemand = Instant.MIN;
-        Instant quietUntil = Instant.MIN;
-        boolean refilling;
-
-        /** The oldest spare held after {@code heldAfter} that fits, removed; null when none does. */
-        Spare take(long estimatedInputTokens, int maxOutputTokens, Instant heldAfter) {
-            for (Iterator<Spare> it = spares.iterator(); it.hasNext();) {
-                Spare spare = it.next();
-                if (spare.heldAt().isAfter(heldAfter) && spare.fits(estimatedInputTokens, maxOutputTokens)) {
-                    it.remove();
-                    return spare;
-                }
-            }
-            return null;
-        }
-
-        /** How many spares to hold now (0: none), counting this demand; marks the refill as running. */
-        int refillWanted(Instant now, Duration idle, int perKey, boolean closed) {
-            boolean busy = lastDemand.isAfter(now.minus(idle.dividedBy(perKey)));
-            lastDemand = now;
-            if (!busy || refilling || closed || now.isBefore(quietUntil) || spares.size() > perKey / 4) {
-                return 0;
-            }
-            refilling = true;
-            return perKey - spares.size();
-        }
-
-        List<Spare> removeHeldBefore(Instant cutoff) {
-            List<Spare> old = new ArrayList<>();
-            spares.removeIf(spare -> !spare.heldAt().isAfter(cutoff) && old.add(spare));
-            return old;
-        }
-
-        boolean forgettable(Instant cutoff) {
-            return spares.isEmpty() && !refilling && !lastDemand.isAfter(cutoff) && !quietUntil.isAfter(cutoff);
-        }
     }
 }
