@@ -5,6 +5,8 @@ import java.util.Locale;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
 
 import io.micrometer.core.instrument.Counter;
@@ -28,6 +30,8 @@ import dev.parley.platform.problem.ProblemKind;
  */
 @Service
 public class Admission {
+
+    private static final Logger log = LoggerFactory.getLogger(Admission.class);
 
     private final AccountingApi accounting;
     private final Reservations reservations;
@@ -141,7 +145,9 @@ public class Admission {
      * too, the reservation expires on its own.
      */
     public void release(String requestId, String userId) {
-        reservations.release(userId, requestId);
+        if (!reservations.release(userId, requestId)) {
+            log.warn("Could not release the reservation of request {}; it expires on its own", requestId);
+        }
     }
 
     /** A request named and sized for admission; it holds the spare it took, if any. */

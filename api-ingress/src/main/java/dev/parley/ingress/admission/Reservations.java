@@ -4,9 +4,6 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-
 import dev.parley.contracts.accounting.AdvanceReservationRequest;
 import dev.parley.contracts.accounting.AdvanceReservationResponse;
 import dev.parley.ingress.accounting.AccountingApi;
@@ -14,8 +11,6 @@ import dev.parley.platform.problem.ApiProblem;
 
 /** usage-accounting's reservations as the spare pool uses them: held ahead in one call, given back one by one. */
 final class Reservations implements SparePool.Holder {
-
-    private static final Logger log = LoggerFactory.getLogger(Reservations.class);
 
     private final AccountingApi accounting;
     private final int maxConcurrentAnswers;
@@ -37,17 +32,14 @@ final class Reservations implements SparePool.Holder {
                 held.accountId(), held.expiresAt(), now)).toList();
     }
 
-    /**
-     * Gives back a reservation whose request never reached Kafka, or a spare no request took. Best effort: if this
-     * fails too, the reservation expires on its own.
-     */
+    /** Gives back a reservation whose request never reached Kafka, or a spare no request took. */
     @Override
-    public void release(String userId, String reservationId) {
+    public boolean release(String userId, String reservationId) {
         try {
             accounting.run(api -> api.release(reservationId, userId));
+            return true;
         } catch (ApiProblem problem) {
-            log.warn("Could not release the reservation of request {}; it expires on its own: {}", reservationId,
-                    problem.getBody().getDetail());
+            return false;
         }
     }
 }

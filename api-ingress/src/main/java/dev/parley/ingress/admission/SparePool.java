@@ -7,8 +7,13 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.Queue;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.Executor;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 import dev.parley.platform.problem.ApiProblem;
 import dev.parley.platform.problem.ProblemKind;
@@ -28,6 +33,8 @@ import dev.parley.platform.problem.ProblemKind;
  * request may settle its reservation at any time.
  */
 final class SparePool {
+
+    private static final Logger log = LoggerFactory.getLogger(SparePool.class);
 
     /** The smallest input a spare is sized for: most chat requests fit it. */
     static final long MIN_INPUT_TOKENS = 256;
@@ -62,8 +69,12 @@ final class SparePool {
          */
         List<Spare> hold(Key key, Size size, List<String> ids);
 
-        /** Best effort: a spare that is not given back expires on its own. */
-        void release(String userId, String id);
+        /**
+         * Gives a reservation back; releasing one that is gone already does nothing.
+         *
+         * @return false when accounting could not be reached or failed: worth another try
+         */
+        boolean release(String userId, String id);
     }
 
     private final int perKey;
@@ -72,7 +83,9 @@ final class SparePool {
     private final Executor executor;
     private final Clock clock;
     private final ConcurrentHashMap<Key, SpareShelf> shelves = new ConcurrentHashMap<>();
+    private final Queue<Released> unreturned = new ConcurrentLinkedQueue<>();
     private volatile boolean closed;
+    private volatile boolean failing;
 
     /** @param perKey spares held per key at most; 0 holds none */
     SparePool(int perKey, Duration idle, Holder holder, Executor executor, Clock clock) {
@@ -129,28 +142,58 @@ final class SparePool {
                 }
             }
         });
-        released.forEach(spare -> holder.release(userId, spare.id()));
+        giveBack(released.stream().map(spare -> new Released(userId, spare)).toList());
         return released.size();
     }
 
-    /** Gives back spares unused for {@code idle} and forgets keys quiet for as long; run every second or so. */
+    /**
+     * Gives back spares unused for {@code idle}, and those an earlier give-back could not, and forgets keys quiet for
+     * as long; run every second or so.
+     */
     int releaseIdle() {
         Instant cutoff = clock.instant().minus(idle);
         List<Released> released = new ArrayList<>();
         for (Key key : shelves.keySet()) {
             shelves.computeIfPresent(key, (ignored, shelf) -> {
                 synchronized (shelf) {
-                    shelf.removeHeldBefore(cutoff).forEach(spare -> released.add(new Released(key, spare)));
+                    shelf.removeHeldBefore(cutoff).forEach(spare -> released.add(new Released(key.userId(), spare)));
                     return shelf.forgettable(cutoff) ? null : shelf;
                 }
             });
         }
+        int idleOnes = released.size();
+        for (Released again = unreturned.poll(); again != null; again = unreturned.poll()) {
+            released.add(again);
+        }
         if (!released.isEmpty()) {
             // off the caller's thread: the scheduler that runs this also runs the streams' heartbeats
-            executor.execute(() -> released.forEach(spare -> holder.release(spare.key().userId(),
-                    spare.spare().id())));
+            executor.execute(() -> giveBack(released));
         }
-        return released.size();
+        return idleOnes;
+    }
+
+    /**
+     * Gives spares back; those accounting could not take back now are tried again with the next idle ones until they
+     * expire (an outage of accounting or its database must not hold busy users' credits for the reservation TTL).
+     */
+    private void giveBack(List<Released> spares) {
+        Instant now = clock.instant();
+        int failed = 0;
+        for (Released spare : spares) {
+            if (!holder.release(spare.userId(), spare.spare().id())) {
+                failed++;
+                if (spare.spare().expiresAt() == null || spare.spare().expiresAt().isAfter(now)) {
+                    unreturned.add(spare);
+                }
+            }
+        }
+        if (failed > 0 && !failing) {
+            log.warn("Could not give back {} spare reservations; trying again every second until usage-accounting "
+                    + "takes them (at the latest they expire)", failed);
+        } else if (failed == 0 && failing && unreturned.isEmpty()) {
+            log.info("Spare reservations are given back again");
+        }
+        failing = failed > 0;
     }
 
     /**
@@ -162,7 +205,7 @@ final class SparePool {
         List<Released> released = new ArrayList<>();
         shelves.forEach((key, shelf) -> {
             synchronized (shelf) {
-                shelf.spares.forEach(spare -> released.add(new Released(key, spare)));
+                shelf.spares.forEach(spare -> released.add(new Released(key.userId(), spare)));
                 shelf.spares.clear();
             }
         });
@@ -171,7 +214,7 @@ final class SparePool {
             if (clock.instant().isAfter(end)) {
                 break;
             }
-            holder.release(spare.key().userId(), spare.spare().id());
+            holder.release(spare.userId(), spare.spare().id());
         }
     }
 
@@ -202,29 +245,33 @@ final class SparePool {
         }
         if (unanswered) {
             // a call that timed out may still have held them: give them back rather than hold them until they expire
-            ids.forEach(id -> holder.release(key.userId(), id));
+            ids.forEach(id -> {
+                if (!holder.release(key.userId(), id)) {
+                    unreturned.add(new Released(key.userId(), new Spare(id, size, 0, null, null, clock.instant())));
+                }
+            });
         }
         stock(key, held);
     }
 
     private void stock(Key key, List<Spare> held) {
         Instant now = clock.instant();
-        boolean giveBack;
+        boolean closing;
         SpareShelf shelf = shelves.computeIfAbsent(key, ignored -> new SpareShelf());
         synchronized (shelf) {
             shelf.refilling = false;
-            giveBack = closed;
+            closing = closed;
             if (held.isEmpty()) {
                 shelf.quietUntil = now.plus(idle);
-            } else if (!giveBack) {
+            } else if (!closing) {
                 shelf.spares.addAll(held);
             }
         }
-        if (giveBack) {
-            held.forEach(spare -> holder.release(key.userId(), spare.id()));
+        if (closing) {
+            giveBack(held.stream().map(spare -> new Released(key.userId(), spare)).toList());
         }
     }
 
-    private record Released(Key key, Spare spare) {
+    private record Released(String userId, Spare spare) {
     }
 }

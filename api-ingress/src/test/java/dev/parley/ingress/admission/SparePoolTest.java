@@ -107,6 +107,42 @@ class SparePoolTest {
     }
 
     @Test
+    void sparesAccountingCouldNotTakeBackAreTriedAgainUntilItDoes() {
+        busyWithSpares(new SparePool.Size(256, 1024));
+        accounting.reachable = false;
+        clock.advance(IDLE);
+        pool.releaseIdle();
+        runBackground();
+        assertThat(accounting.released).isEmpty();
+        pool.releaseIdle();
+        runBackground();
+        assertThat(accounting.released).isEmpty();
+
+        accounting.reachable = true;
+        pool.releaseIdle();
+        runBackground();
+
+        assertThat(accounting.released).containsExactlyInAnyOrderElementsOf(accounting.heldIds);
+        pool.releaseIdle();
+        assertThat(background).as("nothing left to give back").isEmpty();
+    }
+
+    @Test
+    void sparesNotTakenBackAreDroppedOnceTheyExpire() {
+        busyWithSpares(new SparePool.Size(256, 1024));
+        accounting.reachable = false;
+        clock.advance(Duration.ofMinutes(31));
+        pool.releaseIdle();
+        runBackground();
+
+        accounting.reachable = true;
+        pool.releaseIdle();
+
+        assertThat(background).isEmpty();
+        assertThat(accounting.released).isEmpty();
+    }
+
+    @Test
     void aRefusedRefillKeepsTheKeyQuietForTheIdleTime() {
         accounting.answer = ids -> List.of();
         busy();
@@ -218,9 +254,14 @@ class SparePoolTest {
                     clock.instant().plus(Duration.ofMinutes(30)), clock.instant())).toList();
         }
 
+        boolean reachable = true;
+
         @Override
-        public void release(String userId, String id) {
-            released.add(id);
+        public boolean release(String userId, String id) {
+            if (reachable) {
+                released.add(id);
+            }
+            return reachable;
         }
     }
 }
