@@ -245,11 +245,9 @@ final class SparePool {
         }
         if (unanswered) {
             // a call that timed out may still have held them: give them back rather than hold them until they expire
-            ids.forEach(id -> {
-                if (!holder.release(key.userId(), id)) {
-                    unreturned.add(new Released(key.userId(), new Spare(id, size, 0, null, null, clock.instant())));
-                }
-            });
+            // (no expiry known: tried again until accounting answers)
+            giveBack(ids.stream().map(id -> new Released(key.userId(), new Spare(id, size, 0, null, null,
+                    clock.instant()))).toList());
         }
         stock(key, held);
     }
