@@ -72,9 +72,8 @@ class ReservationService {
     }
 
     private ReservationResponse reserveOnPayer(Reservation reservation, ReservationLimits limits) {
-        Account user = accounts.open(reservation.userId());
-        String payerId = user.payerId();
-        Account payer = payerId.equals(user.userId()) ? user : accounts.open(payerId);
+        Account payer = payerOf(accounts.open(reservation.userId()));
+        String payerId = payer.userId();
         Optional<Reservation> existing = payer.reservation(reservation.reservationId());
         if (existing.isPresent()) {
             return response(payer, existing.get());
@@ -123,7 +122,7 @@ class ReservationService {
         String userId = request.userId();
         if (limits.perUser() != null && ids.size() > limits.perUser()) {
             // they could never be held together (and HoldGroup refuses to build such a filter)
-            return alreadyHeld(accounts.open(accounts.open(userId).payerId()), userId, ids, amount);
+            return alreadyHeld(payerOf(accounts.open(userId)), userId, ids, amount);
         }
         HoldGroup group = new HoldGroup(ids.stream()
                 .map(id -> new Reservation(id, userId, request.model(), amount, now, expiresAt)).toList(),
@@ -140,6 +139,11 @@ class ReservationService {
             return new AdvanceReservationResponse(ids, payerId, amount, held.get().available(), expiresAt);
         }
         return alreadyHeld(accounts.open(payerId), userId, ids, amount);
+    }
+
+    /** The account that pays the user's requests: theirs, read already, or their organisation's. */
+    private Account payerOf(Account user) {
+        return user.payerId().equals(user.userId()) ? user : accounts.open(user.payerId());
     }
 
     /** The same id twice would be held twice by one write: a caller's mistake, refused before anything is held. */
