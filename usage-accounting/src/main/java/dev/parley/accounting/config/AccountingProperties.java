@@ -22,6 +22,8 @@ import org.springframework.validation.annotation.Validated;
  * @param reservationTtl how long a reservation holds credits when its usage never arrives
  * @param maxActiveReservations bound of the reservations one account holds at once
  * @param lowBalanceThresholds balances whose downward crossing publishes {@code BalanceThresholdCrossed}
+ * @param accountWritesAtOnce bound of the account writes the usage consumers of this instance make at once (the
+ *        accounts of one batch are written in parallel)
  */
 @Validated
 @ConfigurationProperties("parley.accounting")
@@ -32,7 +34,8 @@ public record AccountingProperties(
         @DefaultValue("") String integrationToken,
         @DefaultValue("30m") Duration reservationTtl,
         @DefaultValue("1000") @Positive int maxActiveReservations,
-        @DefaultValue List<Long> lowBalanceThresholds) {
+        @DefaultValue List<Long> lowBalanceThresholds,
+        @DefaultValue("16") @Positive int accountWritesAtOnce) {
 
     public AccountingProperties {
         lowBalanceThresholds = lowBalanceThresholds.stream().distinct().sorted().toList();
@@ -43,6 +46,6 @@ public record AccountingProperties(
         // keeps the tokens out of logs and failure analyses that print the bound object
         return "AccountingProperties[startingBalance=" + startingBalance + ", debitOwnKeyUsage=" + debitOwnKeyUsage
                 + ", serviceToken=***, integrationToken=***, reservationTtl=" + reservationTtl + ", lowBalanceThresholds="
-                + lowBalanceThresholds + "]";
+                + lowBalanceThresholds + ", accountWritesAtOnce=" + accountWritesAtOnce + "]";
     }
 }

@@ -35,16 +35,20 @@ class EventIdTrim {
         this.epochs = epochs;
     }
 
-    /** @param after the account as the batch's debit returned it */
-    void trimIfDue(Account after) {
+    /**
+     * @param after the account as the batch's debit returned it
+     * @return whether it was due a trim (which may have done nothing, or failed and left the ids for the next)
+     */
+    boolean trimIfDue(Account after) {
         if (!EventIdGuard.shouldTrim(after)) {
-            return;
+            return false;
         }
         try {
             accounts.find(after.userId()).ifPresent(this::trim);
         } catch (RuntimeException e) {
             log.warn("Could not trim the event ids of account {}: {}", after.userId(), e.toString());
         }
+        return true;
     }
 
     private void trim(Account account) {

@@ -22,8 +22,6 @@ import dev.parley.accounting.ledger.LedgerType;
 import dev.parley.accounting.price.ModelPrice;
 import dev.parley.accounting.price.PriceBook;
 import dev.parley.accounting.report.UsageBuckets;
-import dev.parley.platform.kafka.FailureKind;
-import dev.parley.platform.kafka.Failures;
 
 /**
  * Debits each usage record exactly once, without multi-document transactions, in single-document steps, each done
@@ -33,7 +31,7 @@ import dev.parley.platform.kafka.Failures;
  * one unordered bulk write (a duplicate key means the event was seen before);</li>
  * <li>per paying account, debit it with the sum of its usages and release the reservations they settle with one
  * conditional update that only matches while the account has applied none of these event ids, and records them
- * all as applied in the same write;</li>
+ * all as applied in the same write; the accounts of a batch are written at once ({@link BatchDebits});</li>
  * <li>add the usages to their day and month buckets in one bulk write, each bucket guarded the same way by its own
  * event ids;</li>
  * <li>mark the ledger entries APPLIED in one bulk write.</li>
@@ -58,7 +56,7 @@ class UsageAccountingService {
     private static final Logger log = LoggerFactory.getLogger(UsageAccountingService.class);
 
     private final LedgerRepository ledger;
-    private final UsageSettlement settlement;
+    private final BatchDebits debits;
     private final AccountRepository accounts;
     private final PriceBook prices;
     private final DebitPolicy policy;
@@ -66,14 +64,13 @@ class UsageAccountingService {
     private final UsageSideEffects effects;
     private final UsageMetrics metrics;
     private final EventEpochs epochs;
-    private final EventIdTrim trim;
     private final Clock clock;
 
-    UsageAccountingService(LedgerRepository ledger, UsageSettlement settlement, AccountRepository accounts,
+    UsageAccountingService(LedgerRepository ledger, BatchDebits debits, AccountRepository accounts,
             PriceBook prices, AccountingProperties properties, UsageBuckets buckets, UsageSideEffects effects,
-            UsageMetrics metrics, EventEpochs epochs, EventIdTrim trim, Clock clock) {
+            UsageMetrics metrics, EventEpochs epochs, Clock clock) {
         this.ledger = ledger;
-        this.settlement = settlement;
+        this.debits = debits;
         this.accounts = accounts;
         this.prices = prices;
         this.policy = new DebitPolicy(properties.debitOwnKeyUsage());
@@ -81,7 +78,6 @@ class UsageAccountingService {
         this.effects = effects;
         this.metrics = metrics;
         this.epochs = epochs;
-        this.trim = trim;
         this.clock = clock;
     }
 
@@ -109,10 +105,10 @@ class UsageAccountingService {
         // observed before the entries are written: no debit of an entry written now can have moved these epochs
         Map<String, Long> knownEpochs = epochs.snapshot(batch.byAccount().keySet());
         batch.forAll(items -> resumeSeen(batch, ledger.insertPendingAll(batch.entries())));
-        batch.byAccount().forEach((accountId, items) -> settle(batch, accountId, items, knownEpochs.get(accountId)));
+        debits.settleAll(batch, knownEpochs);
         batch.forAll(items -> buckets.addAll(batch.entries(), UsageAccountingService::organisationOf));
         batch.forAll(items -> markApplied(batch, items));
-        batch.debitedAccounts().forEach(trim::trimIfDue);
+        debits.trimDue(batch);
         batch.throwIfFailed();
     }
 
@@ -165,25 +161,6 @@ class UsageAccountingService {
                 // the payer and amount decided the first time stand, even if prices or membership changed since
                 batch.replace(item, entry);
             }
-        }
-    }
-
-    private void settle(UsageBatch batch, String accountId, List<UsageBatch.Item> items, Long knownEpoch) {
-        try {
-            UsageSettlement.Settled settled = settlement.settleAll(accountId, items.stream()
-                    .map(item -> new UsageSettlement.Pending(item.entry(), item.usage().reservation(), !item.seen()))
-                    .toList(), knownEpoch);
-            batch.debited(settled.account());
-            effects.afterDebits(settled);
-            settled.results().forEach(result -> batch.settled(new LedgerRepository.Applied(result.entry().eventId(),
-                    result.balanceAfter(), result.released())));
-        } catch (RuntimeException e) {
-            if (items.size() == 1 || Failures.classify(e) == FailureKind.TRANSIENT) {
-                batch.fail(items, e);
-                return;
-            }
-            // one usage the account cannot take must not fail the others it pays: settle them one by one
-            items.forEach(item -> settle(batch, accountId, List.of(item), knownEpoch));
         }
     }
 
