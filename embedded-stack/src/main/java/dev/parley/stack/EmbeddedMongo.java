@@ -2,6 +2,7 @@ package dev.parley.stack;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.net.InetSocketAddress;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.function.Supplier;
@@ -16,6 +17,14 @@ import de.bwaldvogel.mongo.MongoServer;
  * fault tests): clients see their connections closed and new ones refused in between.
  */
 public final class EmbeddedMongo implements AutoCloseable {
+
+    /**
+     * Threads that serve the connections. mongo-java-server runs each command on its connection's event loop, and a
+     * command waits there for its collection's lock; with Netty's default (two per core: 4 here) one busy collection
+     * held up the commands of every connection sharing a loop with it (docs/decisions.md, "The embedded MongoDB
+     * serves on 16 event loops").
+     */
+    static final int EVENT_LOOPS = 16;
 
     private final Supplier<MongoBackend> backends;
     private final int port;
@@ -49,7 +58,7 @@ public final class EmbeddedMongo implements AutoCloseable {
         }
         backend = backends.get();
         server = new MongoServer(backend);
-        server.bind("127.0.0.1", port);
+        server.bind(new InetSocketAddress("127.0.0.1", port), 0, EVENT_LOOPS);
     }
 
     /** Closes every client connection and the port; the data stays for {@link #start()}. */
@@ -59,6 +68,11 @@ public final class EmbeddedMongo implements AutoCloseable {
         }
         server.shutdownNow();
         server = null;
+    }
+
+    /** What serves the data: a test holds one of its collections' locks through it. */
+    synchronized MongoBackend backend() {
+        return backend;
     }
 
     /** Connection string without a database name. */
