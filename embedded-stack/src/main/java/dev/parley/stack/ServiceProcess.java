@@ -28,6 +28,15 @@ public final class ServiceProcess implements AutoCloseable {
     public static final List<String> DEFAULT_JVM_OPTIONS = List.of("-Xms64m", "-Xmx512m", "-XX:+UseSerialGC",
             "-XX:+ExitOnOutOfMemoryError");
     /**
+     * Below 4 processors the JVM gives C2 a single compiler thread: under load on 2 cores it got a fifth of a core and
+     * left api-ingress's request path in profiled C1 code for more than 14 minutes. Two C2 threads (and C1's one)
+     * finished in about 6; kept alive, so that their CPU stays countable per thread (docs/decisions.md, "On a small
+     * machine the services compile with two C2 threads").
+     */
+    static final List<String> SMALL_MACHINE_COMPILERS = List.of("-XX:CICompilerCount=3",
+            "-XX:-UseDynamicNumberOfCompilerThreads");
+    private static final int SMALL_MACHINE_PROCESSORS = 4;
+    /**
      * System property that adds {@code -XX:TieredStopAtLevel=1} (C1 only): a quicker start and less compilation
      * for processes that tests start, kill and restart, at the cost of steady-state speed.
      */
@@ -206,9 +215,15 @@ public final class ServiceProcess implements AutoCloseable {
     }
 
     private static List<String> jvmOptions(List<String> extra) {
+        return jvmOptions(extra, Boolean.getBoolean(QUICK_START), Runtime.getRuntime().availableProcessors());
+    }
+
+    static List<String> jvmOptions(List<String> extra, boolean quickStart, int processors) {
         List<String> options = new ArrayList<>(DEFAULT_JVM_OPTIONS);
-        if (Boolean.getBoolean(QUICK_START)) {
+        if (quickStart) {
             options.add("-XX:TieredStopAtLevel=1");
+        } else if (processors < SMALL_MACHINE_PROCESSORS) {
+            options.addAll(SMALL_MACHINE_COMPILERS);
         }
         if (Runtime.version().feature() >= 24) {
             // Kafka clients use sun.misc.Unsafe; newer JDKs would print a warning into every service log.
