@@ -69,7 +69,7 @@ class AccountWrites implements AutoCloseable {
         }
     }
 
-    private static <T> Outcome<T> attempt(String accountId, Function<String, T> write) {
+    static <T> Outcome<T> attempt(String accountId, Function<String, T> write) {
         try {
             return new Outcome<>(write.apply(accountId), null);
         } catch (RuntimeException e) {

@@ -38,28 +38,23 @@ class BatchDebits {
     void settleAll(UsageBatch batch, Map<String, Long> knownEpochs) {
         Map<String, List<UsageBatch.Item>> byAccount = batch.byAccount();
         writes.each(byAccount.keySet(), accountId -> settlement.settleAll(accountId, pending(byAccount.get(accountId)),
-                knownEpochs.get(accountId))).forEach((accountId, outcome) -> {
-                    RuntimeException failure = outcome.failure() != null ? outcome.failure()
-                            : recorded(batch, outcome.value());
-                    if (failure != null) {
-                        failOrSplit(batch, accountId, byAccount.get(accountId), knownEpochs.get(accountId), failure);
-                    }
-                });
-    }
-
-    /** @return how recording the settlement failed; null when it did not */
-    private RuntimeException recorded(UsageBatch batch, UsageSettlement.Settled settled) {
-        try {
-            record(batch, settled);
-            return null;
-        } catch (RuntimeException e) {
-            return e;
-        }
+                knownEpochs.get(accountId))).forEach((accountId, outcome) -> settled(batch, accountId,
+                        byAccount.get(accountId), knownEpochs.get(accountId), outcome));
     }
 
     private void settle(UsageBatch batch, String accountId, List<UsageBatch.Item> items, Long knownEpoch) {
+        settled(batch, accountId, items, knownEpoch,
+                AccountWrites.attempt(accountId, id -> settlement.settleAll(id, pending(items), knownEpoch)));
+    }
+
+    /** Records what the account's write settled, or fails or splits its items when the write or the record failed. */
+    private void settled(UsageBatch batch, String accountId, List<UsageBatch.Item> items, Long knownEpoch,
+            AccountWrites.Outcome<UsageSettlement.Settled> outcome) {
         try {
-            record(batch, settlement.settleAll(accountId, pending(items), knownEpoch));
+            if (outcome.failure() != null) {
+                throw outcome.failure();
+            }
+            record(batch, outcome.value());
         } catch (RuntimeException e) {
             failOrSplit(batch, accountId, items, knownEpoch, e);
         }
@@ -92,6 +87,9 @@ class BatchDebits {
         Map<String, Account> due = new LinkedHashMap<>();
         batch.debitedAccounts().stream().filter(EventIdGuard::shouldTrim)
                 .forEach(account -> due.put(account.userId(), account));
-        writes.each(due.keySet(), accountId -> trim.trimIfDue(due.get(accountId)));
+        writes.each(due.keySet(), accountId -> {
+            trim.trim(due.get(accountId));
+            return accountId;
+        });
     }
 }

@@ -36,22 +36,18 @@ class EventIdTrim {
     }
 
     /**
-     * @param after the account as the batch's debit returned it
-     * @return whether it was due a trim (which may have done nothing, or failed and left the ids for the next)
+     * @param due the account as the batch's debit returned it, found due a trim ({@link EventIdGuard#shouldTrim});
+     *            a trim that fails leaves the ids for the next
      */
-    boolean trimIfDue(Account after) {
-        if (!EventIdGuard.shouldTrim(after)) {
-            return false;
-        }
+    void trim(Account due) {
         try {
-            accounts.find(after.userId()).ifPresent(this::trim);
+            accounts.find(due.userId()).ifPresent(this::trimApplied);
         } catch (RuntimeException e) {
-            log.warn("Could not trim the event ids of account {}: {}", after.userId(), e.toString());
+            log.warn("Could not trim the event ids of account {}: {}", due.userId(), e.toString());
         }
-        return true;
     }
 
-    private void trim(Account account) {
+    private void trimApplied(Account account) {
         List<String> applied = ledger.findAll(account.recentEventIds()).stream()
                 .filter(entry -> entry.state() == LedgerState.APPLIED && entry.accountId().equals(account.userId()))
                 .map(LedgerEntry::eventId).toList();
