@@ -101,14 +101,16 @@ class UsageAccountingService {
     }
 
     private void applyBatch(List<RecordedUsage> usages) {
-        UsageBatch batch = pendingEntries(usages);
+        UsageBatch batch = metrics.timeStep("price", () -> pendingEntries(usages));
         // observed before the entries are written: no debit of an entry written now can have moved these epochs
         Map<String, Long> knownEpochs = epochs.snapshot(batch.byAccount().keySet());
-        batch.forAll(items -> resumeSeen(batch, ledger.insertPendingAll(batch.entries())));
-        debits.settleAll(batch, knownEpochs);
-        batch.forAll(items -> buckets.addAll(batch.entries(), UsageAccountingService::organisationOf));
-        batch.forAll(items -> markApplied(batch, items));
-        debits.trimDue(batch);
+        metrics.timeStep("ledger", () -> batch.forAll(items -> resumeSeen(batch,
+                ledger.insertPendingAll(batch.entries()))));
+        metrics.timeStep("debits", () -> debits.settleAll(batch, knownEpochs));
+        metrics.timeStep("buckets", () -> batch.forAll(items -> buckets.addAll(batch.entries(),
+                UsageAccountingService::organisationOf)));
+        metrics.timeStep("marks", () -> batch.forAll(items -> markApplied(batch, items)));
+        metrics.timeStep("trims", () -> debits.trimDue(batch));
         batch.throwIfFailed();
     }
 

@@ -2,6 +2,7 @@ package dev.parley.accounting.usage;
 
 import java.time.Instant;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
 
 import org.springframework.stereotype.Component;
 
@@ -30,6 +31,25 @@ class UsageMetrics {
         this.debitLag = Timer.builder("parley.accounting.debit.lag")
                 .description("From a provider call's usage being recorded by the worker to its debit of the balance")
                 .publishPercentileHistogram().register(registry);
+    }
+
+    /**
+     * Times one step of a batch ({@link UsageAccountingService}'s protocol): at peak the debit lag is the batches'
+     * steps one after another, and these say which step to shorten.
+     *
+     * @param step price, ledger, debits, buckets, marks or trims
+     */
+    <T> T timeStep(String step, Supplier<T> work) {
+        return Timer.builder("parley.accounting.batch.step")
+                .description("One step of applying a batch of usage records, from pricing to the trims of event ids")
+                .tag("step", step).publishPercentileHistogram().register(registry).record(work);
+    }
+
+    void timeStep(String step, Runnable work) {
+        timeStep(step, () -> {
+            work.run();
+            return null;
+        });
     }
 
     /** @param recordedAt when the worker recorded the usage */

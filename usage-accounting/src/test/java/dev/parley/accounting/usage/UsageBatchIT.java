@@ -8,7 +8,9 @@ import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
+import java.util.stream.Collectors;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.bson.Document;
@@ -35,6 +37,7 @@ import dev.parley.events.Topics;
 import dev.parley.events.UsageRecorded;
 import dev.parley.platform.kafka.InvalidEventException;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
 
 /**
  * The batched debit protocol: a poll's usages are written with one bulk per step and one update per paying account,
@@ -74,6 +77,22 @@ class UsageBatchIT extends IntegrationTest {
         assertThat(balancesAfter(first, second, third, fourth)).containsExactly(STARTING_BALANCE - 10,
                 STARTING_BALANCE - 30, STARTING_BALANCE - 70, STARTING_BALANCE - 150);
         assertThat(dayBucketRequests(user)).isEqualTo(4);
+    }
+
+    @Test
+    void eachStepOfABatchIsTimed() {
+        List<String> steps = List.of("price", "ledger", "debits", "buckets", "marks", "trims");
+        Map<String, Long> before = steps.stream().collect(Collectors.toMap(step -> step, this::stepCount));
+
+        accounting.applyAll(List.of(usage(newUserId(), 3), usage(newUserId(), 5)));
+
+        // the listener may time batches of its own meanwhile: at least this one was timed
+        assertThat(steps).allSatisfy(step -> assertThat(stepCount(step)).isGreaterThan(before.get(step)));
+    }
+
+    private long stepCount(String step) {
+        Timer timer = meters.find("parley.accounting.batch.step").tag("step", step).timer();
+        return timer == null ? 0 : timer.count();
     }
 
     @Test
